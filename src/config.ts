@@ -1,0 +1,114 @@
+// The only reader of process.env. Every setting is validated here, with an error that says how to fix it.
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('127.0.0.1'),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection URL')
+    .optional(),
+  KEIKAI_DATA_DIR: z.string().default('./var'),
+  KEIKAI_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)')
+    .optional(),
+  KEIKAI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  KEIKAI_WORKER: z.enum(['in-process', 'off']).default('in-process'),
+  KEIKAI_DEMO: bool.optional(),
+  KEIKAI_SECURE_COOKIES: bool.optional(),
+  KEIKAI_TRUST_PROXY: bool.default(false),
+  KEIKAI_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  KEIKAI_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  KEIKAI_LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+  KEIKAI_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(60),
+  KEIKAI_SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
+  KEIKAI_DEFAULT_TIME_ZONE: z.string().default('Asia/Tokyo'),
+  KEIKAI_ORG_NAME_JA: z.string().default('keikai 脆弱性受付窓口'),
+  KEIKAI_ORG_NAME_EN: z.string().default('keikai vulnerability desk'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().default('keikai <no-reply@keikai.localhost>'),
+});
+
+export type Config = Readonly<{
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  publicUrl: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  secret: string | undefined;
+  logLevel: string;
+  worker: 'in-process' | 'off';
+  demo: boolean;
+  secureCookies: boolean;
+  trustProxy: boolean;
+  bodyLimitBytes: number;
+  login: { maxFailures: number; lockMinutes: number };
+  session: { idleMinutes: number; maxHours: number };
+  defaultTimeZone: string;
+  orgName: { ja: string; en: string };
+  mail: { smtpUrl: string | undefined; from: string };
+}>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration (environment variables):\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (!isValidTimeZone(e.KEIKAI_DEFAULT_TIME_ZONE)) {
+    throw new ConfigError(
+      `Invalid configuration: KEIKAI_DEFAULT_TIME_ZONE "${e.KEIKAI_DEFAULT_TIME_ZONE}" is not an IANA zone (e.g. Asia/Tokyo)`,
+    );
+  }
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  if (e.NODE_ENV === 'production' && !e.KEIKAI_SECRET) {
+    throw new ConfigError(
+      'Invalid configuration: KEIKAI_SECRET is required in production (e.g. `openssl rand -hex 32`)',
+    );
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(e.KEIKAI_DATA_DIR),
+    secret: e.KEIKAI_SECRET,
+    logLevel: e.KEIKAI_LOG_LEVEL,
+    worker: e.KEIKAI_WORKER,
+    // the demo is seeded on the embedded database unless switched off; never by default on a real one
+    demo: e.KEIKAI_DEMO ?? !e.DATABASE_URL,
+    secureCookies: e.KEIKAI_SECURE_COOKIES ?? publicUrl.startsWith('https://'),
+    trustProxy: e.KEIKAI_TRUST_PROXY,
+    bodyLimitBytes: e.KEIKAI_BODY_LIMIT_BYTES,
+    login: { maxFailures: e.KEIKAI_LOGIN_MAX_FAILURES, lockMinutes: e.KEIKAI_LOGIN_LOCK_MINUTES },
+    session: { idleMinutes: e.KEIKAI_SESSION_IDLE_MINUTES, maxHours: e.KEIKAI_SESSION_MAX_HOURS },
+    defaultTimeZone: e.KEIKAI_DEFAULT_TIME_ZONE,
+    orgName: { ja: e.KEIKAI_ORG_NAME_JA, en: e.KEIKAI_ORG_NAME_EN },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+  };
+}
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

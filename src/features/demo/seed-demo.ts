@@ -1,0 +1,160 @@
+// The demo: one of each kind of party, so a new user can log in and look around right after `npm start`.
+// Runs once per database; passwords are random, returned to the caller to print and save (0600), never logged.
+import type { SystemActor } from '../../platform/auth/actor.js';
+import type { AppContext } from '../../platform/context.js';
+import type { Role } from '../../platform/db/schema.js';
+import { createUser } from '../accounts/create-user.js';
+import { createOrganization } from '../admin/create-organization.js';
+
+export type DemoCredential = {
+  email: string;
+  password: string;
+  role: Role;
+  organization: string;
+  mfa: boolean;
+};
+
+const SEEDED = 'demo.seeded';
+
+type DemoOrg = {
+  key: string;
+  type: 'reception_body' | 'coordination_body' | 'product_developer' | 'website_operator';
+  nameJa: string;
+  nameEn: string;
+  users: { email: string; name: string; role: Role }[];
+};
+
+const ORGS: DemoOrg[] = [
+  {
+    key: 'reception',
+    type: 'reception_body',
+    nameJa: 'デモ受付機関',
+    nameEn: 'Demo Reception Body',
+    users: [
+      { email: 'admin@reception.demo.keikai.test', name: '受付 管理者 / Reception Admin', role: 'admin' },
+      {
+        email: 'handler@reception.demo.keikai.test',
+        name: '受付 担当者 / Reception Handler',
+        role: 'handler',
+      },
+    ],
+  },
+  {
+    key: 'coordination',
+    type: 'coordination_body',
+    nameJa: 'デモ調整機関',
+    nameEn: 'Demo Coordination Body',
+    users: [
+      { email: 'lead@coordination.demo.keikai.test', name: '調整 責任者 / Coordination Lead', role: 'lead' },
+    ],
+  },
+  {
+    key: 'vendor-a',
+    type: 'product_developer',
+    nameJa: 'デモ製品開発者A株式会社',
+    nameEn: 'Demo Developer A Inc.',
+    users: [
+      {
+        email: 'psirt@vendor-a.demo.keikai.test',
+        name: '開発者A 窓口 / Developer A PSIRT',
+        role: 'org_admin',
+      },
+    ],
+  },
+  {
+    key: 'vendor-b',
+    type: 'product_developer',
+    nameJa: 'デモ製品開発者B合同会社',
+    nameEn: 'Demo Developer B LLC',
+    users: [
+      {
+        email: 'security@vendor-b.demo.keikai.test',
+        name: '開発者B 窓口 / Developer B Security',
+        role: 'org_admin',
+      },
+    ],
+  },
+  {
+    key: 'operator',
+    type: 'website_operator',
+    nameJa: 'デモウェブサイト運営者',
+    nameEn: 'Demo Website Operator',
+    users: [
+      {
+        email: 'webmaster@operator.demo.keikai.test',
+        name: 'サイト運営 担当 / Site Operator',
+        role: 'org_admin',
+      },
+    ],
+  },
+];
+
+const FINDER = { email: 'finder@demo.keikai.test', name: '発見者 デモ / Demo Finder' };
+
+/** Seeds the demo if it has not been seeded; returns the new credentials, or null when it already was. */
+export async function seedDemo(ctx: AppContext): Promise<DemoCredential[] | null> {
+  const actor: SystemActor = { kind: 'system', label: 'seed-demo' };
+  const done = await ctx.db.selectFrom('settings').select('key').where('key', '=', SEEDED).executeTakeFirst();
+  if (done) return null;
+  const creds: DemoCredential[] = [];
+  for (const org of ORGS) {
+    const { organizationId } = await createOrganization(ctx, actor, {
+      type: org.type,
+      nameJa: org.nameJa,
+      nameEn: org.nameEn,
+    });
+    for (const u of org.users) {
+      const r = await createUser(ctx, actor, {
+        email: u.email,
+        displayName: u.name,
+        organizationId,
+        role: u.role,
+      });
+      const staff = org.type === 'reception_body' || org.type === 'coordination_body';
+      creds.push({
+        email: u.email,
+        password: r.password,
+        role: u.role,
+        organization: org.nameEn,
+        mfa: staff,
+      });
+    }
+  }
+  const finder = await createUser(
+    ctx,
+    { kind: 'system', label: 'seed-demo' },
+    {
+      email: FINDER.email,
+      displayName: FINDER.name,
+      organizationId: null,
+      role: 'finder',
+    },
+  );
+  creds.push({
+    email: FINDER.email,
+    password: finder.password,
+    role: 'finder',
+    organization: '-',
+    mfa: false,
+  });
+  await ctx.db
+    .insertInto('settings')
+    .values({ key: SEEDED, value: JSON.stringify({ at: ctx.clock.now().toISOString() }) })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  return creds;
+}
+
+export function formatCredentials(creds: DemoCredential[]): string {
+  const lines = [
+    'keikai demo accounts / デモアカウント (shown once / 一度だけ表示されます)',
+    'Staff accounts enrol in TOTP MFA at first login / 職員は初回ログイン時に二要素認証を設定します.',
+    '',
+  ];
+  for (const c of creds) {
+    lines.push(
+      `${c.role.padEnd(9)} ${c.email.padEnd(40)} ${c.password}   (${c.organization}${c.mfa ? ', MFA' : ''})`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,87 @@
+// The home page (what each role can do from here) and the language switch, remembered in a cookie and,
+// for a signed-in user, in the account.
+import { z } from 'zod';
+import { can } from '../../platform/auth/policy.js';
+import {
+  type Feature,
+  LOCALE_COOKIE,
+  safeReturnPath,
+  sendPage,
+  viewContext,
+} from '../../platform/http/server.js';
+import { Layout } from '../../platform/views/layout.js';
+import type { ViewContext } from '../../platform/views/view-context.js';
+
+function HomePage({ v, orgName }: { v: ViewContext; orgName: string | null }) {
+  const { t, actor } = v;
+  return (
+    <Layout v={v} title={t('home.title')}>
+      <h1>{t('home.welcome')}</h1>
+      <p>{t('home.intro')}</p>
+      {actor.kind === 'user' && (
+        <p>
+          {t('home.signedInAs', {
+            name: actor.displayName,
+            org: orgName ?? t('roles.finder'),
+            role: t(`roles.${actor.role}`),
+          })}
+        </p>
+      )}
+      {actor.kind === 'user' && can(actor, 'staff.console') && (
+        <section aria-labelledby="staff-menu">
+          <h2 id="staff-menu">{t('home.staffTitle')}</h2>
+          <ul>
+            {can(actor, 'organization.list') && (
+              <li>
+                <a href="/admin/organizations">{t('nav.organizations')}</a>
+              </li>
+            )}
+            {can(actor, 'audit.read') && (
+              <li>
+                <a href="/admin/audit">{t('nav.audit')}</a>
+              </li>
+            )}
+            {can(actor, 'mail.outbox.read') && (
+              <li>
+                <a href="/admin/outbox">{t('nav.outbox')}</a>
+              </li>
+            )}
+          </ul>
+        </section>
+      )}
+    </Layout>
+  );
+}
+
+const localeForm = z.object({ locale: z.enum(['ja', 'en']), returnTo: z.string().optional() });
+
+export const homeRoutes: Feature = (app, ctx) => {
+  app.get('/', { schema: { hide: true } }, async (req, reply) => {
+    let orgName: string | null = null;
+    if (req.actor.kind === 'user' && req.actor.organizationId) {
+      const org = await ctx.db
+        .selectFrom('organizations')
+        .select(['name_ja', 'name_en'])
+        .where('id', '=', req.actor.organizationId)
+        .executeTakeFirst();
+      orgName = org ? (req.locale === 'ja' ? org.name_ja : org.name_en) : null;
+    }
+    return sendPage(reply, <HomePage v={viewContext(req, reply)} orgName={orgName} />);
+  });
+
+  app.post('/preferences/locale', { schema: { hide: true } }, async (req, reply) => {
+    const parsed = localeForm.safeParse(req.body);
+    const locale = parsed.success ? parsed.data.locale : 'ja';
+    reply.setCookie(LOCALE_COOKIE, locale, {
+      path: '/',
+      sameSite: 'lax',
+      httpOnly: true,
+      secure: ctx.config.secureCookies,
+      maxAge: 365 * 24 * 3600,
+    });
+    if (req.actor.kind === 'user' || req.actor.kind === 'mfa_pending') {
+      await ctx.db.updateTable('users').set({ locale }).where('id', '=', req.actor.userId).execute();
+    }
+    return reply.redirect(safeReturnPath(parsed.success ? parsed.data.returnTo : undefined), 303);
+  });
+};

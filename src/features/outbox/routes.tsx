@@ -1,0 +1,3 @@
+import type { Feature } from '../../platform/http/server.js';
+
+export const outboxRoutes: Feature = () => {};

@@ -1,0 +1,47 @@
+// Who is asking: an anonymous visitor, a user part-way through login (MFA pending), or a signed-in user.
+import type { Locale, OrganizationType, Role } from '../db/schema.js';
+
+export type Anonymous = { kind: 'anonymous' };
+
+/** Password accepted, second factor not yet: may only enrol in or complete MFA, or log out. */
+export type MfaPending = {
+  kind: 'mfa_pending';
+  userId: string;
+  email: string;
+  locale: Locale;
+  timeZone: string;
+  enrolled: boolean;
+};
+
+export type UserActor = {
+  kind: 'user';
+  userId: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  organizationId: string | null;
+  organizationType: OrganizationType | null;
+  locale: Locale;
+  timeZone: string;
+  /** how the request was authenticated: API tokens cannot manage credentials */
+  via: 'session' | 'token';
+};
+
+/** The operator at the command line (`keikai users create` …) or a job acting on its own. */
+export type SystemActor = { kind: 'system'; label: string };
+
+export type Actor = Anonymous | MfaPending | UserActor | SystemActor;
+
+export const anonymous: Anonymous = { kind: 'anonymous' };
+
+export const STAFF_ORG_TYPES: readonly OrganizationType[] = ['reception_body', 'coordination_body'];
+export const STAFF_ROLES: readonly Role[] = ['handler', 'lead', 'admin'];
+
+/** Reception and coordination staff (受付機関・調整機関の職員): MFA is mandatory for them. */
+export function isStaff(a: Actor): boolean {
+  return a.kind === 'user' && a.organizationType !== null && STAFF_ORG_TYPES.includes(a.organizationType);
+}
+
+export function requiresMfa(role: Role, orgType: OrganizationType | null): boolean {
+  return orgType !== null && STAFF_ORG_TYPES.includes(orgType) && STAFF_ROLES.includes(role);
+}

@@ -1,0 +1,109 @@
+// The one authorization function (認可). Every route, job and CLI command asks `can(actor, action, resource)`.
+// Deny by default: an action is allowed only by a rule below, and an unknown action is denied.
+import type { OrganizationType, Role } from '../db/schema.js';
+import { AppError } from '../errors.js';
+import { type Actor, isStaff, type UserActor } from './actor.js';
+
+export const ACTIONS = [
+  // own account
+  'account.read',
+  'account.update',
+  'account.change-password',
+  'mfa.complete',
+  'mfa.manage',
+  'token.manage-own',
+  // administration
+  'organization.list',
+  'organization.read',
+  'organization.create',
+  'user.list',
+  'user.create',
+  'user.invite',
+  'user.disable',
+  'audit.read',
+  'mail.outbox.read',
+  'staff.console',
+] as const;
+
+export type Action = (typeof ACTIONS)[number];
+
+/** What an action is about: the organization that owns it, or the user it belongs to. */
+export type Resource = {
+  organizationId?: string | null;
+  userId?: string | null;
+  /** for `user.create` / `user.invite`: the role to be given and the target organization's type */
+  role?: Role;
+  organizationType?: OrganizationType;
+};
+
+type Rule = (a: UserActor, r: Resource) => boolean;
+
+const isStaffAdmin: Rule = (a) => isStaff(a) && a.role === 'admin';
+const isStaffLeadOrAdmin: Rule = (a) => isStaff(a) && (a.role === 'lead' || a.role === 'admin');
+const anyStaff: Rule = (a) => isStaff(a);
+const self: Rule = (a, r) => r.userId === a.userId;
+const orgAdminOfOwn: Rule = (a, r) =>
+  !isStaff(a) && a.role === 'org_admin' && !!a.organizationId && r.organizationId === a.organizationId;
+const memberOfOwn: Rule = (a, r) => !!a.organizationId && r.organizationId === a.organizationId;
+const sessionOnly =
+  (rule: Rule): Rule =>
+  (a, r) =>
+    a.via === 'session' && rule(a, r);
+
+/** Roles an organization admin may hand out in its own (non-staff) organization. */
+const ORG_ROLES: readonly Role[] = ['org_admin', 'member'];
+const grantableByOrgAdmin: Rule = (a, r) => orgAdminOfOwn(a, r) && !!r.role && ORG_ROLES.includes(r.role);
+/** Staff admins create staff in staff organizations and org roles elsewhere; never a mismatched pair. */
+const grantableByStaffAdmin: Rule = (a, r) => {
+  if (!isStaffAdmin(a, r) || !r.role || !r.organizationType) return false;
+  const staffOrg = r.organizationType === 'reception_body' || r.organizationType === 'coordination_body';
+  return staffOrg ? ['handler', 'lead', 'admin'].includes(r.role) : ORG_ROLES.includes(r.role);
+};
+
+const RULES: Record<Action, Rule[]> = {
+  'account.read': [self],
+  'account.update': [self],
+  'account.change-password': [sessionOnly(self)],
+  'mfa.complete': [], // only for MfaPending actors, handled below
+  'mfa.manage': [sessionOnly(self)],
+  'token.manage-own': [sessionOnly(self)],
+  'organization.list': [anyStaff],
+  'organization.read': [anyStaff, memberOfOwn],
+  'organization.create': [sessionOnly(isStaffAdmin)],
+  'user.list': [anyStaff, orgAdminOfOwn],
+  'user.create': [grantableByStaffAdmin, grantableByOrgAdmin],
+  'user.invite': [sessionOnly(grantableByStaffAdmin), sessionOnly(grantableByOrgAdmin)],
+  'user.disable': [sessionOnly(isStaffAdmin), sessionOnly(orgAdminOfOwn)],
+  'audit.read': [isStaffLeadOrAdmin],
+  'mail.outbox.read': [isStaffAdmin],
+  'staff.console': [anyStaff],
+};
+
+const SYSTEM_ACTIONS: readonly Action[] = [
+  'organization.list',
+  'organization.read',
+  'organization.create',
+  'user.list',
+  'user.create',
+  'user.disable',
+  'audit.read',
+  'mail.outbox.read',
+];
+
+export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {
+  if (actor.kind === 'anonymous') return false;
+  if (actor.kind === 'mfa_pending') return action === 'mfa.complete';
+  // the operator with shell access administers the deployment, but has no account of its own
+  if (actor.kind === 'system') return SYSTEM_ACTIONS.includes(action);
+  const rules = RULES[action];
+  if (!rules) return false;
+  return rules.some((rule) => rule(actor, resource));
+}
+
+/** `can`, or an error: 401 for someone not signed in, 403 for someone who is but may not. */
+export function authorize(actor: Actor, action: Action, resource: Resource = {}): asserts actor is UserActor {
+  if (can(actor, action, resource)) return;
+  throw actor.kind === 'user'
+    ? new AppError('forbidden', 'errors.forbidden')
+    : new AppError('unauthenticated', 'errors.unauthenticated');
+}

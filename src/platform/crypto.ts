@@ -1,0 +1,67 @@
+// Small cryptographic helpers over node:crypto: random tokens, digests, and envelope encryption of secrets at rest.
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  hkdfSync,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
+
+/** A high-entropy random token (256 bits), URL-safe. */
+export function randomToken(bytes = 32): string {
+  return randomBytes(bytes).toString('base64url');
+}
+
+export function sha256Hex(value: string): string {
+  return createHash('sha256').update(value, 'utf8').digest('hex');
+}
+
+export function safeEqual(a: string, b: string): boolean {
+  const ab = Buffer.from(a);
+  const bb = Buffer.from(b);
+  return ab.length === bb.length && timingSafeEqual(ab, bb);
+}
+
+/**
+ * Keys for data encrypted at rest. Each ciphertext names the key version it was made with
+ * (`v1.<iv>.<tag>.<data>`), so a new key can be added and old data re-encrypted at leisure (rotation).
+ */
+export class SecretBox {
+  readonly #keys: Map<string, Buffer>;
+  readonly #current: string;
+
+  /** `secrets` maps a version name to a master secret; the last entry is used for new data. */
+  constructor(secrets: Record<string, string>) {
+    const entries = Object.entries(secrets);
+    if (entries.length === 0) throw new Error('SecretBox needs at least one key');
+    this.#keys = new Map(
+      entries.map(([v, s]) => [v, Buffer.from(hkdfSync('sha256', s, 'keikai', `data-key:${v}`, 32))]),
+    );
+    this.#current = entries[entries.length - 1]![0];
+  }
+
+  encrypt(plaintext: string, context: string): string {
+    const key = this.#keys.get(this.#current)!;
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    cipher.setAAD(Buffer.from(context));
+    const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+    return [this.#current, iv, cipher.getAuthTag(), data]
+      .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+      .join('.');
+  }
+
+  /** `context` binds the ciphertext to its place (e.g. `users.totp:<id>`): a copied value will not decrypt. */
+  decrypt(sealed: string, context: string): string {
+    const [version, iv, tag, data] = sealed.split('.');
+    const key = version ? this.#keys.get(version) : undefined;
+    if (!key || !iv || !tag || data === undefined) throw new Error('unreadable sealed value');
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+    decipher.setAAD(Buffer.from(context));
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString(
+      'utf8',
+    );
+  }
+}

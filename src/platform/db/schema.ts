@@ -1,0 +1,155 @@
+// Kysely's view of the tables. Kept by hand beside the SQL migrations, which are the source of truth.
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json = ColumnType<unknown, string | undefined, string>;
+
+export type OrganizationType =
+  | 'reception_body'
+  | 'coordination_body'
+  | 'product_developer'
+  | 'website_operator'
+  | 'csirt'
+  | 'critical_infrastructure'
+  | 'si_vendor';
+
+export type Sector = 'electricity' | 'gas' | 'railway' | 'finance' | 'aviation' | 'telecom' | 'government';
+export type Role = 'handler' | 'lead' | 'admin' | 'org_admin' | 'member' | 'finder';
+export type Locale = 'ja' | 'en';
+
+export interface OrganizationsTable {
+  id: Generated<string>;
+  type: OrganizationType;
+  name_ja: string;
+  name_en: string;
+  sector: Sector | null;
+  created_at: Generated<Date>;
+  disabled_at: NullableTimestamp;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  display_name: string;
+  organization_id: string | null;
+  role: Role;
+  password_hash: string | null;
+  locale: Generated<Locale>;
+  time_zone: Generated<string>;
+  totp_secret_enc: string | null;
+  totp_enabled_at: NullableTimestamp;
+  failed_logins: Generated<number>;
+  locked_until: NullableTimestamp;
+  password_changed_at: NullableTimestamp;
+  created_at: Generated<Date>;
+  disabled_at: NullableTimestamp;
+}
+
+export interface MfaRecoveryCodesTable {
+  id: Generated<string>;
+  user_id: string;
+  code_hash: string;
+  used_at: NullableTimestamp;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  mfa_verified_at: NullableTimestamp;
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+  expires_at: Timestamp;
+  revoked_at: NullableTimestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_at: Generated<Date>;
+  expires_at: NullableTimestamp;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface MailTokensTable {
+  id: Generated<string>;
+  purpose: 'password_reset' | 'invitation';
+  token_hash: string;
+  email: string;
+  user_id: string | null;
+  organization_id: string | null;
+  role: Role | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+}
+
+export interface EventsTable {
+  id: Generated<string>;
+  stream_type: string;
+  stream_id: string;
+  type: string;
+  actor_user_id: string | null;
+  at: Generated<Date>;
+  data: Json;
+}
+
+export interface MailMessagesTable {
+  id: Generated<string>;
+  to_address: string;
+  locale: Locale;
+  template: string;
+  subject: string;
+  body_text: string;
+  status: Generated<'queued' | 'sent' | 'kept' | 'failed'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  related_type: string | null;
+  related_id: string | null;
+  created_at: Generated<Date>;
+  sent_at: NullableTimestamp;
+}
+
+export interface AuditLogTable {
+  seq: Generated<string>;
+  at: Generated<Date>;
+  actor_user_id: string | null;
+  actor_label: string;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  ip: string | null;
+  detail: Json;
+  prev_hash: Generated<string>;
+  hash: Generated<string>;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: Json;
+  updated_at: Generated<Date>;
+}
+
+export interface DB {
+  organizations: OrganizationsTable;
+  users: UsersTable;
+  mfa_recovery_codes: MfaRecoveryCodesTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  mail_tokens: MailTokensTable;
+  events: EventsTable;
+  mail_messages: MailMessagesTable;
+  audit_log: AuditLogTable;
+  settings: SettingsTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type Organization = Selectable<OrganizationsTable>;
+export type NewAuditEntry = Insertable<AuditLogTable>;

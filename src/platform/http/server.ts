@@ -1,0 +1,193 @@
+// The HTTP shell: security plugins, who-is-asking, language, CSRF on every form, one error mapper.
+// Features add their routes through `registerFeature`; routes stay thin and call one use case each.
+import './request-context.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type RawServerDefault,
+} from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { VNode } from 'preact';
+import { anonymous } from '../auth/actor.js';
+import { actorFromApiToken, actorFromSession, sessionCookieName } from '../auth/sessions.js';
+import type { AppContext } from '../context.js';
+import { isLocale, localeFromAcceptLanguage, translator } from '../i18n/i18n.js';
+import { renderPage } from '../views/render.js';
+import type { ViewContext } from '../views/view-context.js';
+import { registerErrorHandling } from './error-handler.js';
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+export type Feature = (app: App, ctx: AppContext) => Promise<void> | void;
+
+const publicDir = fileURLToPath(new URL('../../../public', import.meta.url));
+export const LOCALE_COOKIE = 'keikai_lang';
+
+export async function buildServer(ctx: AppContext, features: Feature[]): Promise<App> {
+  const { config } = ctx;
+  const app = Fastify({
+    loggerInstance: ctx.log as FastifyBaseLogger,
+    trustProxy: config.trustProxy,
+    bodyLimit: config.bodyLimitBytes,
+    // ids in logs let an operator follow one request without logging anything personal
+    requestIdHeader: false,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>() as App;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        ...(config.secureCookies ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: config.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie, { secret: ctx.cookieSecret });
+  await app.register(formbody, { bodyLimit: config.bodyLimitBytes });
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: config.secureCookies ? '__Host-keikai_csrf' : 'keikai_csrf',
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: config.secureCookies, signed: true },
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(fastifyStatic, {
+    root: publicDir,
+    prefix: '/assets/',
+    maxAge: config.env === 'production' ? '1d' : 0,
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'keikai API',
+        version: '1',
+        description:
+          'Coordinated vulnerability disclosure. Authenticate with `Authorization: Bearer <token>` (create one under Account → API tokens or with `keikai tokens create`). / 脆弱性関連情報の調整 API。',
+      },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'API token (kk_…)' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const cookieName = sessionCookieName(config);
+
+  app.decorateRequest('actor', null as never);
+  app.decorateRequest('locale', null as never);
+  app.decorateRequest('t', null as never);
+  app.decorateRequest('timeZone', null as never);
+  app.decorateRequest('sessionToken', null);
+
+  app.addHook('onRequest', async (req) => {
+    req.actor = anonymous;
+    req.sessionToken = null;
+    const auth = req.headers.authorization;
+    if (auth?.startsWith('Bearer ')) {
+      req.actor = (await actorFromApiToken(ctx.db, ctx.clock, auth.slice(7).trim())) ?? anonymous;
+    } else {
+      const raw = req.cookies[cookieName];
+      if (raw) {
+        const actor = await actorFromSession(ctx.db, ctx, raw);
+        if (actor) {
+          req.actor = actor;
+          req.sessionToken = raw;
+        }
+      }
+    }
+    const cookieLocale = req.cookies[LOCALE_COOKIE];
+    const signedIn = req.actor.kind === 'user' || req.actor.kind === 'mfa_pending' ? req.actor : null;
+    req.locale = signedIn
+      ? signedIn.locale
+      : isLocale(cookieLocale)
+        ? cookieLocale
+        : localeFromAcceptLanguage(req.headers['accept-language']);
+    req.t = translator(req.locale);
+    req.timeZone = signedIn ? signedIn.timeZone : config.defaultTimeZone;
+  });
+
+  // Every state-changing form is CSRF-checked. JSON API routes under /api/ are not: they accept
+  // bearer tokens only, never the session cookie, so a forged cross-site request carries no authority.
+  app.addHook('preHandler', (req, reply, done) => {
+    const unsafe = req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS';
+    if (unsafe && !req.url.startsWith('/api/')) {
+      app.csrfProtection(req, reply, done);
+      return;
+    }
+    if (req.url.startsWith('/api/') && req.actor.kind !== 'anonymous' && !req.headers.authorization) {
+      req.actor = anonymous; // the session cookie grants nothing on the API
+    }
+    done();
+  });
+
+  registerErrorHandling(app);
+
+  for (const feature of features) {
+    await feature(app, ctx);
+  }
+  return app;
+}
+
+export function viewContext(req: FastifyRequest, reply: FastifyReply): ViewContext {
+  return {
+    locale: req.locale,
+    t: req.t,
+    actor: req.actor,
+    timeZone: req.timeZone,
+    csrfToken: reply.generateCsrf(),
+    path: req.url.split('?')[0] ?? '/',
+  };
+}
+
+export function sendPage(reply: FastifyReply, node: VNode, status = 200): FastifyReply {
+  return reply
+    .code(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(renderPage(node));
+}
+
+/** A path on this site only: no scheme, no host, no `//` (open-redirect safe). */
+export function safeReturnPath(value: unknown, fallback = '/'): string {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) {
+    return fallback;
+  }
+  return value;
+}

@@ -1,0 +1,58 @@
+// Form and query validation with zod, messages in the user's language, errors keyed by field name.
+import { z } from 'zod';
+import type { Locale } from '../db/schema.js';
+import type { FieldErrors } from '../errors.js';
+import { translator } from '../i18n/i18n.js';
+
+const localeErrors = { ja: z.locales.ja().localeError, en: z.locales.en().localeError };
+
+export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
+
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  locale: Locale,
+): Parsed<z.output<S>> {
+  const r = schema.safeParse(input ?? {}, { error: localeErrors[locale] });
+  if (r.success) return { ok: true, data: r.data };
+  return { ok: false, errors: fieldErrors(r.error, locale) };
+}
+
+/** Our own refinements carry a catalog key (`validation.…`) as their message; zod's own are already worded. */
+export function fieldErrors(error: z.ZodError, locale: Locale): FieldErrors {
+  const t = translator(locale);
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join('.') : '_';
+    const list = out[key] ?? [];
+    list.push(issue.message.startsWith('validation.') ? t(issue.message) : issue.message);
+    out[key] = list;
+  }
+  return out;
+}
+
+/** Re-words zod issues in a locale (for errors raised by the schema compiler of JSON routes). */
+export function localizeIssues(error: z.ZodError, locale: Locale): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join('.') : '_';
+    const msg = localeErrors[locale](issue as never);
+    const worded = typeof msg === 'string' ? msg : (msg?.message ?? issue.message);
+    const text = issue.message.startsWith('validation.') ? translator(locale)(issue.message) : worded;
+    const list = out[key] ?? [];
+    list.push(text);
+    out[key] = list;
+  }
+  return out;
+}
+
+/** Strips C0/C1 control characters except tab and newlines, which forms legitimately carry. */
+export const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((s) => !CONTROL_CHARS.test(s), { message: 'validation.controlChars' });
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;

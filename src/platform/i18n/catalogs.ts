@@ -1,0 +1,12 @@
+// Every catalog, merged: common strings at the top level, each feature's under its own name.
+import { messages as accounts } from '../../features/accounts/messages.js';
+import { messages as admin } from '../../features/admin/messages.js';
+import { messages as audit } from '../../features/audit/messages.js';
+import { messages as outbox } from '../../features/outbox/messages.js';
+import { common as en } from './en.js';
+import { common as ja } from './ja.js';
+
+export const catalogs = {
+  ja: { ...ja, accounts: accounts.ja, admin: admin.ja, audit: audit.ja, outbox: outbox.ja },
+  en: { ...en, accounts: accounts.en, admin: admin.en, audit: audit.en, outbox: outbox.en },
+};

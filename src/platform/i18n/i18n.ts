@@ -1,0 +1,46 @@
+// Japanese (default) and English. Catalogs are TypeScript objects: the English one must have every key the
+// Japanese one has, or the build fails. i18next does the lookup and {{interpolation}}.
+import i18next, { type TFunction } from 'i18next';
+import type { Locale } from '../db/schema.js';
+import { catalogs } from './catalogs.js';
+
+export const LOCALES: readonly Locale[] = ['ja', 'en'];
+export const DEFAULT_LOCALE: Locale = 'ja';
+
+const instance = i18next.createInstance();
+await instance.init({
+  resources: { ja: { translation: catalogs.ja }, en: { translation: catalogs.en } },
+  lng: DEFAULT_LOCALE,
+  fallbackLng: false,
+  // output is escaped by the JSX renderer; escaping here too would double-escape
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  initAsync: false,
+});
+
+export type T = TFunction;
+
+const fixed = { ja: instance.getFixedT('ja'), en: instance.getFixedT('en') } as const;
+
+export function translator(locale: Locale): T {
+  return fixed[locale];
+}
+
+export function isLocale(v: unknown): v is Locale {
+  return v === 'ja' || v === 'en';
+}
+
+/** Picks ja or en from an Accept-Language header; Japanese unless English is preferred over it. */
+export function localeFromAcceptLanguage(header: string | undefined): Locale {
+  if (!header) return DEFAULT_LOCALE;
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag, ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { lang: (tag ?? '').split('-')[0], q: q ? Number(q.slice(2)) || 0 : 1 };
+    })
+    .filter((x) => x.lang === 'ja' || x.lang === 'en')
+    .sort((a, b) => b.q - a.q);
+  return ranked[0]?.lang === 'en' ? 'en' : 'ja';
+}

@@ -1,0 +1,181 @@
+// The shell of every page: skip link, header with navigation by role, language switch, main, footer.
+import type { ComponentChildren } from 'preact';
+import { isStaff } from '../auth/actor.js';
+import { can } from '../auth/policy.js';
+import type { ViewContext } from './view-context.js';
+
+export function CsrfField({ v }: { v: ViewContext }) {
+  return <input type="hidden" name="_csrf" value={v.csrfToken} />;
+}
+
+function Nav({ v }: { v: ViewContext }) {
+  const { t, actor } = v;
+  const items: { href: string; label: string }[] = [{ href: '/', label: t('nav.home') }];
+  if (actor.kind === 'user') {
+    if (can(actor, 'organization.list'))
+      items.push({ href: '/admin/organizations', label: t('nav.organizations') });
+    if (can(actor, 'audit.read')) items.push({ href: '/admin/audit', label: t('nav.audit') });
+    if (can(actor, 'mail.outbox.read')) items.push({ href: '/admin/outbox', label: t('nav.outbox') });
+    items.push({ href: '/account', label: t('nav.account') });
+  }
+  items.push({ href: '/api/docs', label: t('nav.apiDocs') });
+  return (
+    <nav aria-label={t('nav.label')}>
+      <ul class="nav">
+        {items.map((i) => (
+          <li key={i.href}>
+            <a href={i.href} aria-current={i.href === v.path ? 'page' : undefined}>
+              {i.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function LanguageSwitch({ v }: { v: ViewContext }) {
+  const other = v.locale === 'ja' ? 'en' : 'ja';
+  return (
+    <form method="post" action="/preferences/locale" class="lang-switch">
+      <CsrfField v={v} />
+      <input type="hidden" name="locale" value={other} />
+      <input type="hidden" name="returnTo" value={v.path} />
+      <button type="submit" lang={other}>
+        {v.t('lang.switchTo')}
+      </button>
+    </form>
+  );
+}
+
+function SessionControls({ v }: { v: ViewContext }) {
+  const { actor, t } = v;
+  if (actor.kind !== 'user' && actor.kind !== 'mfa_pending') {
+    return (
+      <a class="button-link" href="/login">
+        {t('nav.login')}
+      </a>
+    );
+  }
+  return (
+    <form method="post" action="/logout" class="logout">
+      <CsrfField v={v} />
+      <span class="who">{actor.email}</span>
+      <button type="submit">{t('nav.logout')}</button>
+    </form>
+  );
+}
+
+export function Layout({
+  v,
+  title,
+  children,
+}: {
+  v: ViewContext;
+  title: string;
+  children: ComponentChildren;
+}) {
+  const staff = isStaff(v.actor);
+  return (
+    <html lang={v.locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} | ${v.t('app.name')}`}</title>
+        <link rel="stylesheet" href="/assets/app.css" />
+      </head>
+      <body class={staff ? 'staff' : undefined}>
+        <a class="skip" href="#main">
+          {v.t('nav.skip')}
+        </a>
+        <header class="site-header">
+          <div class="brand">
+            <a href="/">{v.t('app.name')}</a>
+            <span class="tagline">{v.t('app.tagline')}</span>
+          </div>
+          <div class="header-tools">
+            <LanguageSwitch v={v} />
+            <SessionControls v={v} />
+          </div>
+          <Nav v={v} />
+        </header>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer class="site-footer">
+          <p>{v.t('footer.note')}</p>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+/** A list of field errors at the top of a form, linking to each field (WCAG 3.3.1). */
+export function ErrorSummary({
+  v,
+  errors,
+}: {
+  v: ViewContext;
+  errors: Record<string, string[]> | undefined;
+}) {
+  const entries = Object.entries(errors ?? {}).filter(([, m]) => m.length > 0);
+  if (entries.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" tabIndex={-1}>
+      <h2>{v.t('form.errorSummary')}</h2>
+      <ul>
+        {entries.map(([field, messages]) => (
+          <li key={field}>
+            <a href={`#${field}`}>{messages.join(' ')}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** A labelled input with its error message tied to it by aria-describedby. */
+export function Field(props: {
+  name: string;
+  label: string;
+  type?: 'text' | 'email' | 'password' | 'url' | 'tel' | 'search' | 'number';
+  value?: string;
+  errors?: Record<string, string[]> | undefined;
+  required?: boolean;
+  autocomplete?: string;
+  hint?: string;
+  inputmode?: 'numeric' | 'text' | 'email';
+}) {
+  const err = props.errors?.[props.name];
+  const describedBy = [props.hint ? `${props.name}-hint` : '', err?.length ? `${props.name}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  // preact types each input `type` separately; one loosely typed bag keeps this component simple
+  const inputAttrs: Record<string, unknown> = {
+    id: props.name,
+    name: props.name,
+    type: props.type ?? 'text',
+    value: props.value ?? '',
+    required: props.required,
+    autocomplete: props.autocomplete,
+    inputMode: props.inputmode,
+    'aria-invalid': err?.length ? 'true' : undefined,
+    'aria-describedby': describedBy || undefined,
+  };
+  return (
+    <div class={`field${err?.length ? ' has-error' : ''}`}>
+      <label for={props.name}>{props.label}</label>
+      {props.hint && (
+        <p class="hint" id={`${props.name}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      {err?.length ? (
+        <p class="error" id={`${props.name}-error`}>
+          {err.join(' ')}
+        </p>
+      ) : null}
+      <input {...inputAttrs} />
+    </div>
+  );
+}
