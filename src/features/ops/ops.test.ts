@@ -66,4 +66,66 @@ describe('operations surface', () => {
     });
     assert.equal(res.statusCode, 413);
   });
+
+  it('answers a malformed JSON body with a 400 page in the user language, never a 500', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/preferences/locale',
+      payload: '{"broken": ',
+      headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+    });
+    assert.equal(res.statusCode, 400);
+    assert.match(res.body, /The request is malformed/);
+  });
+
+  it('answers an unsupported content type with 415, not 500', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/preferences/locale',
+      payload: '<x/>',
+      headers: { 'content-type': 'application/xml' },
+    });
+    assert.equal(res.statusCode, 415);
+  });
+
+  it('answers unknown API paths with JSON, not an HTML page', async () => {
+    const res = await t.app.inject({ url: '/api/v1/does-not-exist', headers: { 'accept-language': 'ja' } });
+    assert.equal(res.statusCode, 404);
+    assert.equal(res.json().error.code, 'not_found');
+    assert.equal(res.json().error.message, 'ページが見つかりません。');
+  });
+
+  it('switches the language with a CSRF-protected form and remembers it in a cookie', async () => {
+    const page = await t.app.inject({ url: '/' });
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+    assert.ok(csrf);
+    const cookies = page.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/preferences/locale',
+      payload: new URLSearchParams({ _csrf: csrf, locale: 'en', returnTo: '/no-such' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies },
+    });
+    assert.equal(res.statusCode, 303);
+    assert.equal(res.headers.location, '/no-such');
+    const lang = res.cookies.find((c) => c.name === 'keikai_lang');
+    assert.equal(lang?.value, 'en');
+    const after = await t.app.inject({ url: '/', headers: { cookie: `keikai_lang=en` } });
+    assert.match(after.body, /<html lang="en"/);
+  });
+
+  it('never redirects the language switch to another site', async () => {
+    const page = await t.app.inject({ url: '/' });
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    const cookies = page.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    for (const returnTo of ['//evil.example/', 'https://evil.example/', '/\\evil.example']) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/preferences/locale',
+        payload: new URLSearchParams({ _csrf: csrf, locale: 'ja', returnTo }).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies },
+      });
+      assert.equal(res.headers.location, '/');
+    }
+  });
 });
