@@ -6,14 +6,26 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+const PORT_HINT = 'must be a whole number from 0 to 65535 (e.g. PORT=8080)';
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  // digits only: z.coerce would read an empty PORT= as 0 (a random port) and accept "0x50" or "1e3"
+  PORT: z
+    .string()
+    .trim()
+    .regex(/^\d{1,5}$/, PORT_HINT)
+    .transform(Number)
+    .pipe(z.number().max(65535, PORT_HINT))
+    .default(8080),
   HOST: z.string().default('127.0.0.1'),
   PUBLIC_URL: z.url().optional(),
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection URL')
+    .regex(
+      /^postgres(ql)?:\/\//,
+      'must be a postgres:// connection URL (e.g. postgres://keikai:PASSWORD@db.example:5432/keikai)',
+    )
     .optional(),
   KEIKAI_DATA_DIR: z.string().default('./var'),
   KEIKAI_SECRET: z
