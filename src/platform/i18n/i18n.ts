@@ -36,11 +36,13 @@ export function localeFromAcceptLanguage(header: string | undefined): Locale {
   const ranked = header
     .split(',')
     .map((part) => {
-      const [tag, ...params] = part.trim().toLowerCase().split(';');
+      const [tag, ...params] = part.toLowerCase().split(';');
       const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      return { lang: (tag ?? '').split('-')[0], q: q ? Number(q.slice(2)) || 0 : 1 };
+      // weights run from 0 to 1; an unreadable one counts as 0, q=0 means "not this language"
+      const weight = q ? Math.min(Number(q.slice(2)) || 0, 1) : 1;
+      return { lang: (tag ?? '').trim().split('-')[0], q: weight };
     })
-    .filter((x) => x.lang === 'ja' || x.lang === 'en')
+    .filter((x) => (x.lang === 'ja' || x.lang === 'en') && x.q > 0)
     .sort((a, b) => b.q - a.q);
   return ranked[0]?.lang === 'en' ? 'en' : 'ja';
 }
