@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { arch, platform, tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import pg from 'pg';
 
 export interface EmbeddedServer {
@@ -113,12 +113,34 @@ async function waitForExit(pid: number, ms: number): Promise<boolean> {
   return !alive(pid);
 }
 
+/**
+ * Whether `pid` is a PostgreSQL server on `pgdata`. After a crash and a reboot the pid in a stale
+ * postmaster.pid may belong to any process (even this one), which must not be signalled.
+ */
+function servesDataDir(pid: number, pgdata: string): boolean {
+  if (pid === process.pid || pid === process.ppid) return false;
+  try {
+    if (existsSync('/proc')) {
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      return /postgres/.test(args[0] ?? '') && args.includes(pgdata);
+    }
+    const command = execFileSync('ps', ['-o', 'command=', '-p', String(pid)])
+      .toString()
+      .trim();
+    return /postgres/.test(command) && ` ${command} `.includes(` ${pgdata} `);
+  } catch {
+    return false; // gone, or not ours to look at
+  }
+}
+
 /** Stops a server left running by a process that was killed without a clean shutdown. */
 async function stopOrphan(pgdata: string): Promise<void> {
   const pidFile = join(pgdata, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
   if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return;
+  // anything else: a stale file, which PostgreSQL itself checks and replaces (or refuses, naming the pid)
+  if (!servesDataDir(pid, pgdata)) return;
   process.kill(pid, 'SIGINT');
   if (!(await waitForExit(pid, 15_000))) {
     throw new Error(`An earlier PostgreSQL (pid ${pid}) still holds ${pgdata}; stop it and try again.`);
@@ -133,7 +155,8 @@ export async function startEmbeddedPostgres(
   const log = opts.log ?? (() => {});
   const bins = await binaries();
   const ids = runAs();
-  const pgdata = join(dataDir, 'pgdata');
+  // absolute, so that the server's command line names it the same way whatever the working directory
+  const pgdata = join(resolve(dataDir), 'pgdata');
   const credFile = join(dataDir, 'postgres.json');
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   // as root, the postgres user must be able to pass through the data folder to reach its own pgdata
@@ -192,11 +215,17 @@ export async function startEmbeddedPostgres(
 
   await new Promise<void>((resolveFn, reject) => {
     let stderr = '';
+    let ready = false;
     const onData = (chunk: Buffer) => {
       const text = chunk.toString('utf8');
-      stderr += text;
       for (const line of text.split('\n')) if (line.trim()) log(line.trimEnd());
-      if (text.includes('database system is ready to accept connections')) resolveFn();
+      if (ready) return; // output is kept only until start-up, not for the server's whole life
+      stderr += text;
+      // the output so far, not this chunk: the line may arrive split across two chunks
+      if (stderr.includes('database system is ready to accept connections')) {
+        ready = true;
+        resolveFn();
+      }
     };
     child.stderr!.on('data', onData);
     child.once('exit', (code) =>
