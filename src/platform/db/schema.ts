@@ -39,6 +39,8 @@ export interface UsersTable {
   time_zone: Generated<string>;
   totp_secret_enc: string | null;
   totp_enabled_at: NullableTimestamp;
+  /** bigint: the last accepted TOTP time step (replay protection) */
+  totp_last_step: ColumnType<string | null, string | number | null | undefined, string | number | null>;
   failed_logins: Generated<number>;
   locked_until: NullableTimestamp;
   password_changed_at: NullableTimestamp;
@@ -51,6 +53,8 @@ export interface MfaRecoveryCodesTable {
   user_id: string;
   code_hash: string;
   used_at: NullableTimestamp;
+  created_at: Generated<Date>;
+  revoked_at: NullableTimestamp;
 }
 
 export interface SessionsTable {
@@ -89,6 +93,8 @@ export interface MailTokensTable {
   created_at: Generated<Date>;
   expires_at: Timestamp;
   used_at: NullableTimestamp;
+  display_name: string | null;
+  locale: Locale | null;
 }
 
 export interface EventsTable {
