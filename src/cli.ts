@@ -1,7 +1,7 @@
 // keikai — the command line: serve | migrate | worker | users create | tokens create | seed-demo | verify-audit
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
 import closeWithGrace from 'close-with-grace';
 import { createLogger, createRuntime, createServer, type Runtime } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
@@ -11,6 +11,8 @@ import { formatCredentials, seedDemo } from './features/demo/seed-demo.js';
 import { verifyAuditChain } from './platform/audit.js';
 import { connectDatabase, type DatabaseHandle } from './platform/db/connect.js';
 import { checkServerVersion, migrate } from './platform/db/database.js';
+import { AppError } from './platform/errors.js';
+import { translator } from './platform/i18n/i18n.js';
 
 const USAGE = `keikai — coordinated vulnerability disclosure
 
@@ -110,6 +112,11 @@ const system = (label: string) => ({ kind: 'system' as const, label });
 
 async function main(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
+  if (command === undefined || ['help', '--help', '-h'].includes(command)) {
+    // before the configuration is read: help must work even where the configuration is wrong
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   const config = loadConfig();
   switch (command) {
     case 'serve':
@@ -145,17 +152,14 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'users': {
       if (sub !== 'create') break;
-      const { values } = parseArgs({
-        args: rest,
-        options: {
-          email: { type: 'string' },
-          org: { type: 'string' },
-          finder: { type: 'boolean' },
-          role: { type: 'string' },
-          name: { type: 'string' },
-          'password-stdin': { type: 'boolean' },
-          locale: { type: 'string' },
-        },
+      const { values } = options(rest, {
+        email: { type: 'string' },
+        org: { type: 'string' },
+        finder: { type: 'boolean' },
+        role: { type: 'string' },
+        name: { type: 'string' },
+        'password-stdin': { type: 'boolean' },
+        locale: { type: 'string' },
       });
       if (!values.email || !values.role || (!values.org && !values.finder)) {
         throw new UsageError('users create needs --email, --role and --org ORG_ID (or --finder)');
@@ -180,9 +184,10 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'tokens': {
       if (sub !== 'create') break;
-      const { values } = parseArgs({
-        args: rest,
-        options: { email: { type: 'string' }, name: { type: 'string' }, days: { type: 'string' } },
+      const { values } = options(rest, {
+        email: { type: 'string' },
+        name: { type: 'string' },
+        days: { type: 'string' },
       });
       if (!values.email) throw new UsageError('tokens create needs --email');
       return withRuntime(config, async (r) => {
@@ -201,17 +206,20 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       });
     }
-    case undefined:
-    case 'help':
-    case '--help':
-    case '-h':
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
   }
   throw new UsageError(`unknown command: ${argv.join(' ')}`);
 }
 
 class UsageError extends Error {}
+
+/** parseArgs, with a mistyped or unknown option reported as a usage error (exit 64), not a crash. */
+function options<T extends ParseArgsOptionsConfig>(args: string[], config: T) {
+  try {
+    return parseArgs({ args, options: config });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
 
 main(process.argv.slice(2)).then(
   (code) => {
@@ -221,6 +229,12 @@ main(process.argv.slice(2)).then(
     if (err instanceof UsageError) {
       process.stderr.write(`${err.message}\n\n${USAGE}\n`);
       process.exit(64);
+    }
+    if (err instanceof AppError) {
+      // a use case refused: say why in words, with the fields concerned, not as an i18n key
+      const fields = Object.entries(err.fields ?? {}).map(([k, v]) => `  ${k}: ${v.join('; ')}\n`);
+      process.stderr.write(`keikai: ${translator('en')(err.messageKey)}\n${fields.join('')}`);
+      process.exit(err.code === 'validation' ? 65 : 1);
     }
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
