@@ -45,6 +45,14 @@ const schema = z.object({
   KEIKAI_DEFAULT_TIME_ZONE: z.string().default('Asia/Tokyo'),
   KEIKAI_ORG_NAME_JA: z.string().default('keikai 脆弱性受付窓口'),
   KEIKAI_ORG_NAME_EN: z.string().default('keikai vulnerability desk'),
+  KEIKAI_TRACKING_PATTERN: z.string().default('IPA#{seq:8}'),
+  KEIKAI_ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  KEIKAI_REPORT_ATTACHMENTS_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
+  KEIKAI_REPORT_ATTACHMENTS_MAX_FILES: z.coerce.number().int().positive().default(10),
+  // acceptance policy per track: must the finder be reachable (連絡が可能) before a report can be accepted?
+  KEIKAI_ACCEPT_REQUIRES_CONTACT_SOFTWARE: bool.default(true),
+  KEIKAI_ACCEPT_REQUIRES_CONTACT_WEBSITE: bool.default(true),
+  KEIKAI_INTAKE_RATE_PER_HOUR: z.coerce.number().int().positive().default(20),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
@@ -71,6 +79,14 @@ export type Config = Readonly<{
   defaultTimeZone: string;
   orgName: { ja: string; en: string };
   mail: { smtpUrl: string | undefined; from: string };
+  intake: {
+    trackingPattern: string;
+    attachmentMaxBytes: number;
+    reportAttachmentsMaxBytes: number;
+    reportAttachmentsMaxFiles: number;
+    acceptRequiresContact: { software: boolean; website: boolean };
+    ratePerHour: number;
+  };
 }>;
 
 export class ConfigError extends Error {}
@@ -113,6 +129,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultTimeZone: e.KEIKAI_DEFAULT_TIME_ZONE,
     orgName: { ja: e.KEIKAI_ORG_NAME_JA, en: e.KEIKAI_ORG_NAME_EN },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    intake: {
+      trackingPattern: e.KEIKAI_TRACKING_PATTERN,
+      attachmentMaxBytes: e.KEIKAI_ATTACHMENT_MAX_BYTES,
+      reportAttachmentsMaxBytes: e.KEIKAI_REPORT_ATTACHMENTS_MAX_BYTES,
+      reportAttachmentsMaxFiles: e.KEIKAI_REPORT_ATTACHMENTS_MAX_FILES,
+      acceptRequiresContact: {
+        software: e.KEIKAI_ACCEPT_REQUIRES_CONTACT_SOFTWARE,
+        website: e.KEIKAI_ACCEPT_REQUIRES_CONTACT_WEBSITE,
+      },
+      ratePerHour: e.KEIKAI_INTAKE_RATE_PER_HOUR,
+    },
   };
 }
 
