@@ -68,8 +68,8 @@ describe('the command line', () => {
       .execute();
     const create = (...args: string[]) => ['users', 'create', ...args];
     const plan: Record<string, [string[], { env?: Record<string, string>; stdin?: string }]> = {
-      help: [['--help'], {}],
-      helpWithBrokenConfig: [['--help'], { env: { PORT: 'not-a-port', NODE_ENV: 'production' } }],
+      // --help with a configuration that every other command refuses: help must not depend on it
+      help: [['--help'], { env: { PORT: 'not-a-port', NODE_ENV: 'production' } }],
       unknownCommand: [['frobnicate'], { env }],
       unknownOption: [create('--emial', 'x@example.jp'), { env }],
       createWithStdin: [
@@ -114,12 +114,11 @@ describe('the command line', () => {
   });
 
   it('prints its usage and exits 0 for --help, even where the configuration is wrong', () => {
-    for (const r of [runs.help!, runs.helpWithBrokenConfig!]) {
-      assert.equal(r.code, 0, r.stderr);
-      assert.match(r.stdout, /^usage:/m);
-      assert.match(r.stdout, /keikai users create/);
-      assert.match(r.stdout, /keikai tokens create/);
-    }
+    const r = runs.help!;
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^usage:/m);
+    assert.match(r.stdout, /keikai users create/);
+    assert.match(r.stdout, /keikai tokens create/);
   });
 
   it('exits 64 with the usage for an unknown command', () => {
