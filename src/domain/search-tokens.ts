@@ -1,0 +1,136 @@
+// Full-text search tokens for Japanese and English in PostgreSQL without extensions (research §2.5): the app
+// turns text into CJK bigrams plus Latin words, stored in a tsvector('simple') column with a GIN index.
+// pg_trgm needs 3 characters and Japanese is full of 2-character words (認証, 暗号, 権限), hence bigrams.
+//
+// Text is NFKC-normalised (full-width ＳＱＬ → SQL, half-width ｸﾛｽ → クロス, ① → 1) and lower-cased, then split
+// into runs:
+// - a CJK run (Han, Hiragana, Katakana with ー, Hangul) gives one token per character: the bigram starting at
+//   it, and for the run's last character the character alone. '脆弱性' → 脆弱 弱性 性; '鍵' → 鍵. Positions thus
+//   line up with characters, which makes phrase queries exact substring matches, and a single character
+//   can be found anywhere as a prefix: '性':* hits 性 at a run's end, '脆':* hits 脆弱.
+// - a Latin/digit run (any other letters, marks and digits) is one word. Everything else separates.
+//   Identifiers split at their punctuation: 'CVE-2026-12345' → cve 2026 12345, 'v1.2.3' → v1 2 3. Joined
+//   forms are deliberately not indexed: the query 'cve-2026-12345' becomes the phrase
+//   'cve' <-> '2026' <-> '12345', which is already exact, and a fragment like '2026-12345' still matches.
+//   Words are matched whole (like most search engines): 'strut' does not find 'struts'.
+//
+// A query is split at whitespace into terms that are ANDed; each term is a phrase of its tokens, so
+// 'SQLインジェクション' must appear as such, while 'Apache Struts' needs both words anywhere.
+//
+// Use with literals, not with to_tsvector/to_tsquery's parser, so no dictionary re-splits a token:
+//   UPDATE … SET search = $1::tsvector            -- toTsVector(text)
+//   WHERE search @@ $1::tsquery                     -- toTsQuery(q), skipped when null
+// (to_tsquery('simple', $1) also accepts toTsQuery's output safely, but re-parses each operand with the
+// database's parser, which may not classify every character as ours does.)
+
+// ー and 〆 belong to the Common script, so they are named. Kana and Hangul are letters (\p{L}) too, hence the
+// set difference: a word run must not swallow 'インジェクション' in 'SQLインジェクション'.
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー〆]/v;
+const RUN =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー〆]+|[[\p{L}\p{M}\p{N}]--[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー〆]]+/gv;
+
+/** Longer words are cut: PostgreSQL refuses lexemes over 2,047 bytes, and 100 characters are ≤ 400. */
+export const MAX_WORD_LENGTH = 100;
+/** tsvector positions stop at 16,383; tokens beyond it are still indexed there, without exact phrases. */
+const MAX_POSITION = 16_383;
+
+type Run = { cjk: boolean; chars: string[] };
+
+function normalise(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+function runs(text: string): Run[] {
+  const out: Run[] = [];
+  for (const [match] of normalise(text).matchAll(RUN)) {
+    const chars = Array.from(match); // by code point, so characters outside the BMP stay whole
+    const cjk = CJK.test(chars[0]!);
+    out.push({ cjk, chars: cjk ? chars : chars.slice(0, MAX_WORD_LENGTH) });
+  }
+  return out;
+}
+
+function runTokens(run: Run): string[] {
+  if (!run.cjk) return [run.chars.join('')];
+  return run.chars.map((c, i) => (i + 1 < run.chars.length ? c + run.chars[i + 1] : c));
+}
+
+/** The document's tokens in order; the i-th token is at tsvector position i + 1. */
+export function documentTokens(text: string): string[] {
+  return runs(text).flatMap(runTokens);
+}
+
+/** One query operand: a token, whether it matches as a prefix, and its distance from the previous one. */
+type Operand = { token: string; prefix: boolean; distance: number };
+
+// A term's operands: each CJK run's bigrams (a lone character as a prefix), and words. The distance
+// between runs counts the run-final single-character token the document has and the query does not list.
+function termOperands(term: string): Operand[] {
+  const out: Operand[] = [];
+  let gap = 1;
+  for (const run of runs(term)) {
+    if (!run.cjk) {
+      out.push({ token: run.chars.join(''), prefix: false, distance: gap });
+      gap = 1;
+    } else if (run.chars.length === 1) {
+      out.push({ token: run.chars[0]!, prefix: true, distance: gap });
+      gap = 1;
+    } else {
+      for (let i = 0; i + 1 < run.chars.length; i++) {
+        out.push({ token: run.chars[i]! + run.chars[i + 1]!, prefix: false, distance: i === 0 ? gap : 1 });
+      }
+      gap = 2;
+    }
+  }
+  return out;
+}
+
+function terms(text: string): Operand[][] {
+  return normalise(text)
+    .split(/\s+/u)
+    .map(termOperands)
+    .filter((t) => t.length > 0);
+}
+
+/**
+ * The distinct tokens a document must contain to match the query (order kept). A single CJK character is
+ * matched as a prefix: a document has it as the start of a bigram, or alone at the end of a run.
+ */
+export function queryTokens(text: string): string[] {
+  return [...new Set(terms(text).flatMap((t) => t.map((o) => o.token)))];
+}
+
+// tsquery and tsvector literal syntax: quote the lexeme, double ' and \. Tokens never contain either (they
+// are separators), but escaping keeps the literal safe whatever the tokenizer becomes.
+function quote(token: string): string {
+  return `'${token.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+}
+
+/**
+ * A tsquery for `text` (every term ANDed, each a phrase), or null when it has no searchable characters.
+ * Only quoted lexemes and operators written here appear in it, so input like `a & b | !c` or `:*` is
+ * searched for as text and can never act as tsquery syntax.
+ */
+export function toTsQuery(text: string): string | null {
+  const phrases = new Set<string>();
+  for (const term of terms(text)) {
+    const parts = term.map((o, i) => {
+      const operand = o.prefix ? `${quote(o.token)}:*` : quote(o.token);
+      if (i === 0) return operand;
+      return `${o.distance === 1 ? '<->' : `<${o.distance}>`} ${operand}`;
+    });
+    phrases.add(parts.length === 1 ? parts[0]! : `(${parts.join(' ')})`);
+  }
+  return phrases.size === 0 ? null : [...phrases].join(' & ');
+}
+
+/** The tsvector literal for `text`: each distinct token with its positions, e.g. `'脆弱':1 '弱性':2 '性':3`. */
+export function toTsVector(text: string): string {
+  const positions = new Map<string, number[]>();
+  documentTokens(text).forEach((token, i) => {
+    const list = positions.get(token) ?? [];
+    list.push(Math.min(i + 1, MAX_POSITION));
+    positions.set(token, list);
+  });
+  return [...positions].map(([token, list]) => `${quote(token)}:${[...new Set(list)].join(',')}`).join(' ');
+}
