@@ -94,6 +94,11 @@ describe('SecretBox', () => {
   it('cannot be made without a key', () => {
     assert.throws(() => new SecretBox({}));
   });
+
+  it('refuses a key version name that could not be read back from a sealed value', () => {
+    for (const v of ['2026.1', '', 'v 1']) assert.throws(() => new SecretBox({ [v]: V1 }), /key version/);
+    assert.doesNotThrow(() => new SecretBox({ '2026-01_a': V1 }));
+  });
 });
 
 describe('randomToken', () => {

@@ -35,6 +35,11 @@ export class SecretBox {
   constructor(secrets: Record<string, string>) {
     const entries = Object.entries(secrets);
     if (entries.length === 0) throw new Error('SecretBox needs at least one key');
+    // the version is the first '.'-separated part of a sealed value: a '.' in it would make the value unreadable
+    for (const [v] of entries) {
+      if (!/^[A-Za-z0-9_-]+$/.test(v))
+        throw new Error(`SecretBox key version "${v}" must be letters, digits, _ or -`);
+    }
     this.#keys = new Map(
       entries.map(([v, s]) => [v, Buffer.from(hkdfSync('sha256', s, 'keikai', `data-key:${v}`, 32))]),
     );
