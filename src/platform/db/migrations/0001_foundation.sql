@@ -108,6 +108,8 @@ begin
 end $$;
 create trigger events_no_update before update or delete on events
   for each row execute function events_append_only();
+create trigger events_no_truncate before truncate on events
+  for each statement execute function events_append_only();
 
 -- Mail outbox: a row written in the transaction that causes the mail, delivered by a job with retries.
 create table mail_messages (
