@@ -174,6 +174,24 @@ describe('sessions and API tokens', () => {
     assert.equal(actor.organizationType, null);
   });
 
+  it('lets a staff API token act only once its owner has enrolled a second factor', async () => {
+    const staff = await makeUser(t.ctx, { organizationId: receptionOrg, role: 'admin' });
+    const api = await createApiToken(
+      t.ctx,
+      { kind: 'system', label: 'test' },
+      { userId: staff.userId, name: 'ci' },
+    );
+    assert.equal(await actorFromApiToken(t.ctx.db, t.clock, api.token), null);
+    await t.ctx.db
+      .updateTable('users')
+      .set({ totp_enabled_at: t.clock.now() })
+      .where('id', '=', staff.userId)
+      .execute();
+    const actor = await actorFromApiToken(t.ctx.db, t.clock, api.token);
+    assert.equal(actor?.kind, 'user');
+    assert.equal(actor?.via, 'token');
+  });
+
   it('names the cookie __Host- only when cookies are secure', () => {
     assert.equal(sessionCookieName({ ...t.ctx.config, secureCookies: true }), '__Host-keikai_session');
     assert.equal(sessionCookieName({ ...t.ctx.config, secureCookies: false }), 'keikai_session');

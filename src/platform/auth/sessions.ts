@@ -134,6 +134,8 @@ export async function actorFromApiToken(
     .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', now)]))
     .executeTakeFirst();
   if (!row || row.disabled_at || row.organization_disabled_at) return null;
+  // staff must have a second factor: a token issued before they enrolled acts only once they have
+  if (requiresMfa(row.role, row.organization_type) && !row.totp_enabled_at) return null;
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > 60_000) {
     await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.token_id).execute();
   }
