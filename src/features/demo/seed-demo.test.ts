@@ -122,3 +122,36 @@ describe('the demo seed', () => {
     }
   });
 });
+
+describe('an interrupted demo seed', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp();
+  });
+  after(() => t.close());
+
+  it('carries on where it stopped instead of failing on the accounts already made', async () => {
+    const { createOrganization } = await import('../admin/create-organization.js');
+    const { createUser } = await import('../accounts/create-user.js');
+    const system = { kind: 'system' as const, label: 'test' };
+    // the first run made the reception body and its admin, then stopped
+    const { organizationId } = await createOrganization(t.ctx, system, {
+      type: 'reception_body',
+      nameJa: 'デモ受付機関',
+      nameEn: 'Demo Reception Body',
+    });
+    await createUser(t.ctx, system, {
+      email: 'admin@reception.demo.keikai.test',
+      displayName: 'x',
+      organizationId,
+      role: 'admin',
+    });
+    const creds = await seedDemo(t.ctx);
+    assert.ok(creds);
+    assert.equal(creds.length, 7);
+    assert.match(creds.find((c) => c.email.startsWith('admin@'))!.password, /created earlier/);
+    const orgs = await t.ctx.db.selectFrom('organizations').select('id').execute();
+    assert.equal(orgs.length, 5);
+    assert.equal(await seedDemo(t.ctx), null);
+  });
+});

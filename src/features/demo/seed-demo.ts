@@ -96,43 +96,36 @@ export async function seedDemo(ctx: AppContext): Promise<DemoCredential[] | null
   const actor: SystemActor = { kind: 'system', label: 'seed-demo' };
   const done = await ctx.db.selectFrom('settings').select('key').where('key', '=', SEEDED).executeTakeFirst();
   if (done) return null;
+  // Resumable: a seed cut short (or racing another start) carries on where it stopped instead of failing
+  // on the accounts it already made. Accounts made by an earlier, interrupted run keep the password that
+  // run printed; they are listed without one here.
   const creds: DemoCredential[] = [];
   for (const org of ORGS) {
-    const { organizationId } = await createOrganization(ctx, actor, {
-      type: org.type,
-      nameJa: org.nameJa,
-      nameEn: org.nameEn,
-    });
+    const existing = await ctx.db
+      .selectFrom('organizations')
+      .select('id')
+      .where('type', '=', org.type)
+      .where('name_en', '=', org.nameEn)
+      .executeTakeFirst();
+    const organizationId =
+      existing?.id ??
+      (await createOrganization(ctx, actor, { type: org.type, nameJa: org.nameJa, nameEn: org.nameEn }))
+        .organizationId;
     for (const u of org.users) {
-      const r = await createUser(ctx, actor, {
-        email: u.email,
-        displayName: u.name,
-        organizationId,
-        role: u.role,
-      });
       const staff = org.type === 'reception_body' || org.type === 'coordination_body';
-      creds.push({
-        email: u.email,
-        password: r.password,
-        role: u.role,
-        organization: org.nameEn,
-        mfa: staff,
-      });
+      const password = await createDemoUser(ctx, actor, { ...u, organizationId });
+      creds.push({ email: u.email, password, role: u.role, organization: org.nameEn, mfa: staff });
     }
   }
-  const finder = await createUser(
-    ctx,
-    { kind: 'system', label: 'seed-demo' },
-    {
-      email: FINDER.email,
-      displayName: FINDER.name,
-      organizationId: null,
-      role: 'finder',
-    },
-  );
+  const finderPassword = await createDemoUser(ctx, actor, {
+    email: FINDER.email,
+    name: FINDER.name,
+    role: 'finder',
+    organizationId: null,
+  });
   creds.push({
     email: FINDER.email,
-    password: finder.password,
+    password: finderPassword,
     role: 'finder',
     organization: '-',
     mfa: false,
@@ -143,6 +136,27 @@ export async function seedDemo(ctx: AppContext): Promise<DemoCredential[] | null
     .onConflict((oc) => oc.column('key').doNothing())
     .execute();
   return creds;
+}
+
+/** The new account's password, or a note when an earlier run already made it. */
+async function createDemoUser(
+  ctx: AppContext,
+  actor: SystemActor,
+  u: { email: string; name: string; role: Role; organizationId: string | null },
+): Promise<string> {
+  const exists = await ctx.db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', u.email)
+    .executeTakeFirst();
+  if (exists) return '(created earlier; use "forgot password")';
+  const r = await createUser(ctx, actor, {
+    email: u.email,
+    displayName: u.name,
+    organizationId: u.organizationId,
+    role: u.role,
+  });
+  return r.password;
 }
 
 export function formatCredentials(creds: DemoCredential[]): string {
