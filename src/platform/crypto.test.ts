@@ -141,3 +141,25 @@ describe('safeEqual and sha256Hex', () => {
     assert.match(sha256Hex('脆弱性'), /^[0-9a-f]{64}$/);
   });
 });
+
+describe('SecretBox for bytes (attachments)', () => {
+  it('round-trips binary data bound to its context, and refuses a flipped byte or another context', () => {
+    const box = new SecretBox({ v1: 'k'.repeat(40) });
+    const data = Buffer.from([0, 1, 2, 255, 254, 0x7f, ...Buffer.from('脆弱性')]);
+    const sealed = box.encryptBytes(data, 'attachment:1');
+    assert.deepEqual(box.decryptBytes(sealed, 'attachment:1'), data);
+    assert.throws(() => box.decryptBytes(sealed, 'attachment:2'));
+    const flipped = Buffer.from(sealed);
+    flipped[flipped.length - 1] = (flipped[flipped.length - 1] ?? 0) ^ 1;
+    assert.throws(() => box.decryptBytes(flipped, 'attachment:1'));
+    assert.throws(() => box.decryptBytes(Buffer.from([2, 0x76]), 'attachment:1'));
+  });
+
+  it('opens bytes sealed under an older key after rotation', () => {
+    const old = new SecretBox({ v1: 'a'.repeat(40) });
+    const sealed = old.encryptBytes(Buffer.from('poc'), 'ctx');
+    const rotated = new SecretBox({ v1: 'a'.repeat(40), v2: 'b'.repeat(40) });
+    assert.equal(rotated.decryptBytes(sealed, 'ctx').toString(), 'poc');
+    assert.equal(rotated.encryptBytes(Buffer.from('x'), 'ctx').subarray(1, 3).toString(), 'v2');
+  });
+});

@@ -72,4 +72,29 @@ export class SecretBox {
       'utf8',
     );
   }
+
+  /** Binary form for attachments: `[version length][version][iv 12][tag 16][ciphertext]`, no base64 overhead. */
+  encryptBytes(plaintext: Buffer, context: string): Buffer {
+    const version = Buffer.from(this.#current, 'ascii');
+    const key = this.#keys.get(this.#current)!;
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    cipher.setAAD(Buffer.from(context));
+    const data = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+    return Buffer.concat([Buffer.from([version.length]), version, iv, cipher.getAuthTag(), data]);
+  }
+
+  decryptBytes(sealed: Buffer, context: string): Buffer {
+    const vlen = sealed[0] ?? 0;
+    const version = sealed.subarray(1, 1 + vlen).toString('ascii');
+    const key = this.#keys.get(version);
+    const ivStart = 1 + vlen;
+    if (!key || sealed.length < ivStart + 28) throw new Error('unreadable sealed value');
+    const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(ivStart, ivStart + 12), {
+      authTagLength: 16,
+    });
+    decipher.setAAD(Buffer.from(context));
+    decipher.setAuthTag(sealed.subarray(ivStart + 12, ivStart + 28));
+    return Buffer.concat([decipher.update(sealed.subarray(ivStart + 28)), decipher.final()]);
+  }
 }
