@@ -2,14 +2,15 @@
 import { z } from 'zod';
 import { audit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
-import { can } from '../../platform/auth/policy.js';
+import { authorize } from '../../platform/auth/policy.js';
 import type { AppContext } from '../../platform/context.js';
 import { randomToken, sha256Hex } from '../../platform/crypto.js';
-import { AppError, forbidden } from '../../platform/errors.js';
+import { notFound } from '../../platform/errors.js';
+import { text } from '../../platform/http/validation.js';
 
 export const createApiTokenInput = z.object({
   userId: z.uuid(),
-  name: z.string().trim().min(1).max(100),
+  name: text(100).pipe(z.string().min(1)),
   expiresInDays: z.number().int().min(1).max(3650).optional(),
 });
 
@@ -28,18 +29,17 @@ export async function createApiToken(
 ): Promise<{ id: string; token: string }> {
   const input = createApiTokenInput.parse(raw);
   // the operator at the command line may issue a token for any user; a user only for itself, in the browser
-  const allowed = actor.kind === 'system' || can(actor, 'token.manage-own', { userId: input.userId });
-  if (!allowed) throw forbidden();
-  const user = await ctx.db
-    .selectFrom('users')
-    .select(['id'])
-    .where('id', '=', input.userId)
-    .where('disabled_at', 'is', null)
-    .executeTakeFirst();
-  if (!user) throw new AppError('not_found', 'errors.notFound');
+  if (actor.kind !== 'system') authorize(actor, 'token.manage-own', { userId: input.userId });
   const { token, prefix } = newToken();
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
+    const user = await trx
+      .selectFrom('users')
+      .select(['id'])
+      .where('id', '=', input.userId)
+      .where('disabled_at', 'is', null)
+      .executeTakeFirst();
+    if (!user) throw notFound();
     const row = await trx
       .insertInto('api_tokens')
       .values({

@@ -1,6 +1,5 @@
 // Creates an account in an organization (or an individual finder), with a given or generated password.
 import { z } from 'zod';
-import { audit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import {
   generatePassword,
@@ -12,7 +11,7 @@ import { authorize } from '../../platform/auth/policy.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Role } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
-import { appendEvent } from '../../platform/events.js';
+import { insertUser } from './insert-user.js';
 
 export const ROLES = ['handler', 'lead', 'admin', 'org_admin', 'member', 'finder'] as const;
 
@@ -54,41 +53,15 @@ export async function createUser(
   });
   const password = input.password ?? generatePassword();
   const passwordHash = await hashPassword(password);
-  return ctx.db.transaction().execute(async (trx) => {
-    const exists = await trx
-      .selectFrom('users')
-      .select('id')
-      .where('email', '=', input.email)
-      .executeTakeFirst();
-    if (exists) throw new AppError('conflict', 'errors.conflict', { email: ['already registered'] });
-    const now = ctx.clock.now();
-    const user = await trx
-      .insertInto('users')
-      .values({
-        email: input.email,
-        display_name: input.displayName,
-        organization_id: input.organizationId,
-        role: input.role,
-        password_hash: passwordHash,
-        locale: input.locale,
-        password_changed_at: now,
-        created_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await appendEvent(trx, {
-      streamType: 'user',
-      streamId: user.id,
-      type: 'user.created',
-      actorUserId: actor.kind === 'user' ? actor.userId : null,
-      data: { organizationId: input.organizationId, role: input.role },
-    });
-    await audit(trx, {
-      actor,
-      action: 'user.created',
-      subject: { type: 'user', id: user.id },
-      detail: { organizationId: input.organizationId, role: input.role },
-    });
-    return { userId: user.id, password, generated: input.password === undefined };
-  });
+  const userId = await ctx.db.transaction().execute((trx) =>
+    insertUser(trx, actor, ctx.clock.now(), {
+      email: input.email,
+      displayName: input.displayName,
+      organizationId: input.organizationId,
+      role: input.role,
+      passwordHash,
+      locale: input.locale,
+    }),
+  );
+  return { userId, password, generated: input.password === undefined };
 }
