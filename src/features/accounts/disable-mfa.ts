@@ -1,7 +1,10 @@
 // Turning TOTP off, for users who chose it themselves. Staff cannot: for them it is mandatory.
+// Every session ends and this browser gets a fresh one, so a session that stopped at the code step
+// elsewhere (someone holding only the password) does not quietly become a full one.
 import { audit } from '../../platform/audit.js';
 import { type Actor, requiresMfa } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/policy.js';
+import { createSession, revokeAllSessions } from '../../platform/auth/sessions.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';
@@ -11,8 +14,8 @@ import { confirmPassword } from './confirm-password.js';
 export async function disableMfa(
   ctx: AppContext,
   actor: Actor,
-  input: { currentPassword: string; ip: string | null },
-): Promise<void> {
+  input: { currentPassword: string; ip: string | null; userAgent: string | null },
+): Promise<{ sessionToken: string }> {
   authorize(actor, 'mfa.manage', { userId: actor.kind === 'user' ? actor.userId : null });
   if (requiresMfa(actor.role, actor.organizationType)) {
     throw new AppError('forbidden', 'accounts.errors.mfaMandatory');
@@ -25,7 +28,7 @@ export async function disableMfa(
   });
   if (!row.totp_enabled_at) throw new AppError('conflict', 'accounts.errors.mfaNotEnrolled');
   const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')
       .set({ totp_secret_enc: null, totp_enabled_at: null, totp_last_step: null })
@@ -58,5 +61,13 @@ export async function disableMfa(
       vars: { name: row.display_name, url: `${ctx.config.publicUrl}/account` },
       related: { type: 'user', id: row.id },
     });
+    await revokeAllSessions(trx, actor.userId, now);
+    const sessionToken = await createSession(trx, ctx, {
+      userId: actor.userId,
+      mfaVerified: true,
+      ip: input.ip,
+      userAgent: input.userAgent,
+    });
+    return { sessionToken };
   });
 }

@@ -12,7 +12,6 @@ const ja = {
     forgot: 'パスワードをお忘れの方',
     notices: {
       passwordReset: 'パスワードを再設定しました。新しいパスワードでログインしてください。',
-      passwordChanged: 'パスワードを変更しました。',
       locked:
         '確認コードの誤りが続いたため、アカウントを一時的にロックしました。{{minutes}}分ほど待ってから、もう一度ログインしてください。',
       signedOutEverywhere: 'すべての端末からログアウトしました。',
@@ -207,7 +206,6 @@ const en: Catalog<typeof ja> = {
     forgot: 'Forgot your password?',
     notices: {
       passwordReset: 'Your password has been reset. Please log in with the new password.',
-      passwordChanged: 'Your password has been changed.',
       locked:
         'After too many wrong codes the account has been locked for a while. Please wait about {{minutes}} minutes and log in again.',
       signedOutEverywhere: 'You have been logged out on every device.',

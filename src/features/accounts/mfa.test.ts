@@ -194,8 +194,15 @@ describe('two-step verification (TOTP)', () => {
     const wrong = await b.post('/account/mfa/disable', { disablePassword: 'not my password' });
     assert.equal(wrong.statusCode, 400);
     assert.match(wrong.body, /現在のパスワードが正しくありません/);
+    const halfway = await passwordStep(t, u.email, u.password);
     const off = await b.post('/account/mfa/disable', { disablePassword: u.password });
     assert.equal(off.statusCode, 303);
+    assert.equal((await b.get('/account')).statusCode, 200, 'this browser carries on');
+    assert.equal(
+      (await halfway.b.get('/account')).statusCode,
+      303,
+      'a session stopped at the code step ends',
+    );
     assert.equal((await passwordStep(t, u.email, u.password)).next, '/');
     const mail = await t.ctx.db
       .selectFrom('mail_messages')

@@ -124,14 +124,16 @@ export function accountRoutes(app: App, ctx: AppContext): void {
   app.post('/account/mfa/disable', limited('account'), async (req, reply) => {
     const parsed = parseForm(confirmPasswordForm('disablePassword'), formBody(req.body), req.locale);
     if (!parsed.ok) return accountPage(req, reply, { errors: parsed.errors, status: 400 });
+    let sessionToken: string;
     try {
-      await disableMfa(ctx, req.actor, {
+      ({ sessionToken } = await disableMfa(ctx, req.actor, {
         currentPassword: String(parsed.data.disablePassword),
-        ip: client(req).ip,
-      });
+        ...client(req),
+      }));
     } catch (err) {
       return accountPage(req, reply, { errors: formErrors(err, req), status: 400 });
     }
+    setSessionCookie(reply, ctx, sessionToken);
     return reply.redirect('/account?notice=mfaDisabled', 303);
   });
 

@@ -2,7 +2,7 @@ import { CsrfField, ErrorSummary, Field, Layout } from '../../../platform/views/
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import { type Errors, Notice, Submit } from './components.js';
 
-export const LOGIN_NOTICES = ['passwordReset', 'locked', 'signedOutEverywhere', 'passwordChanged'] as const;
+export const LOGIN_NOTICES = ['passwordReset', 'locked', 'signedOutEverywhere'] as const;
 export type LoginNotice = (typeof LOGIN_NOTICES)[number];
 
 export function LoginPage({
