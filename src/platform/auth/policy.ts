@@ -23,6 +23,9 @@ export const ACTIONS = [
   'audit.read',
   'mail.outbox.read',
   'staff.console',
+  // intake (届出)
+  'report.submit',
+  'report.submit-own-product',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -50,6 +53,12 @@ const sessionOnly =
   (a, r) =>
     a.via === 'session' && rule(a, r);
 
+/** Nobody disables their own account (a locked-out organization would have no admin left). */
+const notSelf =
+  (rule: Rule): Rule =>
+  (a, r) =>
+    r.userId !== a.userId && rule(a, r);
+
 /** Roles an organization admin may hand out in its own (non-staff) organization. */
 const ORG_ROLES: readonly Role[] = ['org_admin', 'member'];
 const grantableByOrgAdmin: Rule = (a, r) => orgAdminOfOwn(a, r) && !!r.role && ORG_ROLES.includes(r.role);
@@ -71,13 +80,21 @@ const RULES: Record<Action, Rule[]> = {
   'organization.read': [anyStaff, memberOfOwn],
   'organization.create': [sessionOnly(isStaffAdmin)],
   'user.list': [anyStaff, orgAdminOfOwn],
-  'user.create': [grantableByStaffAdmin, grantableByOrgAdmin],
+  // accounts are given out in the browser (or by the operator's CLI), never with an API token
+  'user.create': [sessionOnly(grantableByStaffAdmin), sessionOnly(grantableByOrgAdmin)],
   'user.invite': [sessionOnly(grantableByStaffAdmin), sessionOnly(grantableByOrgAdmin)],
-  'user.disable': [sessionOnly(isStaffAdmin), sessionOnly(orgAdminOfOwn)],
+  'user.disable': [sessionOnly(notSelf(isStaffAdmin)), sessionOnly(notSelf(orgAdminOfOwn))],
   'audit.read': [isStaffLeadOrAdmin],
-  'mail.outbox.read': [isStaffAdmin],
+  // mail bodies carry one-time links (password reset, invitations): browser sessions only
+  'mail.outbox.read': [sessionOnly(isStaffAdmin)],
   'staff.console': [anyStaff],
+  'report.submit': [() => true],
+  // 自社製品の届出: a product developer's own people report on its own products
+  'report.submit-own-product': [(a, r) => a.organizationType === 'product_developer' && memberOfOwn(a, r)],
 };
+
+/** What anyone may do without signing in. */
+const PUBLIC_ACTIONS: readonly Action[] = ['report.submit'];
 
 const SYSTEM_ACTIONS: readonly Action[] = [
   'organization.list',
@@ -91,7 +108,7 @@ const SYSTEM_ACTIONS: readonly Action[] = [
 ];
 
 export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {
-  if (actor.kind === 'anonymous') return false;
+  if (actor.kind === 'anonymous') return PUBLIC_ACTIONS.includes(action);
   if (actor.kind === 'mfa_pending') return action === 'mfa.complete';
   // the operator with shell access administers the deployment, but has no account of its own
   if (actor.kind === 'system') return SYSTEM_ACTIONS.includes(action);
