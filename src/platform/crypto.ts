@@ -3,6 +3,7 @@ import {
   createCipheriv,
   createDecipheriv,
   createHash,
+  createHmac,
   hkdfSync,
   randomBytes,
   timingSafeEqual,
@@ -96,5 +97,28 @@ export class SecretBox {
     decipher.setAAD(Buffer.from(context));
     decipher.setAuthTag(sealed.subarray(ivStart + 12, ivStart + 28));
     return Buffer.concat([decipher.update(sealed.subarray(ivStart + 28)), decipher.final()]);
+  }
+
+  /**
+   * A keyed digest for blind indexes (searching encrypted text by its tokens): deterministic, so equal tokens
+   * match, but meaningless without the key. Always derived from the first key version, so rotation keeps
+   * existing indexes usable.
+   */
+  keyedDigest(value: string, purpose: string): string {
+    return createHmac('sha256', this.#indexKey(purpose))
+      .update(value, 'utf8')
+      .digest('base64url')
+      .slice(0, 16);
+  }
+
+  #indexKeys = new Map<string, Buffer>();
+  #indexKey(purpose: string): Buffer {
+    let key = this.#indexKeys.get(purpose);
+    if (!key) {
+      const first = this.#keys.values().next().value!;
+      key = Buffer.from(hkdfSync('sha256', first, 'keikai', `blind-index:${purpose}`, 32));
+      this.#indexKeys.set(purpose, key);
+    }
+    return key;
   }
 }

@@ -121,6 +121,11 @@ export interface MailMessagesTable {
   related_id: string | null;
   created_at: Generated<Date>;
   sent_at: NullableTimestamp;
+  restricted_to: ColumnType<
+    'reception_body' | null,
+    'reception_body' | null | undefined,
+    'reception_body' | null
+  >;
 }
 
 export interface AuditLogTable {
@@ -154,8 +159,77 @@ export interface DB {
   mail_messages: MailMessagesTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
+  id_counters: IdCountersTable;
+  reports: ReportsTable;
+  report_attachments: ReportAttachmentsTable;
+  report_messages: ReportMessagesTable;
 }
 
 export type User = Selectable<UsersTable>;
 export type Organization = Selectable<OrganizationsTable>;
 export type NewAuditEntry = Insertable<AuditLogTable>;
+
+// ── intake (0004) ──
+export interface IdCountersTable {
+  pattern: string;
+  year: number;
+  last_value: string;
+}
+
+export type ReportTrack = 'software' | 'website';
+export type ReportStateColumn =
+  | 'submitted'
+  | 'awaiting_finder'
+  | 'accepted'
+  | 'not_accepted'
+  | 'discontinued'
+  | 'duplicate';
+
+export interface ReportsTable {
+  id: Generated<string>;
+  tracking_number: string;
+  track: ReportTrack;
+  state: Generated<ReportStateColumn>;
+  source: 'form' | 'api' | 'developer_self';
+  locale: Locale;
+  submitted_at: Timestamp;
+  decided_at: NullableTimestamp;
+  finder_user_id: string | null;
+  reporter_organization_id: string | null;
+  finder_identity_enc: string;
+  finder_contactable: boolean;
+  consent_identity_to_coordinator: boolean;
+  consent_identity_to_vendor: boolean;
+  consent_direct_contact: boolean;
+  consent_public_credit: boolean;
+  body_enc: string;
+  website_vuln_type: string | null;
+  similarity_tokens: ColumnType<string, string | undefined, string>;
+  follow_up_token_hash: string | null;
+  follow_up_revoked_at: NullableTimestamp;
+  assignee_user_id: string | null;
+  discontinue_reason: string | null;
+  duplicate_of_report_id: string | null;
+  reclassified_from: ReportTrack | null;
+  screening: Json;
+}
+
+export interface ReportAttachmentsTable {
+  id: Generated<string>;
+  report_id: string;
+  filename_enc: string;
+  detected_type: string;
+  size_bytes: number;
+  sha256: string;
+  content_enc: Buffer;
+  created_at: Timestamp;
+}
+
+export interface ReportMessagesTable {
+  id: Generated<string>;
+  report_id: string;
+  direction: 'from_finder' | 'to_finder';
+  author_user_id: string | null;
+  body_enc: string;
+  created_at: Timestamp;
+}

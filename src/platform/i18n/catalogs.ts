@@ -2,11 +2,26 @@
 import { messages as accounts } from '../../features/accounts/messages.js';
 import { messages as admin } from '../../features/admin/messages.js';
 import { messages as audit } from '../../features/audit/messages.js';
+import { messages as intake } from '../../features/intake/messages.js';
 import { messages as outbox } from '../../features/outbox/messages.js';
 import { common as en } from './en.js';
 import { common as ja } from './ja.js';
 
 export const catalogs = {
-  ja: { ...ja, accounts: accounts.ja, admin: admin.ja, audit: audit.ja, outbox: outbox.ja },
-  en: { ...en, accounts: accounts.en, admin: admin.en, audit: audit.en, outbox: outbox.en },
+  ja: {
+    ...ja,
+    accounts: accounts.ja,
+    admin: admin.ja,
+    audit: audit.ja,
+    outbox: outbox.ja,
+    intake: intake.ja,
+  },
+  en: {
+    ...en,
+    accounts: accounts.en,
+    admin: admin.en,
+    audit: audit.en,
+    outbox: outbox.en,
+    intake: intake.en,
+  },
 };

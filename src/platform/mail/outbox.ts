@@ -16,6 +16,8 @@ export type MailRequest = {
   template: string;
   vars?: Record<string, string | number>;
   related?: { type: string; id: string };
+  /** mail that reveals a finder: readable in the outbox by the reception body's administrators only */
+  restrictedTo?: 'reception_body';
 };
 
 export function renderMail(req: Pick<MailRequest, 'locale' | 'template' | 'vars'>): {
@@ -43,6 +45,7 @@ export async function enqueueMail(trx: Database, jobs: Jobs, req: MailRequest): 
       body_text: body,
       related_type: req.related?.type ?? null,
       related_id: req.related?.id ?? null,
+      restricted_to: req.restrictedTo ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
