@@ -8,7 +8,7 @@ import { AppError, type FieldErrors, httpStatus } from '../errors.js';
 import { translator } from '../i18n/i18n.js';
 import { ErrorPage } from '../views/error-page.js';
 import { renderPage } from '../views/render.js';
-import { localizeIssues } from './validation.js';
+import { isCatalogKey, localizeIssues } from './validation.js';
 
 const messageKeys: Record<number, string> = {
   400: 'errors.badRequest',
@@ -47,6 +47,11 @@ export function sendError(
   // the error can come before the onRequest hook ran (e.g. a malformed URL)
   const t = req.t ?? translator('ja');
   const message = t(opts.messageKey ?? messageKeys[status] ?? 'errors.internal');
+  const fields = opts.fields
+    ? Object.fromEntries(
+        Object.entries(opts.fields).map(([k, list]) => [k, list.map((m) => (isCatalogKey(m) ? t(m) : m))]),
+      )
+    : undefined;
   if (wantsJson(req)) {
     return reply
       .code(status)

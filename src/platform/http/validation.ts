@@ -18,6 +18,11 @@ export function parseInput<S extends z.ZodType>(
   return { ok: false, errors: fieldErrors(r.error, locale) };
 }
 
+/** A message that names a catalog entry (`validation.url`, `accounts.errors.emailTaken`) rather than words. */
+export function isCatalogKey(message: string): boolean {
+  return /^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9_]+)+$/.test(message);
+}
+
 /** Our own refinements carry a catalog key (`validation.…`) as their message; zod's own are already worded. */
 export function fieldErrors(error: z.ZodError, locale: Locale): FieldErrors {
   const t = translator(locale);
@@ -25,7 +30,7 @@ export function fieldErrors(error: z.ZodError, locale: Locale): FieldErrors {
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join('.') : '_';
     const list = out[key] ?? [];
-    list.push(issue.message.startsWith('validation.') ? t(issue.message) : issue.message);
+    list.push(isCatalogKey(issue.message) ? t(issue.message) : issue.message);
     out[key] = list;
   }
   return out;
@@ -38,7 +43,7 @@ export function localizeIssues(error: z.ZodError, locale: Locale): FieldErrors {
     const key = issue.path.length ? issue.path.join('.') : '_';
     const msg = localeErrors[locale](issue as never);
     const worded = typeof msg === 'string' ? msg : (msg?.message ?? issue.message);
-    const text = issue.message.startsWith('validation.') ? translator(locale)(issue.message) : worded;
+    const text = isCatalogKey(issue.message) ? translator(locale)(issue.message) : worded;
     const list = out[key] ?? [];
     list.push(text);
     out[key] = list;
