@@ -114,6 +114,8 @@ const SCENARIOS = {
     role: 'admin',
   }),
   grantFinder: () => ({ organizationId: null, role: 'finder' }),
+  softwareCase: () => ({ track: 'software' }),
+  websiteCase: () => ({ track: 'website' }),
 } satisfies Record<string, (s: Subject) => Resource>;
 type Scenario = keyof typeof SCENARIOS;
 const SCENARIO_NAMES = Object.keys(SCENARIOS) as Scenario[];
@@ -127,6 +129,9 @@ const ORG_MEMBERS = PARTY_ORGS.map((o) => `${o}/member`);
 const PARTY = [...ORG_ADMINS, ...ORG_MEMBERS];
 const USERS = [...STAFF, ...PARTY, 'none/finder'];
 const DEVELOPERS = ['product_developer/org_admin', 'product_developer/member'];
+const RECEPTION = ['reception_body/handler', 'reception_body/lead', 'reception_body/admin'];
+const RECEPTION_LEADS = ['reception_body/lead', 'reception_body/admin'];
+const COORDINATION = ['coordination_body/handler', 'coordination_body/lead', 'coordination_body/admin'];
 const tok = (keys: string[]) => keys.map((k) => `token:${k}`);
 
 /** The subjects allowed in each scenario; a scenario not named allows nobody. */
@@ -188,6 +193,24 @@ const EXPECTED: Record<Action, Row> = {
   'report.submit': everywhere(['anonymous', ...USERS, ...tok(USERS)]),
   // 自社製品の届出: only a product developer's own people
   'report.submit-own-product': inOwnOrg([], [...DEVELOPERS, ...tok(DEVELOPERS)]),
+  'report.list': everywhere([...RECEPTION, ...tok(RECEPTION)]),
+  'report.read': everywhere([...RECEPTION, ...tok(RECEPTION)]),
+  'report.decide': everywhere([...RECEPTION, ...tok(RECEPTION)]),
+  'report.message': everywhere([...RECEPTION, ...tok(RECEPTION)]),
+  // leads and admins assign anyone; a handler only themself
+  'report.assign': {
+    ...everywhere([...RECEPTION_LEADS, ...tok(RECEPTION_LEADS)]),
+    self: [...RECEPTION, ...tok(RECEPTION)],
+  },
+  'report.read-own': { self: ['none/finder', 'token:none/finder'] },
+  'case.list': {
+    ...everywhere([...RECEPTION, ...tok(RECEPTION)]),
+    softwareCase: [...RECEPTION, ...tok(RECEPTION), ...COORDINATION, ...tok(COORDINATION)],
+  },
+  'case.read': {
+    ...everywhere([...RECEPTION, ...tok(RECEPTION)]),
+    softwareCase: [...RECEPTION, ...tok(RECEPTION), ...COORDINATION, ...tok(COORDINATION)],
+  },
 };
 
 /**

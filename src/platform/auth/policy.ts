@@ -26,6 +26,16 @@ export const ACTIONS = [
   // intake (届出)
   'report.submit',
   'report.submit-own-product',
+  // screening (受付機関の審査): the reception body's queue, reading, decisions, messages with the finder
+  'report.list',
+  'report.read',
+  'report.decide',
+  'report.message',
+  'report.assign',
+  'report.read-own',
+  // handed-over cases (受理後の案件): the coordination body's product queue, the website queue
+  'case.list',
+  'case.read',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -37,6 +47,8 @@ export type Resource = {
   /** for `user.create` / `user.invite`: the role to be given and the target organization's type */
   role?: Role;
   organizationType?: OrganizationType;
+  /** for cases: which queue the case is in */
+  track?: 'software' | 'website';
 };
 
 type Rule = (a: UserActor, r: Resource) => boolean;
@@ -44,6 +56,11 @@ type Rule = (a: UserActor, r: Resource) => boolean;
 const isStaffAdmin: Rule = (a) => isStaff(a) && a.role === 'admin';
 const isStaffLeadOrAdmin: Rule = (a) => isStaff(a) && (a.role === 'lead' || a.role === 'admin');
 const anyStaff: Rule = (a) => isStaff(a);
+/** 受付機関の職員: only the reception body sees reports as submitted, with the finder's identity. */
+const receptionStaff: Rule = (a) => a.organizationType === 'reception_body' && isStaff(a);
+const receptionLeadOrAdmin: Rule = (a, r) =>
+  receptionStaff(a, r) && (a.role === 'lead' || a.role === 'admin');
+const coordinationStaff: Rule = (a) => a.organizationType === 'coordination_body' && isStaff(a);
 const self: Rule = (a, r) => r.userId === a.userId;
 const orgAdminOfOwn: Rule = (a, r) =>
   !isStaff(a) && a.role === 'org_admin' && !!a.organizationId && r.organizationId === a.organizationId;
@@ -91,6 +108,17 @@ const RULES: Record<Action, Rule[]> = {
   'report.submit': [() => true],
   // 自社製品の届出: a product developer's own people report on its own products
   'report.submit-own-product': [(a, r) => a.organizationType === 'product_developer' && memberOfOwn(a, r)],
+  'report.list': [receptionStaff],
+  'report.read': [receptionStaff],
+  'report.decide': [receptionStaff],
+  'report.message': [receptionStaff],
+  // leads and admins hand reports to anyone; a handler takes one for themself
+  'report.assign': [receptionLeadOrAdmin, (a, r) => receptionStaff(a, r) && r.userId === a.userId],
+  // a finder with an account follows their own reports
+  'report.read-own': [(a, r) => a.role === 'finder' && self(a, r)],
+  // the coordination body works the product queue; the reception body follows every case it handed over
+  'case.list': [receptionStaff, (a, r) => coordinationStaff(a, r) && r.track === 'software'],
+  'case.read': [receptionStaff, (a, r) => coordinationStaff(a, r) && r.track === 'software'],
 };
 
 /** What anyone may do without signing in. */
