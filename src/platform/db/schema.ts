@@ -163,6 +163,7 @@ export interface DB {
   reports: ReportsTable;
   report_attachments: ReportAttachmentsTable;
   report_messages: ReportMessagesTable;
+  cases: CasesTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -232,4 +233,17 @@ export interface ReportMessagesTable {
   author_user_id: string | null;
   body_enc: string;
   created_at: Timestamp;
+}
+
+// ── cases (0005) ──
+export interface CasesTable {
+  id: Generated<string>;
+  reference: string;
+  track: ReportTrack;
+  origin: 'report' | 'developer_self';
+  report_id: string | null;
+  state: Generated<'open' | 'closed'>;
+  handed_over_at: Timestamp;
+  superseded_by_case_id: string | null;
+  created_at: Generated<Date>;
 }
