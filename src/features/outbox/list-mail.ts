@@ -40,6 +40,15 @@ export type MailList = {
   smtpConfigured: boolean;
 };
 
+/**
+ * Mail that reveals a finder (`restricted_to = 'reception_body'`) is for the reception body's administrators
+ * only: to anyone else it does not exist, in the list or by its id.
+ */
+export function restrictionsVisibleTo(actor: Actor): 'reception_body'[] {
+  if (actor.kind === 'system') return ['reception_body'];
+  return actor.kind === 'user' && actor.organizationType === 'reception_body' ? ['reception_body'] : [];
+}
+
 /** `%` and `_` typed by the user are literal, not wildcards. */
 export function likeContains(s: string): string {
   return `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -61,6 +70,12 @@ export async function listMail(ctx: AppContext, actor: Actor, filter: MailFilter
       'm.last_error',
       'm.created_at',
     ]);
+  const visible = restrictionsVisibleTo(actor);
+  q = q.where((eb) =>
+    visible.length
+      ? eb.or([eb('m.restricted_to', 'is', null), eb('m.restricted_to', 'in', visible)])
+      : eb('m.restricted_to', 'is', null),
+  );
   if (filter.status) q = q.where('m.status', '=', filter.status);
   if (filter.to) q = q.where('m.to_address', 'ilike', likeContains(filter.to));
   if (cursor) {

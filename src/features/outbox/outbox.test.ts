@@ -6,7 +6,7 @@ import { signedIn, TestBrowser, textOf } from '../admin/testing.js';
 
 describe('mail outbox page', () => {
   let t: TestApp;
-  const u = { admin: '', lead: '', orgAdmin: '' };
+  const u = { admin: '', lead: '', orgAdmin: '', coordinationAdmin: '' };
   let adminEmail = '';
 
   before(async () => {
@@ -18,6 +18,8 @@ describe('mail outbox page', () => {
     adminEmail = admin.email;
     u.lead = (await makeUser(t.ctx, { organizationId: reception, role: 'lead' })).userId;
     u.orgAdmin = (await makeUser(t.ctx, { organizationId: vendor, role: 'org_admin' })).userId;
+    const coordination = await makeOrganization(t.ctx, 'coordination_body');
+    u.coordinationAdmin = (await makeUser(t.ctx, { organizationId: coordination, role: 'admin' })).userId;
   });
   after(() => t.close());
 
@@ -157,5 +159,36 @@ describe('mail outbox page', () => {
       Array.from({ length: 50 }, (_, i) => 59 - i),
     );
     assert.doesNotMatch(back.body, /rel="prev"/);
+  });
+
+  it("keeps mail that reveals a finder to the reception body's admins: to others it does not exist", async () => {
+    const row = await t.ctx.db
+      .insertInto('mail_messages')
+      .values({
+        to_address: 'finder@private.example',
+        locale: 'ja',
+        template: 'intake.mail.receipt',
+        subject: '届出を受け付けました',
+        body_text: 'secret follow-up link',
+        restricted_to: 'reception_body',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const coordination = await signedIn(t, u.coordinationAdmin);
+    const list = await coordination.get('/admin/outbox');
+    assert.equal(list.status, 200);
+    assert.doesNotMatch(list.body, /finder@private\.example/);
+    assert.equal((await coordination.get(`/admin/outbox/${row.id}`)).status, 404);
+    const reads = await t.ctx.db
+      .selectFrom('audit_log')
+      .select('seq')
+      .where('action', '=', 'mail.read')
+      .where('subject_id', '=', row.id)
+      .execute();
+    assert.equal(reads.length, 0);
+
+    const reception = await signedIn(t, u.admin);
+    assert.match((await reception.get('/admin/outbox?to=private')).body, /finder@private\.example/);
+    assert.match((await reception.get(`/admin/outbox/${row.id}`)).body, /secret follow-up link/);
   });
 });

@@ -5,7 +5,7 @@ import { authorize } from '../../platform/auth/policy.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Locale } from '../../platform/db/schema.js';
 import { notFound } from '../../platform/errors.js';
-import type { MailStatus } from './list-mail.js';
+import { type MailStatus, restrictionsVisibleTo } from './list-mail.js';
 
 export type MailMessage = {
   id: string;
@@ -34,6 +34,7 @@ export async function readMail(
   return ctx.db.transaction().execute(async (trx) => {
     const m = await trx.selectFrom('mail_messages').selectAll().where('id', '=', input.id).executeTakeFirst();
     if (!m) throw notFound();
+    if (m.restricted_to && !restrictionsVisibleTo(actor).includes(m.restricted_to)) throw notFound();
     // the recipient may be a finder: the entry names the message and its template, not the address
     await audit(trx, {
       actor,
