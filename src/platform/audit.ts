@@ -22,6 +22,8 @@ export function actorLabel(actor: AuditEntry['actor']): { id: string | null; lab
       return { id: actor.userId, label: `${actor.email} (mfa pending)` };
     case 'system':
       return { id: null, label: `system:${actor.label}` };
+    case 'link':
+      return { id: null, label: `link:${actor.subjectType}:${actor.subjectId}` };
     default:
       return { id: null, label: 'anonymous' };
   }

@@ -30,7 +30,13 @@ export type UserActor = {
 /** The operator at the command line (`keikai users create` …) or a job acting on its own. */
 export type SystemActor = { kind: 'system'; label: string };
 
-export type Actor = Anonymous | MfaPending | UserActor | SystemActor;
+/**
+ * Someone holding a secret link (a finder's follow-up link, later an operator's): no account, rights over one
+ * thing only. The link's token was checked before this actor was made.
+ */
+export type LinkActor = { kind: 'link'; subjectType: 'report'; subjectId: string; locale: Locale };
+
+export type Actor = Anonymous | MfaPending | UserActor | SystemActor | LinkActor;
 
 export const anonymous: Anonymous = { kind: 'anonymous' };
 

@@ -30,6 +30,8 @@ const OTHER_PARTY_ORG = '00000000-0000-4000-8000-0000000000a1'; // a product dev
 const OTHER_STAFF_ORG = '00000000-0000-4000-8000-0000000000a2'; // a second coordination body
 const ME = '00000000-0000-4000-9000-000000000001';
 const SOMEONE_ELSE = '00000000-0000-4000-9000-000000000002';
+const MY_REPORT = '00000000-0000-4000-a000-000000000001'; // the report a link holder's link is for
+const OTHER_REPORT = '00000000-0000-4000-a000-000000000002';
 
 type Subject = { key: string; actor: Actor; orgId: string | null; orgType: OrganizationType | undefined };
 
@@ -76,6 +78,12 @@ const SUBJECTS: Subject[] = [
     orgType: 'reception_body',
   },
   { key: 'system', actor: { kind: 'system', label: 'cli' }, orgId: null, orgType: undefined },
+  {
+    key: 'link',
+    actor: { kind: 'link', subjectType: 'report', subjectId: MY_REPORT, locale: 'ja' },
+    orgId: null,
+    orgType: undefined,
+  },
   ...userSubjects,
 ];
 
@@ -114,6 +122,8 @@ const SCENARIOS = {
     role: 'admin',
   }),
   grantFinder: () => ({ organizationId: null, role: 'finder' }),
+  linkedReport: () => ({ reportId: MY_REPORT }),
+  otherReport: () => ({ reportId: OTHER_REPORT }),
   softwareCase: () => ({ track: 'software' }),
   websiteCase: () => ({ track: 'website' }),
 } satisfies Record<string, (s: Subject) => Resource>;
@@ -203,6 +213,8 @@ const EXPECTED: Record<Action, Row> = {
     self: [...RECEPTION, ...tok(RECEPTION)],
   },
   'report.read-own': { self: ['none/finder', 'token:none/finder'] },
+  // the follow-up link opens its own report and nothing else
+  'report.follow-up': { linkedReport: ['link'] },
   'case.list': {
     ...everywhere([...RECEPTION, ...tok(RECEPTION)]),
     softwareCase: [...RECEPTION, ...tok(RECEPTION), ...COORDINATION, ...tok(COORDINATION)],

@@ -33,6 +33,7 @@ export const ACTIONS = [
   'report.message',
   'report.assign',
   'report.read-own',
+  'report.follow-up',
   // handed-over cases (受理後の案件): the coordination body's product queue, the website queue
   'case.list',
   'case.read',
@@ -47,6 +48,8 @@ export type Resource = {
   /** for `user.create` / `user.invite`: the role to be given and the target organization's type */
   role?: Role;
   organizationType?: OrganizationType;
+  /** the report an action is about (secret-link holders act on one report only) */
+  reportId?: string;
   /** for cases: which queue the case is in */
   track?: 'software' | 'website';
 };
@@ -116,6 +119,7 @@ const RULES: Record<Action, Rule[]> = {
   'report.assign': [receptionLeadOrAdmin, (a, r) => receptionStaff(a, r) && r.userId === a.userId],
   // a finder with an account follows their own reports
   'report.read-own': [(a, r) => a.role === 'finder' && self(a, r)],
+  'report.follow-up': [], // only the holder of the report's follow-up link, handled below
   // the coordination body works the product queue; the reception body follows every case it handed over
   'case.list': [receptionStaff, (a, r) => coordinationStaff(a, r) && r.track === 'software'],
   'case.read': [receptionStaff, (a, r) => coordinationStaff(a, r) && r.track === 'software'],
@@ -140,6 +144,11 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
   if (actor.kind === 'mfa_pending') return action === 'mfa.complete';
   // the operator with shell access administers the deployment, but has no account of its own
   if (actor.kind === 'system') return SYSTEM_ACTIONS.includes(action);
+  if (actor.kind === 'link') {
+    return (
+      action === 'report.follow-up' && actor.subjectType === 'report' && resource.reportId === actor.subjectId
+    );
+  }
   const rules = RULES[action];
   if (!rules) return false;
   return rules.some((rule) => rule(actor, resource));
