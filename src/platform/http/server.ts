@@ -7,6 +7,7 @@ import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -80,8 +81,30 @@ export async function buildServer(ctx: AppContext, features: Feature[]): Promise
   });
   await app.register(cookie, { secret: ctx.cookieSecret });
   await app.register(formbody, { bodyLimit: config.bodyLimitBytes });
+  // multipart forms (report attachments): fields and files are parsed into the body before the CSRF check,
+  // each file bounded by the configured size; a larger one is reported on the file (`truncated`), not thrown
+  await app.register(multipart, {
+    attachFieldsToBody: true,
+    throwFileSizeLimit: false,
+    limits: {
+      fileSize: config.intake.attachmentMaxBytes,
+      files: config.intake.reportAttachmentsMaxFiles,
+      fields: 60,
+      fieldSize: 100_000,
+      parts: 80,
+    },
+  });
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
+    // a multipart field arrives as { value }; a urlencoded one as a string
+    getToken: (req) => {
+      const field = (req.body as Record<string, unknown> | undefined)?._csrf;
+      if (typeof field === 'string') return field;
+      if (field && typeof field === 'object' && 'value' in field)
+        return String((field as { value: unknown }).value);
+      const header = req.headers['x-csrf-token'];
+      return typeof header === 'string' ? header : undefined;
+    },
     cookieKey: config.secureCookies ? '__Host-keikai_csrf' : 'keikai_csrf',
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: config.secureCookies, signed: true },
   });
