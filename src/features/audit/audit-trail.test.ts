@@ -28,7 +28,7 @@ async function entryAt(t: TestApp, at: string, action: string) {
 
 describe('audit trail pages', () => {
   let t: TestApp;
-  const u = { admin: '', lead: '', handler: '', orgAdmin: '', utcLead: '' };
+  const u = { admin: '', lead: '', handler: '', orgAdmin: '', utcLead: '', coordinationLead: '' };
   let vendor = '';
 
   before(async () => {
@@ -45,6 +45,8 @@ describe('audit trail pages', () => {
     u.orgAdmin = (await makeUser(t.ctx, { organizationId: vendor, role: 'org_admin' })).userId;
     u.utcLead = (await makeUser(t.ctx, { organizationId: reception, role: 'lead' })).userId;
     await t.ctx.db.updateTable('users').set({ time_zone: 'UTC' }).where('id', '=', u.utcLead).execute();
+    const coordination = await makeOrganization(t.ctx, 'coordination_body');
+    u.coordinationLead = (await makeUser(t.ctx, { organizationId: coordination, role: 'lead' })).userId;
   });
   after(() => t.close());
 
@@ -68,7 +70,7 @@ describe('audit trail pages', () => {
     assert.match(page.body, /監査証跡の連鎖は完全です（\d+ 件を検証しました）。/);
     assert.match(page.body, /<caption>監査証跡（新しい順）<\/caption>/);
     const seqs = [...page.body.matchAll(/<th scope="row">(\d+)<\/th>/g)].map((m) => Number(m[1]));
-    assert.equal(seqs.length, 2, 'the two organizations created');
+    assert.equal(seqs.length, 3, 'the three organizations created');
     assert.ok(seqs[0]! > seqs[1]!);
     assert.match(page.body, new RegExp(`href="/admin/organizations/${vendor}"`));
     const read = await t.ctx.db
@@ -180,6 +182,53 @@ describe('audit trail pages', () => {
     assert.deepEqual(entry.detail, { filters: { actor: 'system:csv' }, format: 'csv' });
     const page = await admin.get('/admin/audit?actor=system:csv');
     assert.match(page.body, /href="\/admin\/audit\.csv\?actor=system%3Acsv"/);
+  });
+
+  it('shows who a finder is to the reception body only', async () => {
+    const finder = await makeUser(t.ctx, {
+      organizationId: null,
+      role: 'finder',
+      email: 'whistle@finder.test',
+    });
+    const finderActor = {
+      kind: 'user' as const,
+      userId: finder.userId,
+      email: finder.email,
+      displayName: 'F',
+      role: 'finder' as const,
+      organizationId: null,
+      organizationType: null,
+      locale: 'ja' as const,
+      timeZone: 'Asia/Tokyo',
+      via: 'session' as const,
+    };
+    await audit(t.ctx.db, { actor: finderActor, action: 'secret.finder_acted', ip: '203.0.113.7' });
+    await audit(t.ctx.db, {
+      actor: { kind: 'anonymous' },
+      action: 'secret.anonymous_acted',
+      ip: '203.0.113.8',
+    });
+    const reception = await signedIn(t, u.lead);
+    const seen = await reception.get('/admin/audit?action=secret.');
+    assert.match(seen.body, /whistle@finder\.test/);
+    assert.match(seen.body, /203\.0\.113\.7/);
+    assert.match(seen.body, /203\.0\.113\.8/);
+    await reception.get('/admin/audit?actor=whistle');
+
+    const coordination = await signedIn(t, u.coordinationLead);
+    const hidden = await coordination.get('/admin/audit?action=secret.');
+    assert.equal(hidden.status, 200);
+    assert.match(hidden.body, /secret\.finder_acted/);
+    assert.match(hidden.body, /発見者（受付機関以外には表示しません）/);
+    assert.doesNotMatch(hidden.body, /whistle|203\.0\.113\.[78]|${finder.userId}/);
+    assert.match((await coordination.get('/admin/audit?actor=whistle')).body, /該当する記録はありません。/);
+    // nor can the reception lead's search for that finder be read back
+    const reads = await coordination.get('/admin/audit?action=audit.read');
+    assert.doesNotMatch(reads.body, /whistle/);
+    assert.match(reads.body, /&quot;actor&quot;:&quot;\*\*\*&quot;|"actor":"\*\*\*"/);
+    const csv = await coordination.get('/admin/audit.csv?action=secret.');
+    assert.doesNotMatch(csv.body, /whistle|203\.0\.113/);
+    assert.match(csv.body, /発見者（受付機関以外には表示しません）/);
   });
 
   it('says where the chain is broken when an entry was altered', async () => {

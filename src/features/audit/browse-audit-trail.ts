@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/policy.js';
 import type { AppContext } from '../../platform/context.js';
 import { type AuditFilter, criteriaOf, filtersForAudit } from './filters.js';
-import { type AuditRow, searchAuditLog } from './search-audit-log.js';
+import { type AuditRow, revealsFinders, searchAuditLog } from './search-audit-log.js';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -26,11 +26,16 @@ export async function browseAuditTrail(
 ): Promise<AuditPage> {
   authorize(actor, 'audit.read');
   const { filter } = input;
-  const { rows, more } = await searchAuditLog(ctx.db, criteriaOf(filter, input.timeZone), {
-    before: filter.before,
-    after: filter.after,
-    limit: AUDIT_PAGE_SIZE,
-  });
+  const { rows, more } = await searchAuditLog(
+    ctx.db,
+    criteriaOf(filter, input.timeZone),
+    {
+      before: filter.before,
+      after: filter.after,
+      limit: AUDIT_PAGE_SIZE,
+    },
+    { revealsFinders: revealsFinders(actor) },
+  );
   const newestFirst = !filter.after;
   const first = rows[0]?.seq ?? null;
   const last = rows.at(-1)?.seq ?? null;

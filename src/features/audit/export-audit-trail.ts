@@ -6,9 +6,10 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/policy.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Locale } from '../../platform/db/schema.js';
+import { translator } from '../../platform/i18n/i18n.js';
 import { CSV_BOM, csvLine } from './csv.js';
 import { type AuditFilter, criteriaOf, filtersForAudit } from './filters.js';
-import { searchAuditLog } from './search-audit-log.js';
+import { revealsFinders, searchAuditLog } from './search-audit-log.js';
 
 const BATCH = 1000;
 const HEADER = [
@@ -33,6 +34,8 @@ export async function exportAuditTrail(
   authorize(actor, 'audit.read');
   const { filter, timeZone, locale } = input;
   const criteria = criteriaOf(filter, timeZone);
+  const reader = { revealsFinders: revealsFinders(actor) };
+  const hidden = translator(locale)('audit.finderHidden');
   // only what existed when asked for: entries written during the export (its own included) are left out
   const head = await ctx.db
     .selectFrom('audit_log')
@@ -49,13 +52,13 @@ export async function exportAuditTrail(
     yield CSV_BOM + csvLine(HEADER);
     let before = upTo;
     for (;;) {
-      const { rows, more } = await searchAuditLog(ctx.db, criteria, { before, limit: BATCH });
+      const { rows, more } = await searchAuditLog(ctx.db, criteria, { before, limit: BATCH }, reader);
       for (const r of rows) {
         yield csvLine([
           r.seq,
           r.at.toISOString(),
           formatInstant(r.at, { locale, timeZone }),
-          r.actorLabel,
+          r.actorHidden ? hidden : r.actorLabel,
           r.actorUserId,
           r.action,
           r.subjectType,

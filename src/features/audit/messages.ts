@@ -40,6 +40,7 @@ const ja = {
     detail: '詳細',
   },
   empty: '該当する記録はありません。',
+  finderHidden: '発見者（受付機関以外には表示しません）',
   csv: 'この条件の記録を CSV でダウンロード',
   pager: { label: 'ページ送り', newer: '新しい記録', older: '古い記録' },
 } as const;
@@ -83,6 +84,7 @@ const en: Catalog<typeof ja> = {
     detail: 'Detail',
   },
   empty: 'No entries match.',
+  finderHidden: 'A finder (shown to the reception body only)',
   csv: 'Download these entries as CSV',
   pager: { label: 'Pages', newer: 'Newer entries', older: 'Older entries' },
 };

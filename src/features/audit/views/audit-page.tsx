@@ -128,7 +128,7 @@ export function AuditPage({
                     <tr key={r.seq}>
                       <th scope="row">{r.seq}</th>
                       <td>{formatInstant(r.at, z)}</td>
-                      <td>{r.actorLabel}</td>
+                      <td>{r.actorHidden ? <em>{t('audit.finderHidden')}</em> : r.actorLabel}</td>
                       <td>
                         <code>{r.action}</code>
                       </td>
