@@ -31,12 +31,13 @@ export async function findDisableTarget(ctx: AppContext, actor: Actor, userId: s
     .where('id', '=', userId)
     .executeTakeFirst();
   if (!user) throw notFound();
+  // the policy refuses it too; this says why
+  if (actor.kind === 'user' && actor.userId === user.id) {
+    throw new AppError('forbidden', 'admin.disableUser.notSelf');
+  }
   const resource = { organizationId: user.organization_id, userId: user.id };
   if (!can(actor, 'user.disable', resource) && !can(actor, 'user.list', resource)) throw notFound();
   authorize(actor, 'user.disable', resource);
-  if (actor.userId === user.id) {
-    throw new AppError('forbidden', 'admin.disableUser.notSelf');
-  }
   return user;
 }
 
