@@ -46,8 +46,16 @@ const schema = z.object({
   KEIKAI_ORG_NAME_JA: z.string().default('keikai 脆弱性受付窓口'),
   KEIKAI_ORG_NAME_EN: z.string().default('keikai vulnerability desk'),
   KEIKAI_TRACKING_PATTERN: z.string().default('IPA#{seq:8}'),
-  KEIKAI_ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
-  KEIKAI_REPORT_ATTACHMENTS_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
+  KEIKAI_ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(20 * 1024 * 1024),
+  KEIKAI_REPORT_ATTACHMENTS_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(50 * 1024 * 1024),
   KEIKAI_REPORT_ATTACHMENTS_MAX_FILES: z.coerce.number().int().positive().default(10),
   // acceptance policy per track: must the finder be reachable (連絡が可能) before a report can be accepted?
   KEIKAI_ACCEPT_REQUIRES_CONTACT_SOFTWARE: bool.default(true),
@@ -57,6 +65,7 @@ const schema = z.object({
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
+  KEIKAI_MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).default(30),
   MAIL_FROM: z.string().default('keikai <no-reply@keikai.localhost>'),
 });
 
@@ -78,7 +87,7 @@ export type Config = Readonly<{
   session: { idleMinutes: number; maxHours: number };
   defaultTimeZone: string;
   orgName: { ja: string; en: string };
-  mail: { smtpUrl: string | undefined; from: string };
+  mail: { smtpUrl: string | undefined; from: string; retryDelaySeconds: number };
   intake: {
     trackingPattern: string;
     attachmentMaxBytes: number;
@@ -128,7 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     session: { idleMinutes: e.KEIKAI_SESSION_IDLE_MINUTES, maxHours: e.KEIKAI_SESSION_MAX_HOURS },
     defaultTimeZone: e.KEIKAI_DEFAULT_TIME_ZONE,
     orgName: { ja: e.KEIKAI_ORG_NAME_JA, en: e.KEIKAI_ORG_NAME_EN },
-    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, retryDelaySeconds: e.KEIKAI_MAIL_RETRY_DELAY_SECONDS },
     intake: {
       trackingPattern: e.KEIKAI_TRACKING_PATTERN,
       attachmentMaxBytes: e.KEIKAI_ATTACHMENT_MAX_BYTES,

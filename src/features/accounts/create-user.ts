@@ -1,6 +1,6 @@
 // Creates an account in an organization (or an individual finder), with a given or generated password.
 import { z } from 'zod';
-import type { Actor } from '../../platform/auth/actor.js';
+import { type Actor, roleFitsOrganization } from '../../platform/auth/actor.js';
 import {
   generatePassword,
   hashPassword,
@@ -43,8 +43,8 @@ export async function createUser(
         .executeTakeFirst()
     : null;
   if (input.organizationId && !org) throw new AppError('not_found', 'errors.notFound');
-  if ((input.role === 'finder') !== (org === null)) {
-    throw new AppError('validation', 'errors.validation', { role: ['finder ⇔ no organization'] });
+  if (!roleFitsOrganization(input.role, org?.type ?? null)) {
+    throw new AppError('validation', 'errors.validation', { role: ['validation.roleMismatch'] });
   }
   authorize(actor, 'user.create', {
     organizationId: input.organizationId,

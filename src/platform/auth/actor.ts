@@ -45,7 +45,22 @@ export const STAFF_ROLES: readonly Role[] = ['handler', 'lead', 'admin'];
 
 /** Reception and coordination staff (受付機関・調整機関の職員): MFA is mandatory for them. */
 export function isStaff(a: Actor): boolean {
-  return a.kind === 'user' && a.organizationType !== null && STAFF_ORG_TYPES.includes(a.organizationType);
+  return (
+    a.kind === 'user' &&
+    a.organizationType !== null &&
+    STAFF_ORG_TYPES.includes(a.organizationType) &&
+    STAFF_ROLES.includes(a.role)
+  );
+}
+
+/**
+ * Which roles fit which organizations: staff roles only in reception and coordination bodies, organization
+ * roles only elsewhere, `finder` only without an organization. A mismatched account would be staff without MFA.
+ */
+export function roleFitsOrganization(role: Role, orgType: OrganizationType | null): boolean {
+  if (orgType === null) return role === 'finder';
+  if (STAFF_ORG_TYPES.includes(orgType)) return STAFF_ROLES.includes(role);
+  return role === 'org_admin' || role === 'member';
 }
 
 export function requiresMfa(role: Role, orgType: OrganizationType | null): boolean {

@@ -18,6 +18,12 @@ export function parseInput<S extends z.ZodType>(
   return { ok: false, errors: fieldErrors(r.error, locale) };
 }
 
+/** Limits of a size issue, for messages such as 「{{min}}文字以上で入力してください」. */
+function issueVars(issue: z.core.$ZodIssue): Record<string, unknown> {
+  const i = issue as { minimum?: unknown; maximum?: unknown };
+  return { min: i.minimum, max: i.maximum };
+}
+
 /** A message that names a catalog entry (`validation.url`, `accounts.errors.emailTaken`) rather than words. */
 export function isCatalogKey(message: string): boolean {
   return /^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9_]+)+$/.test(message);
@@ -30,7 +36,7 @@ export function fieldErrors(error: z.ZodError, locale: Locale): FieldErrors {
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join('.') : '_';
     const list = out[key] ?? [];
-    list.push(isCatalogKey(issue.message) ? t(issue.message) : issue.message);
+    list.push(isCatalogKey(issue.message) ? t(issue.message, issueVars(issue)) : issue.message);
     out[key] = list;
   }
   return out;

@@ -15,6 +15,7 @@ export const common: Catalog<typeof ja> = {
     users: 'Users',
     audit: 'Audit trail',
     outbox: 'Mail outbox',
+    myOrganization: 'My organization',
     apiDocs: 'API reference',
     skip: 'Skip to content',
   },
@@ -35,6 +36,8 @@ export const common: Catalog<typeof ja> = {
     optional: 'optional',
   },
   validation: {
+    roleMismatch:
+      'This role does not fit this kind of organization (staff roles only in reception and coordination bodies; finders have no organization).',
     required: 'This field is required.',
     phone: 'Enter a phone number using digits, +, -, brackets and spaces only.',
     url: 'Enter a URL starting with http:// or https://.',

@@ -12,6 +12,7 @@ export const common = {
     users: 'ユーザー',
     audit: '監査証跡',
     outbox: '送信メール',
+    myOrganization: '自組織',
     apiDocs: 'API仕様',
     skip: '本文へ移動',
   },
@@ -32,6 +33,8 @@ export const common = {
     optional: '任意',
   },
   validation: {
+    roleMismatch:
+      'この組織の種類には指定できない役割です（職員の役割は受付機関・調整機関のみ、発見者は組織なし）。',
     required: '入力してください。',
     phone: '電話番号の形式が正しくありません（数字、+、-、括弧、空白のみ）。',
     url: 'http:// または https:// で始まるURLを入力してください。',

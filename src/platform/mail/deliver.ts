@@ -18,7 +18,7 @@ export function deliverMailJob(
   return {
     name: DELIVER_MAIL_JOB,
     retryLimit: 8,
-    retryDelaySeconds: 30,
+    retryDelaySeconds: config.mail.retryDelaySeconds,
     async run({ id }, { finalAttempt }) {
       const mail = await db.selectFrom('mail_messages').selectAll().where('id', '=', id).executeTakeFirst();
       if (!mail || mail.status === 'sent' || mail.status === 'kept') return;

@@ -16,6 +16,9 @@ function Nav({ v }: { v: ViewContext }) {
       items.push({ href: '/admin/organizations', label: t('nav.organizations') });
     if (can(actor, 'audit.read')) items.push({ href: '/admin/audit', label: t('nav.audit') });
     if (can(actor, 'mail.outbox.read')) items.push({ href: '/admin/outbox', label: t('nav.outbox') });
+    if (!isStaff(actor) && actor.organizationId) {
+      items.push({ href: '/admin/my-organization', label: t('nav.myOrganization') });
+    }
     items.push({ href: '/account', label: t('nav.account') });
   }
   items.push({ href: '/api/docs', label: t('nav.apiDocs') });
