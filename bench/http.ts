@@ -118,7 +118,7 @@ async function main(): Promise<number> {
           `load average before: ${loadavg()[0]!.toFixed(2)}\n`,
       );
       if (Number(process.versions.node.split('.')[0]) < 24) {
-        process.stdout.write(`note: keikai targets Node 24; run this through npm (npm run bench:http)\n`);
+        process.stdout.write(`note: keikai targets Node 24; run this with ./node_modules/.bin/node\n`);
       }
       const results: Result[] = [];
       for (const path of ['/healthz', '/']) {
