@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { text } from '../../platform/http/validation.js';
 import { WEBSITE_VULNERABILITY_TYPES } from './website-vulnerability-types.js';
 
-const LONG = 20_000;
+/** The longest free text a report field takes (description, steps, environment, impact, threat). */
+export const LONG_TEXT_MAX = 20_000;
+const LONG = LONG_TEXT_MAX;
 const optionalText = (max: number) =>
   text(max)
     .optional()
@@ -49,6 +51,8 @@ export const softwareReportSchema = z.object({
   versions: optionalText(500),
   environment: optionalText(LONG),
   impact: optionalText(LONG),
+  // 自社製品の届出 only: the developer's countermeasure (submitReport drops it for every other source)
+  countermeasure: optionalText(LONG),
   ...common,
 });
 
@@ -56,7 +60,7 @@ export const websiteReportSchema = z.object({
   track: z.literal('website'),
   siteUrl: z.url({ protocol: /^https?$/, message: 'validation.url' }).max(2000),
   siteName: optionalText(300),
-  vulnerabilityType: z.enum(WEBSITE_VULNERABILITY_TYPES),
+  vulnerabilityType: z.enum(WEBSITE_VULNERABILITY_TYPES, { message: 'intake.validation.chooseType' }),
   threat: optionalText(LONG),
   ...common,
 });
@@ -66,9 +70,16 @@ export type ReportInput = z.output<typeof reportSchema>;
 export type SoftwareReportInput = z.output<typeof softwareReportSchema>;
 export type WebsiteReportInput = z.output<typeof websiteReportSchema>;
 
+/** What every sealed body may carry besides the fields typed in. */
+type BodyExtras = {
+  creditName?: string;
+  /** the description is an ASCII-armored OpenPGP message to the reception body's key, kept as sent */
+  encryptedDescription?: boolean;
+};
+
 /** The confidential part of a report, sealed as one JSON document. */
 export type ReportBody =
-  | (Omit<SoftwareReportInput, 'finder' | 'consent' | 'attestLawful' | 'locale'> & { creditName?: string })
-  | (Omit<WebsiteReportInput, 'finder' | 'consent' | 'attestLawful' | 'locale'> & { creditName?: string });
+  | (Omit<SoftwareReportInput, 'finder' | 'consent' | 'attestLawful' | 'locale'> & BodyExtras)
+  | (Omit<WebsiteReportInput, 'finder' | 'consent' | 'attestLawful' | 'locale'> & BodyExtras);
 
 export type FinderIdentity = z.output<typeof finderSchema>;

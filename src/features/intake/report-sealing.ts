@@ -35,12 +35,16 @@ export const sealFilename = (box: SecretBox, attachmentId: string, name: string)
 export const openFilename = (box: SecretBox, attachmentId: string, sealed: string) =>
   box.decrypt(sealed, `reports.attachment-name:${attachmentId}`);
 
-/** The text a report is compared on when looking for duplicates: what is affected and what is wrong. */
+/**
+ * The text a report is compared on when looking for duplicates: what is affected and what is wrong. An encrypted
+ * description is left out: its ciphertext would only add noise.
+ */
 export function similarityText(body: ReportBody): string {
+  const description = body.encryptedDescription ? undefined : body.description;
   const parts =
     body.track === 'software'
-      ? [body.productName, body.developerName, body.versions, body.description]
-      : [body.siteUrl, body.siteName, body.vulnerabilityType, body.description];
+      ? [body.productName, body.developerName, body.versions, description]
+      : [body.siteUrl, body.siteName, body.vulnerabilityType, description];
   return parts.filter(Boolean).join('\n');
 }
 

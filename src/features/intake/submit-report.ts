@@ -12,6 +12,7 @@ import { appendEvent } from '../../platform/events.js';
 import { allocateId } from '../../platform/ids.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { sniffAttachment } from './attachment-type.js';
+import { checkEncryptedDescription, isArmoredMessage } from './reception-key.js';
 import type { ReportBody, ReportInput } from './report-input.js';
 import {
   sealAttachment,
@@ -35,9 +36,15 @@ export function followUpUrl(publicUrl: string, token: string): string {
   return `${publicUrl}/reports/follow-up/${token}`;
 }
 
-function bodyOf(input: ReportInput): ReportBody {
+function bodyOf(input: ReportInput, source: Source): ReportBody {
   const { finder: _f, consent, attestLawful: _a, locale: _l, ...rest } = input;
-  return { ...rest, ...(consent.creditName ? { creditName: consent.creditName } : {}) } as ReportBody;
+  // a countermeasure is what a developer reports about its own product; from anyone else it is not asked for
+  if (rest.track === 'software' && source !== 'developer_self') delete rest.countermeasure;
+  return {
+    ...rest,
+    ...(consent.creditName ? { creditName: consent.creditName } : {}),
+    ...(isArmoredMessage(input.description) ? { encryptedDescription: true } : {}),
+  } as ReportBody;
 }
 
 /** Checks attachments against the configured limits and their names against their bytes. */
@@ -76,11 +83,13 @@ async function checkAttachments(
   return checked;
 }
 
+type Source = 'form' | 'api' | 'developer_self';
+
 export async function submitReport(
   ctx: AppContext,
   actor: Actor,
   input: ReportInput,
-  opts: { source: 'form' | 'api' | 'developer_self'; attachments?: IncomingAttachment[]; ip?: string | null },
+  opts: { source: Source; attachments?: IncomingAttachment[]; ip?: string | null },
 ): Promise<SubmittedReport> {
   if (opts.source === 'developer_self') {
     authorize(actor, 'report.submit-own-product', {
@@ -89,10 +98,12 @@ export async function submitReport(
   } else {
     authorize(actor, 'report.submit');
   }
+  // an encrypted description is kept as sent, once we know the reception body can open it
+  if (isArmoredMessage(input.description)) await checkEncryptedDescription(ctx, input.description);
   const attachments = await checkAttachments(ctx, opts.attachments ?? []);
   const reportId = randomUUID();
   const followUpToken = randomToken();
-  const body = bodyOf(input);
+  const body = bodyOf(input, opts.source);
   const now = ctx.clock.now();
   const box = ctx.secrets;
   const contactable = Boolean(input.finder.email || input.finder.phone);
