@@ -1,0 +1,32 @@
+// Closing a report's live case because the reception body discontinued the report after acceptance
+// (取りやめ, 資料2 §3(1)3)). Like `openCaseForReport`, an in-transaction step called by screening's use case, in
+// the caller's transaction, without authorization of its own (the caller's decision is the authority).
+import type { AppContext } from '../../platform/context.js';
+import type { Database } from '../../platform/db/database.js';
+import { appendEvent } from '../../platform/events.js';
+import { CASE_EVENTS } from './open-case-for-report.js';
+
+export async function closeCaseForReport(
+  trx: Database,
+  _ctx: AppContext,
+  input: { reportId: string; reason: 'report_discontinued'; at: Date; actorUserId?: string | null },
+): Promise<{ caseId: string } | null> {
+  const live = await trx
+    .selectFrom('cases')
+    .select(['id', 'state'])
+    .where('report_id', '=', input.reportId)
+    .where('superseded_by_case_id', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!live || live.state === 'closed') return null;
+  await trx.updateTable('cases').set({ state: 'closed' }).where('id', '=', live.id).execute();
+  await appendEvent(trx, {
+    streamType: 'case',
+    streamId: live.id,
+    type: CASE_EVENTS.closed,
+    actorUserId: input.actorUserId ?? null,
+    at: input.at,
+    data: { reason: input.reason },
+  });
+  return { caseId: live.id };
+}
