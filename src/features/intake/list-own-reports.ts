@@ -1,0 +1,17 @@
+// 自分の届出: the reports a finder submitted while signed in.
+import type { Actor } from '../../platform/auth/actor.js';
+import { authorize } from '../../platform/auth/policy.js';
+import type { AppContext } from '../../platform/context.js';
+import { reportsOfFinder } from './queries.js';
+import type { ReportState } from './report-states.js';
+
+export async function listOwnReports(ctx: AppContext, actor: Actor) {
+  authorize(actor, 'report.read-own', { userId: actor.kind === 'user' ? actor.userId : null });
+  const rows = await reportsOfFinder(ctx.db, actor.userId);
+  return rows.map((r) => ({
+    trackingNumber: r.tracking_number,
+    track: r.track,
+    state: r.state as ReportState,
+    submittedAt: r.submitted_at,
+  }));
+}
