@@ -1,0 +1,144 @@
+// Test helpers for the reception console and the case queues: the cast (reception, coordination, a developer,
+// a finder with an account), reports made through the real intake use case, and signed-in browsers.
+
+import { makeOrganization, makeUser, type TestApp } from '../../testing/app.js';
+import { type Browser, signIn } from '../accounts/testing.js';
+import { reportSchema } from '../intake/report-input.js';
+import { type IncomingAttachment, submitReport } from '../intake/submit-report.js';
+
+export const FINDER = {
+  name: '山田 太郎',
+  email: 'taro.yamada@example.jp',
+  phone: '+81 3-1234-5678',
+  organization: 'Yamada Security Lab',
+  creditName: 'Kaminari Research',
+};
+
+type Over = Record<string, unknown>;
+
+export function softwareReport(over: Over = {}) {
+  return reportSchema.parse({
+    track: 'software',
+    productName: 'Example CMS',
+    developerName: 'Example Inc.',
+    versions: '1.0–1.4',
+    description: 'コメント欄にクロスサイトスクリプティングの脆弱性 stored XSS in the comment form',
+    steps: '1. open /comments 2. post <script>alert(1)</script>',
+    finder: {
+      name: FINDER.name,
+      email: FINDER.email,
+      phone: FINDER.phone,
+      organization: FINDER.organization,
+    },
+    consent: {
+      identityToCoordinator: false,
+      identityToVendor: false,
+      directContact: false,
+      publicCredit: true,
+      creditName: FINDER.creditName,
+    },
+    attestLawful: true,
+    locale: 'ja',
+    ...over,
+  });
+}
+
+export function websiteReport(over: Over = {}) {
+  return reportSchema.parse({
+    track: 'website',
+    siteUrl: 'https://shop.example.org/search',
+    siteName: 'Example Shop',
+    vulnerabilityType: 'sql_injection',
+    description: '検索パラメータにSQLインジェクション SQL injection in the q parameter',
+    steps: "GET /search?q=' or 1=1--",
+    finder: { name: FINDER.name, email: FINDER.email, phone: FINDER.phone },
+    consent: {
+      identityToCoordinator: false,
+      identityToVendor: false,
+      directContact: false,
+      publicCredit: false,
+    },
+    attestLawful: true,
+    locale: 'ja',
+    ...over,
+  });
+}
+
+/** A report submitted as an anonymous visitor through the intake use case. */
+export function submit(
+  t: TestApp,
+  input: ReturnType<typeof softwareReport> | ReturnType<typeof websiteReport>,
+  attachments: IncomingAttachment[] = [],
+) {
+  return submitReport(t.ctx, { kind: 'anonymous' }, input, { source: 'form', attachments });
+}
+
+export type Person = { userId: string; email: string; password: string };
+
+export type Cast = {
+  receptionHandler: Person;
+  receptionHandler2: Person;
+  receptionLead: Person;
+  coordinationHandler: Person;
+  coordinationAdmin: Person;
+  developer: Person;
+  finder: Person;
+};
+
+export async function makeCast(t: TestApp): Promise<Cast> {
+  const reception = await makeOrganization(t.ctx, 'reception_body', 'Reception');
+  const coordination = await makeOrganization(t.ctx, 'coordination_body', 'Coordination');
+  const vendor = await makeOrganization(t.ctx, 'product_developer', 'Vendor');
+  return {
+    receptionHandler: await makeUser(t.ctx, { organizationId: reception, role: 'handler' }),
+    receptionHandler2: await makeUser(t.ctx, { organizationId: reception, role: 'handler' }),
+    receptionLead: await makeUser(t.ctx, { organizationId: reception, role: 'lead' }),
+    coordinationHandler: await makeUser(t.ctx, { organizationId: coordination, role: 'handler' }),
+    coordinationAdmin: await makeUser(t.ctx, { organizationId: coordination, role: 'admin' }),
+    developer: await makeUser(t.ctx, { organizationId: vendor, role: 'member' }),
+    finder: await makeUser(t.ctx, { organizationId: null, role: 'finder' }),
+  };
+}
+
+const sessions = new WeakMap<TestApp, Map<string, Browser>>();
+
+/** A browser signed in as this person (TOTP enrolled and done for staff), reused within one test app. */
+export async function as(t: TestApp, p: Person, opts: { acceptLanguage?: string } = {}): Promise<Browser> {
+  const byUser = sessions.get(t) ?? new Map<string, Browser>();
+  sessions.set(t, byUser);
+  const key = `${p.email}|${opts.acceptLanguage ?? ''}`;
+  const known = byUser.get(key);
+  if (known) return known;
+  const b = await signIn(t, p.email, p.password, opts);
+  byUser.set(key, b);
+  return b;
+}
+
+export const reportUrl = (trackingNumber: string) =>
+  `/reception/reports/${encodeURIComponent(trackingNumber)}`;
+export const caseUrl = (reference: string) => `/cases/${encodeURIComponent(reference)}`;
+
+/** The hidden fields a decision form carries, read from the report page as a browser would. */
+export async function decisionFields(b: Browser, trackingNumber: string) {
+  const page = await b.get(reportUrl(trackingNumber));
+  const state = /name="expectedState" value="([^"]+)"/.exec(page.body)?.[1];
+  const track = /name="expectedTrack" value="([^"]+)"/.exec(page.body)?.[1];
+  if (!state || !track) throw new Error(`no decision form on ${trackingNumber} (HTTP ${page.statusCode})`);
+  return { expectedState: state, expectedTrack: track };
+}
+
+/** Posts a decision the way the report page does, with the template message unless one is given. */
+export async function postDecision(
+  b: Browser,
+  trackingNumber: string,
+  decision: string,
+  fields: Record<string, string> = {},
+) {
+  const hidden = await decisionFields(b, trackingNumber);
+  return b.post(`${reportUrl(trackingNumber)}/decisions`, {
+    decision,
+    ...hidden,
+    message: 'テンプレートから編集したメッセージ',
+    ...fields,
+  });
+}

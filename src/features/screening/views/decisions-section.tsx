@@ -1,0 +1,168 @@
+// The decisions open to the report in its state, one form each (a <details> disclosure, no JavaScript needed):
+// the message to the finder prefilled from the template in the finder's language, and what the decision needs.
+// Each form carries the state and track it was rendered with, so a stale form is refused (409).
+import type { FieldErrors } from '../../../platform/errors.js';
+import { translator } from '../../../platform/i18n/i18n.js';
+import { CsrfField, Field } from '../../../platform/views/layout.js';
+import type { ViewContext } from '../../../platform/views/view-context.js';
+import { SelectField } from '../../admin/views/select-field.js';
+import { DISCONTINUE_REASONS } from '../../intake/report-states.js';
+import type { FormDecision } from '../decision-form.js';
+import type { ReportPageModel } from '../show-report.js';
+import { TextArea } from './form-controls.js';
+import { reportPath } from './paths.js';
+
+export type FailedDecision = { decision: FormDecision; errors: FieldErrors; values: Record<string, string> };
+
+export function DecisionsSection({
+  v,
+  m,
+  failed,
+}: {
+  v: ViewContext;
+  m: ReportPageModel;
+  failed?: FailedDecision | undefined;
+}) {
+  const { t } = v;
+  return (
+    <section aria-labelledby="decisions">
+      <h2 id="decisions">{t('screening.decisions.heading')}</h2>
+      {m.decisions.length === 0 && <p>{t('screening.decisions.none')}</p>}
+      {m.decisions.map((d) => (
+        <DecisionForm key={d} v={v} m={m} decision={d} failed={failed?.decision === d ? failed : undefined} />
+      ))}
+    </section>
+  );
+}
+
+function DecisionForm({
+  v,
+  m,
+  decision,
+  failed,
+}: {
+  v: ViewContext;
+  m: ReportPageModel;
+  decision: FormDecision;
+  failed: FailedDecision | undefined;
+}) {
+  const { t } = v;
+  const k = (key: string) => `screening.decisions.${decision}.${key}`;
+  const id = (field: string) => `${decision}-${field}`;
+  const errors = failed?.errors ?? {};
+  const value = (field: string, fallback = '') => failed?.values[field] ?? fallback;
+  const other = m.track === 'software' ? 'website' : 'software';
+  const blocked = decision === 'accept' && m.acceptRequiresContact && !m.contactable;
+  return (
+    <details open={!!failed}>
+      <summary>{t(k('title'))}</summary>
+      <form method="post" action={`${reportPath(m.brief.trackingNumber)}/decisions`}>
+        <CsrfField v={v} />
+        <input type="hidden" name="decision" value={decision} />
+        <input type="hidden" name="expectedState" value={m.state} />
+        <input type="hidden" name="expectedTrack" value={m.track} />
+        {errors._?.length ? (
+          <p class="error" role="alert">
+            {errors._.join(' ')}
+          </p>
+        ) : null}
+        {blocked && <p class="error">{t('screening.decisions.acceptPolicyWarning')}</p>}
+        {decision === 'reclassify' && <p class="hint">{t(k('note'))}</p>}
+        <TextArea
+          id={id('message')}
+          name="message"
+          label={t('screening.decisions.messageLabel', { language: t(`lang.${m.locale}`) })}
+          hint={t('screening.decisions.messageHint')}
+          value={value('message', m.templates[decision])}
+          errors={errors.message}
+          lang={m.locale}
+          required
+          rows={8}
+        />
+        {decision === 'not_accept' && (
+          <Detail
+            v={v}
+            id={id('reason')}
+            name="reason"
+            label={t(k('reason'))}
+            heading="reason"
+            m={m}
+            value={value('reason')}
+            errors={errors.reason}
+          />
+        )}
+        {decision === 'request_info' && (
+          <Detail
+            v={v}
+            id={id('question')}
+            name="question"
+            label={t(k('question'))}
+            heading="question"
+            m={m}
+            value={value('question')}
+            errors={errors.question}
+          />
+        )}
+        {decision === 'discontinue' && (
+          <SelectField
+            name="discontinueReason"
+            label={t(k('reason'))}
+            value={value('discontinueReason')}
+            errors={errors}
+            required
+            hint={t('screening.decisions.appended', { heading: finderHeading(m, 'reason') })}
+            options={[
+              { value: '', label: t(k('choose')) },
+              ...DISCONTINUE_REASONS.map((r) => ({
+                value: r,
+                label: t(`screening.discontinueReasons.${r}`),
+              })),
+            ]}
+          />
+        )}
+        {decision === 'mark_duplicate' && (
+          <Field
+            name="duplicateOf"
+            label={t(k('duplicateOf'))}
+            value={value('duplicateOf')}
+            errors={errors}
+            required
+          />
+        )}
+        <button type="submit" class={decision === 'accept' ? undefined : 'secondary'} disabled={blocked}>
+          {t(k('submit'), { track: t(`cases.tracks.${other}`) })}
+        </button>
+      </form>
+    </details>
+  );
+}
+
+/** The heading the finder will see above the appended text, in the finder's language. */
+function finderHeading(m: ReportPageModel, kind: 'reason' | 'question'): string {
+  return translator(m.locale)(`screening.finder.details.${kind}`);
+}
+
+function Detail(props: {
+  v: ViewContext;
+  m: ReportPageModel;
+  id: string;
+  name: string;
+  label: string;
+  heading: 'reason' | 'question';
+  value: string;
+  errors: string[] | undefined;
+}) {
+  return (
+    <TextArea
+      id={props.id}
+      name={props.name}
+      label={props.label}
+      hint={props.v.t('screening.decisions.appended', { heading: finderHeading(props.m, props.heading) })}
+      value={props.value}
+      errors={props.errors}
+      lang={props.m.locale}
+      required
+      rows={4}
+    />
+  );
+}
