@@ -4,7 +4,7 @@
 //   npm test                      every test
 //   npm test -- src/x.test.ts     some files
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { glob } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -21,6 +21,7 @@ async function main(): Promise<number> {
   let tmp: string | null = null;
   let adminUrl = process.env.KEIKAI_TEST_ADMIN_URL;
   if (!adminUrl) {
+    mkdirSync(join(root, 'var'), { recursive: true }); // a fresh clone has no var/ yet
     tmp = mkdtempSync(join(root, 'var', 'test-'));
     embedded = await startEmbeddedPostgres(tmp, { database: 'postgres' });
     adminUrl = embedded.adminUrl;

@@ -164,6 +164,7 @@ export interface DB {
   report_attachments: ReportAttachmentsTable;
   report_messages: ReportMessagesTable;
   cases: CasesTable;
+  rate_limits: { key: string; count: number; expires_at: Date };
 }
 
 export type User = Selectable<UsersTable>;

@@ -60,7 +60,7 @@ export function sendError(
         error: {
           code: opts.code ?? codes[status] ?? 'error',
           message,
-          ...(opts.fields ? { fields: opts.fields } : {}),
+          ...(fields ? { fields } : {}),
         },
       });
   }

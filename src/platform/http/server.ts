@@ -33,6 +33,7 @@ import { isLocale, localeFromAcceptLanguage, translator } from '../i18n/i18n.js'
 import { renderPage } from '../views/render.js';
 import type { ViewContext } from '../views/view-context.js';
 import { registerErrorHandling } from './error-handler.js';
+import { pgRateLimitStore } from './rate-limit-store.js';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -108,7 +109,8 @@ export async function buildServer(ctx: AppContext, features: Feature[]): Promise
     cookieKey: config.secureCookies ? '__Host-keikai_csrf' : 'keikai_csrf',
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: config.secureCookies, signed: true },
   });
-  await app.register(rateLimit, { global: false });
+  // counters live in PostgreSQL, so a limit holds across app nodes; a database hiccup does not lock anyone out
+  await app.register(rateLimit, { global: false, store: pgRateLimitStore(ctx.db), skipOnError: true });
   await app.register(fastifyStatic, {
     root: publicDir,
     prefix: '/assets/',
