@@ -157,6 +157,21 @@ describe('submitting a report', () => {
     assert.ok(!JSON.stringify([ev, au]).includes('taro@example.jp'));
   });
 
+  it('keeps an attachment name without a path, control characters or excess length', async () => {
+    const r = await submitReport(t.ctx, anonymous, software(), {
+      source: 'form',
+      attachments: [{ filename: `C:\\fakepath\\po\u0007c${'x'.repeat(300)}.txt`, data: Buffer.from('x') }],
+    });
+    const att = await t.ctx.db
+      .selectFrom('report_attachments')
+      .selectAll()
+      .where('report_id', '=', r.reportId)
+      .executeTakeFirstOrThrow();
+    const name = openFilename(t.ctx.secrets, att.id, att.filename_enc);
+    assert.ok(name.startsWith('pocxxx'));
+    assert.equal(name.length, 200);
+  });
+
   it('refuses a file whose bytes do not match its name, and stores nothing at all', async () => {
     const before = await t.ctx.db
       .selectFrom('reports')

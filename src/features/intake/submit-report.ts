@@ -11,7 +11,7 @@ import { AppError, type FieldErrors } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';
 import { allocateId } from '../../platform/ids.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
-import { sniffAttachment } from './attachment-type.js';
+import { safeFilename, sniffAttachment } from './attachment-type.js';
 import { checkEncryptedDescription, isArmoredMessage } from './reception-key.js';
 import type { ReportBody, ReportInput } from './report-input.js';
 import {
@@ -58,7 +58,9 @@ async function checkAttachments(
   const total = files.reduce((n, f) => n + f.data.length, 0);
   if (total > limits.reportAttachmentsMaxBytes) errors.push('validation.attachmentsTotal');
   const checked: { file: IncomingAttachment; detectedType: string }[] = [];
-  for (const file of files) {
+  for (const given of files) {
+    // a name is kept without any path a browser sent along (C:\fakepath\…), control characters or excess length
+    const file = { filename: safeFilename(given.filename), data: given.data };
     if (file.data.length > limits.attachmentMaxBytes) {
       errors.push('validation.attachmentSize');
       continue;
