@@ -4,7 +4,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestApp, type TestApp } from '../../testing/app.js';
-import { as, type Cast, makeCast, postDecision, reportUrl, softwareReport, submit, websiteReport } from './testing.js';
+import {
+  as,
+  type Cast,
+  makeCast,
+  postDecision,
+  reportUrl,
+  softwareReport,
+  submit,
+  websiteReport,
+} from './testing.js';
 
 describe('the acceptance policy per track', () => {
   let t: TestApp;
@@ -25,7 +34,11 @@ describe('the acceptance policy per track', () => {
     const c = await t.ctx.db.selectFrom('cases').selectAll().where('report_id', '=', r.reportId).execute();
     assert.equal(c.length, 1);
     // no address: the decision is in the thread, nothing is mailed
-    const mail = await t.ctx.db.selectFrom('mail_messages').select('id').where('related_id', '=', r.reportId).execute();
+    const mail = await t.ctx.db
+      .selectFrom('mail_messages')
+      .select('id')
+      .where('related_id', '=', r.reportId)
+      .execute();
     assert.equal(mail.length, 0);
   });
 

@@ -221,6 +221,24 @@ describe('the report page', () => {
     assert.match(textOf(section), /ウェブサイト Example CMS demo site/);
   });
 
+  it('speaks English to staff who chose it, the finder templates staying in the finder language', async () => {
+    const b = await as(t, cast.receptionHandler2);
+    await b.get('/');
+    assert.equal((await b.post('/preferences/locale', { locale: 'en', returnTo: '/' })).statusCode, 303);
+    const queue = await b.get('/reception/reports');
+    assert.match(queue.body, /<html lang="en"/);
+    assert.match(
+      textOf(queue.body),
+      /Report screening .* Tracking number Track Product or site Received Age \(days\) State Assignee/,
+    );
+    const page = await b.get(reportUrl(tn));
+    const text = textOf(page.body);
+    assert.match(text, /Screening checklist/);
+    assert.match(text, /The coordination body may know who I am No/);
+    assert.match(text, /Message to the finder \(日本語; edit it before sending\)/);
+    assert.match(page.body, /受付機関で受理しました/);
+  });
+
   it('is 403 for the coordination body, developers and finders, 404 for a report that does not exist', async () => {
     for (const p of [cast.coordinationAdmin, cast.developer, cast.finder]) {
       const b = await as(t, p);

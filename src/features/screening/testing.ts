@@ -1,9 +1,10 @@
 // Test helpers for the reception console and the case queues: the cast (reception, coordination, a developer,
-// a finder with an account), reports made through the real intake use case, and signed-in browsers.
-
+// a finder with an account), reports made through the real intake use case, and signed-in browsers, and
+// everything a decision writes, read back.
 import { makeOrganization, makeUser, type TestApp } from '../../testing/app.js';
 import { type Browser, signIn } from '../accounts/testing.js';
 import { reportSchema } from '../intake/report-input.js';
+import { openMessage } from '../intake/report-sealing.js';
 import { type IncomingAttachment, submitReport } from '../intake/submit-report.js';
 
 export const FINDER = {
@@ -142,3 +143,80 @@ export async function postDecision(
     ...fields,
   });
 }
+
+/** The message prefilled in a decision form, as the browser would submit it. */
+export function templateIn(html: string, decision: string): string {
+  const m = new RegExp(`<textarea id="${decision}-message"[^>]*>([\\s\\S]*?)</textarea>`).exec(html);
+  if (!m?.[1]) throw new Error(`no ${decision} form`);
+  return m[1]
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** Everything a decision could have written for a report, to compare before and after a refused one. */
+export async function footprint(t: TestApp, reportId: string) {
+  const count = async (
+    table: 'events' | 'report_messages' | 'mail_messages' | 'cases' | 'audit_log',
+    col: string,
+  ) =>
+    Number(
+      (
+        await t.ctx.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where(col as never, '=', reportId as never)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const r = await t.ctx.db
+    .selectFrom('reports')
+    .selectAll()
+    .where('id', '=', reportId)
+    .executeTakeFirstOrThrow();
+  return {
+    state: r.state,
+    track: r.track,
+    decidedAt: r.decided_at,
+    events: await count('events', 'stream_id'),
+    messages: await count('report_messages', 'report_id'),
+    mails: await count('mail_messages', 'related_id'),
+    cases: await count('cases', 'report_id'),
+    decisionAudits: (
+      await t.ctx.db
+        .selectFrom('audit_log')
+        .select('seq')
+        .where('subject_id', '=', reportId)
+        .where('action', 'not in', ['report.read', 'report.submitted'])
+        .execute()
+    ).length,
+  };
+}
+
+export const latestMessage = async (t: TestApp, reportId: string) => {
+  const m = await t.ctx.db
+    .selectFrom('report_messages')
+    .selectAll()
+    .where('report_id', '=', reportId)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirstOrThrow();
+  return { ...m, text: openMessage(t.ctx.secrets, m.id, m.body_enc) };
+};
+export const latestMail = (t: TestApp, reportId: string) =>
+  t.ctx.db
+    .selectFrom('mail_messages')
+    .selectAll()
+    .where('related_id', '=', reportId)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirstOrThrow();
+export const reportRow = (t: TestApp, reportId: string) =>
+  t.ctx.db.selectFrom('reports').selectAll().where('id', '=', reportId).executeTakeFirstOrThrow();
+export const eventOf = (t: TestApp, reportId: string, type: string) =>
+  t.ctx.db
+    .selectFrom('events')
+    .selectAll()
+    .where('stream_id', '=', reportId)
+    .where('type', '=', type)
+    .executeTakeFirst();
