@@ -2,7 +2,14 @@
 // feature after the handover — case pages, coordination, website notices, exports, mails. The vulnerability
 // details go to whoever works the case; the finder's identity is opened only when `mayKnowFinderIdentity`
 // allows it for this audience, so a caller cannot get it by mistake: a withheld identity is never decrypted.
-import { type Audience, type FinderConsents, mayKnowFinderIdentity } from '../../domain/redaction.js';
+// A developer or website operator who may know who the finder is still gets no way to reach them (address,
+// phone) unless the finder allowed direct contact and the coordinator agreed (`mayContactFinderDirectly`).
+import {
+  type Audience,
+  type FinderConsents,
+  mayContactFinderDirectly,
+  mayKnowFinderIdentity,
+} from '../../domain/redaction.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
@@ -82,11 +89,18 @@ export async function affectedOfReports(ctx: AppContext, reportIds: string[]): P
   return new Map(rows.map((r) => [r.id, describeAffected(openBody(ctx.secrets, r.id, r.body_enc))]));
 }
 
+/** Who may have the finder's address and phone: the bodies that handle the report, or a party allowed contact. */
+function mayHaveContact(audience: Audience, c: FinderConsents, directContactAgreed: boolean): boolean {
+  if (audience === 'reception' || audience === 'finder' || audience === 'coordinator') return true;
+  return mayContactFinderDirectly(c, directContactAgreed);
+}
+
 export async function reportBrief(
   db: Database,
   ctx: Pick<AppContext, 'secrets'>,
   audience: Audience,
   reportId: string,
+  opts: { directContactAgreed?: boolean } = {},
 ): Promise<ReportBrief | null> {
   const r = await db.selectFrom('reports').selectAll().where('id', '=', reportId).executeTakeFirst();
   if (!r) return null;
@@ -100,11 +114,12 @@ export async function reportBrief(
   let finder: FinderView = { disclosed: false, contactable: r.finder_contactable };
   if (mayKnowFinderIdentity(audience, consents)) {
     const who = openIdentity(ctx.secrets, r.id, r.finder_identity_enc);
+    const contact = mayHaveContact(audience, consents, opts.directContactAgreed ?? false);
     finder = {
       disclosed: true,
       name: who.name ?? null,
-      email: who.email ?? null,
-      phone: who.phone ?? null,
+      email: contact ? (who.email ?? null) : null,
+      phone: contact ? (who.phone ?? null) : null,
       organization: who.organization ?? null,
       creditName: body.creditName ?? null,
       contactable: r.finder_contactable,
