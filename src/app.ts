@@ -6,9 +6,12 @@ import type { Config } from './config.js';
 import { accountsRoutes } from './features/accounts/routes.js';
 import { adminRoutes } from './features/admin/routes.js';
 import { auditRoutes } from './features/audit/routes.js';
+import { casesRoutes } from './features/cases/routes.js';
 import { homeRoutes } from './features/home/routes.js';
+import { intakeRoutes } from './features/intake/routes.js';
 import { opsRoutes } from './features/ops/routes.js';
 import { outboxRoutes } from './features/outbox/routes.js';
+import { screeningRoutes } from './features/screening/routes.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import type { AppContext } from './platform/context.js';
 import { randomToken, SecretBox } from './platform/crypto.js';
@@ -21,10 +24,13 @@ import { createTransport, deliverMailJob } from './platform/mail/deliver.js';
 export const FEATURES: Feature[] = [
   opsRoutes,
   homeRoutes,
+  intakeRoutes,
   accountsRoutes,
   adminRoutes,
   auditRoutes,
   outboxRoutes,
+  screeningRoutes,
+  casesRoutes,
 ];
 
 export function createLogger(config: Config): Logger {

@@ -14,6 +14,29 @@ import type { ViewContext } from '../../platform/views/view-context.js';
 
 function HomePage({ v, orgName }: { v: ViewContext; orgName: string | null }) {
   const { t, actor } = v;
+  const staffLinks =
+    actor.kind === 'user'
+      ? [
+          { show: can(actor, 'report.list'), href: '/reception/reports', label: t('nav.receptionQueue') },
+          {
+            show: can(actor, 'case.list', { track: 'software' }),
+            href: '/coordination/cases',
+            label: t('nav.productCases'),
+          },
+          {
+            show: can(actor, 'case.list', { track: 'website' }),
+            href: '/website/cases',
+            label: t('nav.websiteCases'),
+          },
+          {
+            show: can(actor, 'organization.list'),
+            href: '/admin/organizations',
+            label: t('nav.organizations'),
+          },
+          { show: can(actor, 'audit.read'), href: '/admin/audit', label: t('nav.audit') },
+          { show: can(actor, 'mail.outbox.read'), href: '/admin/outbox', label: t('nav.outbox') },
+        ].filter((l) => l.show)
+      : [];
   return (
     <Layout v={v} title={t('home.title')}>
       <h1>{t('home.welcome')}</h1>
@@ -27,28 +50,27 @@ function HomePage({ v, orgName }: { v: ViewContext; orgName: string | null }) {
           })}
         </p>
       )}
-      {actor.kind === 'user' && can(actor, 'staff.console') && (
+      {staffLinks.length > 0 && (
         <section aria-labelledby="staff-menu">
           <h2 id="staff-menu">{t('home.staffTitle')}</h2>
           <ul>
-            {can(actor, 'organization.list') && (
-              <li>
-                <a href="/admin/organizations">{t('nav.organizations')}</a>
+            {staffLinks.map((l) => (
+              <li key={l.href}>
+                <a href={l.href}>{l.label}</a>
               </li>
-            )}
-            {can(actor, 'audit.read') && (
-              <li>
-                <a href="/admin/audit">{t('nav.audit')}</a>
-              </li>
-            )}
-            {can(actor, 'mail.outbox.read') && (
-              <li>
-                <a href="/admin/outbox">{t('nav.outbox')}</a>
-              </li>
-            )}
+            ))}
           </ul>
         </section>
       )}
+      <section aria-labelledby="report-cta" class="notice">
+        <h2 id="report-cta">{t('home.reportTitle')}</h2>
+        <p>{t('home.reportText')}</p>
+        <p>
+          <a class="button-link" href="/reports/new">
+            {t('intake.nav.report')}
+          </a>
+        </p>
+      </section>
     </Layout>
   );
 }

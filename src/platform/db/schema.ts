@@ -171,7 +171,7 @@ export type User = Selectable<UsersTable>;
 export type Organization = Selectable<OrganizationsTable>;
 export type NewAuditEntry = Insertable<AuditLogTable>;
 
-// ── intake (0004) ──
+// ── intake (0003) ──
 export interface IdCountersTable {
   pattern: string;
   year: number;
@@ -236,7 +236,7 @@ export interface ReportMessagesTable {
   created_at: Timestamp;
 }
 
-// ── cases (0005) ──
+// ── cases (0004) ──
 export interface CasesTable {
   id: Generated<string>;
   reference: string;

@@ -100,7 +100,16 @@ export function registerErrorHandling(app: FastifyInstance): void {
       });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const issues = err.validation.map((v) => v.params.issue as z.core.$ZodIssue);
+      // the type provider keeps each zod issue as { keyword: code, instancePath, message, params: the rest }
+      const issues = err.validation.map(
+        (v) =>
+          ({
+            ...(v.params as object),
+            code: v.keyword,
+            message: v.message,
+            path: v.instancePath.split('/').filter(Boolean),
+          }) as z.core.$ZodIssue,
+      );
       const fields = localizeIssues(new z.ZodError(issues), req.locale ?? 'ja');
       return sendError(req, reply, 400, { code: 'validation', messageKey: 'errors.validation', fields });
     }

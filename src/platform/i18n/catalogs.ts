@@ -2,8 +2,10 @@
 import { messages as accounts } from '../../features/accounts/messages.js';
 import { messages as admin } from '../../features/admin/messages.js';
 import { messages as audit } from '../../features/audit/messages.js';
+import { messages as cases } from '../../features/cases/messages.js';
 import { messages as intake } from '../../features/intake/messages.js';
 import { messages as outbox } from '../../features/outbox/messages.js';
+import { messages as screening } from '../../features/screening/messages.js';
 import { common as en } from './en.js';
 import { common as ja } from './ja.js';
 
@@ -15,6 +17,8 @@ export const catalogs = {
     audit: audit.ja,
     outbox: outbox.ja,
     intake: intake.ja,
+    screening: screening.ja,
+    cases: cases.ja,
   },
   en: {
     ...en,
@@ -23,5 +27,7 @@ export const catalogs = {
     audit: audit.en,
     outbox: outbox.en,
     intake: intake.en,
+    screening: screening.en,
+    cases: cases.en,
   },
 };

@@ -16,6 +16,9 @@ export const common: Catalog<typeof ja> = {
     audit: 'Audit trail',
     outbox: 'Mail outbox',
     myOrganization: 'My organization',
+    receptionQueue: 'Report screening',
+    productCases: 'Product cases',
+    websiteCases: 'Website cases',
     apiDocs: 'API reference',
     skip: 'Skip to content',
   },
@@ -97,6 +100,9 @@ export const common: Catalog<typeof ja> = {
       'keikai supports reporting, screening, coordination and publication of vulnerability information following the Information Security Early Warning Partnership.',
     signedInAs: 'Signed in as {{name}} ({{org}}, {{role}})',
     staffTitle: 'Staff menu',
+    reportTitle: 'Found a vulnerability?',
+    reportText:
+      'Report vulnerabilities in software products or websites here; no account is needed. Who you are is never passed to the developer or site operator without your consent.',
   },
   footer: { note: 'keikai — an open-source platform for coordinated vulnerability disclosure' },
 };

@@ -13,6 +13,9 @@ export const common = {
     audit: '監査証跡',
     outbox: '送信メール',
     myOrganization: '自組織',
+    receptionQueue: '届出の審査',
+    productCases: '製品の案件',
+    websiteCases: 'ウェブサイトの案件',
     apiDocs: 'API仕様',
     skip: '本文へ移動',
   },
@@ -94,6 +97,9 @@ export const common = {
       'keikai は、情報セキュリティ早期警戒パートナーシップの枠組みに沿って、脆弱性関連情報の届出、受付、調整、公表までを支援します。',
     signedInAs: '{{name}} としてログイン中（{{org}}・{{role}}）',
     staffTitle: '職員メニュー',
+    reportTitle: '脆弱性を見つけたら',
+    reportText:
+      'ソフトウエア製品やウェブサイトの脆弱性関連情報は、こちらから届け出てください。アカウントは不要です。届出者の情報は、同意なく開発者やサイト運営者に伝えられることはありません。',
   },
   footer: { note: 'keikai — オープンソースの脆弱性調整プラットフォーム' },
 } as const;

@@ -10,7 +10,13 @@ export function CsrfField({ v }: { v: ViewContext }) {
 
 function Nav({ v }: { v: ViewContext }) {
   const { t, actor } = v;
-  const items: { href: string; label: string }[] = [{ href: '/', label: t('nav.home') }];
+  const items: { href: string; label: string }[] = [
+    { href: '/', label: t('nav.home') },
+    { href: '/reports/new', label: t('intake.nav.report') },
+  ];
+  if (actor.kind === 'user' && actor.role === 'finder') {
+    items.push({ href: '/my/reports', label: t('intake.nav.myReports') });
+  }
   if (actor.kind === 'user') {
     if (can(actor, 'organization.list'))
       items.push({ href: '/admin/organizations', label: t('nav.organizations') });
