@@ -18,6 +18,7 @@ import { randomToken, SecretBox } from './platform/crypto.js';
 import { createDatabase, type Database } from './platform/db/database.js';
 import { type App, buildServer, type Feature } from './platform/http/server.js';
 import { PgBossJobs } from './platform/jobs/jobs.js';
+import { requestSerializer } from './platform/log-redaction.js';
 import { createTransport, deliverMailJob } from './platform/mail/deliver.js';
 
 /** Every feature, in the order its routes are registered. */
@@ -48,6 +49,8 @@ export function createLogger(config: Config): Logger {
       ],
       censor: '[redacted]',
     },
+    // request logs carry the method and a redacted URL only: no addresses, headers or secret links
+    serializers: { req: requestSerializer },
   });
 }
 
