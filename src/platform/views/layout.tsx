@@ -2,11 +2,8 @@
 import type { ComponentChildren } from 'preact';
 import { isStaff } from '../auth/actor.js';
 import { can } from '../auth/policy.js';
+import { CsrfField } from './form-fields.js';
 import type { ViewContext } from './view-context.js';
-
-export function CsrfField({ v }: { v: ViewContext }) {
-  return <input type="hidden" name="_csrf" value={v.csrfToken} />;
-}
 
 function Nav({ v }: { v: ViewContext }) {
   const { t, actor } = v;
@@ -116,75 +113,5 @@ export function Layout({
         </footer>
       </body>
     </html>
-  );
-}
-
-/** A list of field errors at the top of a form, linking to each field (WCAG 3.3.1). */
-export function ErrorSummary({
-  v,
-  errors,
-}: {
-  v: ViewContext;
-  errors: Record<string, string[]> | undefined;
-}) {
-  const entries = Object.entries(errors ?? {}).filter(([, m]) => m.length > 0);
-  if (entries.length === 0) return null;
-  return (
-    <div class="error-summary" role="alert" tabIndex={-1}>
-      <h2>{v.t('form.errorSummary')}</h2>
-      <ul>
-        {entries.map(([field, messages]) => (
-          <li key={field}>
-            <a href={`#${field}`}>{messages.join(' ')}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-/** A labelled input with its error message tied to it by aria-describedby. */
-export function Field(props: {
-  name: string;
-  label: string;
-  type?: 'text' | 'email' | 'password' | 'url' | 'tel' | 'search' | 'number';
-  value?: string;
-  errors?: Record<string, string[]> | undefined;
-  required?: boolean;
-  autocomplete?: string;
-  hint?: string;
-  inputmode?: 'numeric' | 'text' | 'email';
-}) {
-  const err = props.errors?.[props.name];
-  const describedBy = [props.hint ? `${props.name}-hint` : '', err?.length ? `${props.name}-error` : '']
-    .filter(Boolean)
-    .join(' ');
-  // preact types each input `type` separately; one loosely typed bag keeps this component simple
-  const inputAttrs: Record<string, unknown> = {
-    id: props.name,
-    name: props.name,
-    type: props.type ?? 'text',
-    value: props.value ?? '',
-    required: props.required,
-    autocomplete: props.autocomplete,
-    inputMode: props.inputmode,
-    'aria-invalid': err?.length ? 'true' : undefined,
-    'aria-describedby': describedBy || undefined,
-  };
-  return (
-    <div class={`field${err?.length ? ' has-error' : ''}`}>
-      <label for={props.name}>{props.label}</label>
-      {props.hint && (
-        <p class="hint" id={`${props.name}-hint`}>
-          {props.hint}
-        </p>
-      )}
-      {err?.length ? (
-        <p class="error" id={`${props.name}-error`}>
-          {err.join(' ')}
-        </p>
-      ) : null}
-      <input {...inputAttrs} />
-    </div>
   );
 }

@@ -1,8 +1,8 @@
 import { formatInstant } from '../../../domain/time.js';
-import { CsrfField, Field } from '../../../platform/views/layout.js';
+import { CsrfField, type Errors, Field } from '../../../platform/views/form-fields.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import type { AccountView } from '../get-account.js';
-import { type Errors, Submit } from './components.js';
+import { Submit } from './components.js';
 
 export function MfaSection({
   v,

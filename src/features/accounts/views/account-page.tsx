@@ -1,11 +1,18 @@
 import { utcOffset } from '../../../domain/time.js';
-import { CsrfField, ErrorSummary, Field, Layout } from '../../../platform/views/layout.js';
+import {
+  CsrfField,
+  ErrorSummary,
+  type Errors,
+  Field,
+  SelectField,
+} from '../../../platform/views/form-fields.js';
+import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import type { AccountView } from '../get-account.js';
 import { timeZoneChoices } from '../time-zones.js';
 import { MfaSection } from './account-mfa.js';
 import { TokensSection } from './account-tokens.js';
-import { type Errors, NewPasswordFields, Notice, SelectField, Submit } from './components.js';
+import { NewPasswordFields, Notice, Submit } from './components.js';
 
 export const ACCOUNT_NOTICES = [
   'preferences',

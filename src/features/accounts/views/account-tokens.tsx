@@ -1,9 +1,9 @@
 import { formatInstant } from '../../../domain/time.js';
-import { CsrfField, Field } from '../../../platform/views/layout.js';
+import { CsrfField, type Errors, Field, SelectField } from '../../../platform/views/form-fields.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import type { AccountView } from '../get-account.js';
 import { TOKEN_EXPIRY_CHOICES } from '../time-zones.js';
-import { type Errors, SelectField, Submit } from './components.js';
+import { Submit } from './components.js';
 
 export function TokensSection({
   v,

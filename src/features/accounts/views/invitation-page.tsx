@@ -1,8 +1,9 @@
 import { formatInstant } from '../../../domain/time.js';
 import type { OrganizationType, Role } from '../../../platform/db/schema.js';
-import { CsrfField, ErrorSummary, Field, Layout } from '../../../platform/views/layout.js';
+import { CsrfField, ErrorSummary, type Errors, Field } from '../../../platform/views/form-fields.js';
+import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
-import { type Errors, NewPasswordFields, Submit } from './components.js';
+import { NewPasswordFields, Submit } from './components.js';
 
 export type InvitationModel = {
   token: string;

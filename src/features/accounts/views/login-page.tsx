@@ -1,6 +1,7 @@
-import { CsrfField, ErrorSummary, Field, Layout } from '../../../platform/views/layout.js';
+import { CsrfField, ErrorSummary, type Errors, Field } from '../../../platform/views/form-fields.js';
+import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
-import { type Errors, Notice, Submit } from './components.js';
+import { Notice, Submit } from './components.js';
 
 export const LOGIN_NOTICES = ['passwordReset', 'locked', 'signedOutEverywhere'] as const;
 export type LoginNotice = (typeof LOGIN_NOTICES)[number];

@@ -1,6 +1,7 @@
-import { CsrfField, ErrorSummary, Field, Layout } from '../../../platform/views/layout.js';
+import { CsrfField, ErrorSummary, type Errors, Field } from '../../../platform/views/form-fields.js';
+import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
-import { type Errors, Submit } from './components.js';
+import { Submit } from './components.js';
 
 export function MfaPage({ v, returnTo, errors }: { v: ViewContext; returnTo: string; errors?: Errors }) {
   const { t } = v;

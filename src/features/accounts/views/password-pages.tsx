@@ -1,6 +1,7 @@
-import { CsrfField, ErrorSummary, Field, Layout } from '../../../platform/views/layout.js';
+import { CsrfField, ErrorSummary, type Errors, Field } from '../../../platform/views/form-fields.js';
+import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
-import { type Errors, NewPasswordFields, Notice, Submit } from './components.js';
+import { NewPasswordFields, Notice, Submit } from './components.js';
 
 export function ForgotPasswordPage({
   v,

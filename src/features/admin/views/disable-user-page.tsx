@@ -1,5 +1,6 @@
 // Asks before disabling an account: what it does, and one button (no JavaScript confirm dialogs).
-import { CsrfField, Layout } from '../../../platform/views/layout.js';
+import { CsrfField } from '../../../platform/views/form-fields.js';
+import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 
 export function DisableUserPage({

@@ -1,9 +1,9 @@
 // Registering an organization. The sector is asked for, but only a critical-infrastructure operator has one.
-import { CsrfField, ErrorSummary, Field, Layout } from '../../../platform/views/layout.js';
+import { CsrfField, ErrorSummary, Field, SelectField } from '../../../platform/views/form-fields.js';
+import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import { ORGANIZATION_TYPES, SECTORS } from '../create-organization.js';
 import type { OrganizationFormValues } from '../forms.js';
-import { SelectField } from './select-field.js';
 
 export function NewOrganizationPage({
   v,

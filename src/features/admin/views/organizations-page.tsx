@@ -1,9 +1,9 @@
 // The organizations list: a GET filter form (works without JavaScript) and a table, names in the viewer's language.
-import { Field, Layout } from '../../../platform/views/layout.js';
+import { Field, SelectField } from '../../../platform/views/form-fields.js';
+import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import { ORGANIZATION_TYPES } from '../create-organization.js';
 import { LIST_LIMIT, type OrganizationFilter, type OrganizationListItem } from '../list-organizations.js';
-import { SelectField } from './select-field.js';
 
 export function OrganizationsPage({
   v,

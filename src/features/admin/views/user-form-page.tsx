@@ -1,11 +1,11 @@
 // Creating a user directly (password generated, shown once) or inviting one by e-mail: the same fields.
 import type { Role } from '../../../platform/db/schema.js';
-import { CsrfField, ErrorSummary, Field, Layout } from '../../../platform/views/layout.js';
+import { CsrfField, ErrorSummary, Field, SelectField } from '../../../platform/views/form-fields.js';
+import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import type { UserFormValues } from '../forms.js';
 import type { OrganizationSummary } from '../show-organization.js';
 import { organizationName } from './organization-page.js';
-import { SelectField } from './select-field.js';
 
 export function UserFormPage({
   v,

@@ -1,7 +1,8 @@
 // The audit trail: the chain's state first, then filters (a GET form, no JavaScript needed), the entries, pages.
 import { formatInstant, zoneAbbreviation } from '../../../domain/time.js';
 import { can } from '../../../platform/auth/policy.js';
-import { Field, Layout } from '../../../platform/views/layout.js';
+import { Field } from '../../../platform/views/form-fields.js';
+import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import type { AuditPage as AuditPageModel, ChainStatus } from '../browse-audit-trail.js';
 import { type AuditFilter, filterQuery } from '../filters.js';
@@ -90,8 +91,14 @@ export function AuditPage({
             value={filter.subjectId}
             errors={errors}
           />
-          <DateField v={v} name="from" label={t('audit.filters.from')} value={filter.from} errors={errors} />
-          <DateField v={v} name="to" label={t('audit.filters.to')} value={filter.to} errors={errors} />
+          <Field
+            type="date"
+            name="from"
+            label={t('audit.filters.from')}
+            value={filter.from}
+            errors={errors}
+          />
+          <Field type="date" name="to" label={t('audit.filters.to')} value={filter.to} errors={errors} />
           <button type="submit">{t('actions.filter')}</button>
           <a href="/admin/audit">{t('audit.filters.clear')}</a>
         </form>
@@ -162,33 +169,5 @@ export function AuditPage({
         </>
       )}
     </Layout>
-  );
-}
-
-function DateField(props: {
-  v: ViewContext;
-  name: string;
-  label: string;
-  value: string | undefined;
-  errors: Record<string, string[]> | undefined;
-}) {
-  const err = props.errors?.[props.name];
-  return (
-    <div class={`field${err?.length ? ' has-error' : ''}`}>
-      <label for={props.name}>{props.label}</label>
-      {err?.length ? (
-        <p class="error" id={`${props.name}-error`}>
-          {err.join(' ')}
-        </p>
-      ) : null}
-      <input
-        id={props.name}
-        name={props.name}
-        type="date"
-        value={props.value ?? ''}
-        aria-invalid={err?.length ? 'true' : undefined}
-        aria-describedby={err?.length ? `${props.name}-error` : undefined}
-      />
-    </div>
   );
 }

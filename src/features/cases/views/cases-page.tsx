@@ -1,10 +1,11 @@
 // A case queue (product cases for the coordination body, website cases for the reception body): a GET filter
 // form, the table, keyset page links.
+
 import { formatDate } from '../../../domain/time.js';
 import type { ReportTrack } from '../../../platform/db/schema.js';
+import { SelectField } from '../../../platform/views/form-fields.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
-import { SelectField } from '../../admin/views/select-field.js';
 import type { Paged } from '../keyset-cursor.js';
 import { CASE_STATE_FILTERS, type CaseFilter, type CaseListItem } from '../list-cases.js';
 import { casePath } from './format.js';

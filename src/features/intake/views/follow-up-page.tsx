@@ -2,11 +2,11 @@
 // the report as sent, attachments, the messages with the reception body and a form to write to it.
 
 import { formatInstant } from '../../../domain/time.js';
-import { CsrfField, ErrorSummary, Layout } from '../../../platform/views/layout.js';
+import { CsrfField, ErrorSummary, type Errors, TextArea } from '../../../platform/views/form-fields.js';
+import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import type { FinderReportView } from '../finder-report-view.js';
 import { FINDER_MESSAGE_MAX } from '../send-finder-message.js';
-import { type Errors, TextArea } from './controls.js';
 import { AttachmentList, ReportText, StatusSection, Timeline } from './report-details.js';
 
 export type FollowUpPageProps = {

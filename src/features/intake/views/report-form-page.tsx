@@ -1,6 +1,7 @@
 // A report form (software product, website, or a developer's own product): works without JavaScript, posts
 // multipart so files can come along, and on an error comes back with everything typed still in place.
-import { CsrfField, ErrorSummary, Layout } from '../../../platform/views/layout.js';
+import { CsrfField, ErrorSummary, type Errors } from '../../../platform/views/form-fields.js';
+import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import {
   CHECKBOXES,
@@ -9,7 +10,7 @@ import {
   type ReportFormKind,
   TEXT_FIELDS,
 } from '../report-form.js';
-import { type Errors, Honeypot } from './controls.js';
+import { Honeypot } from './honeypot.js';
 import {
   AttachmentsSection,
   AttestationSection,

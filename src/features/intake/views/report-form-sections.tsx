@@ -1,181 +1,115 @@
 // The parts of a report form: who reports, what is affected, the vulnerability, attachments, consents, attestation.
-import { Field } from '../../../platform/views/layout.js';
+import {
+  Checkbox,
+  type Errors,
+  Field,
+  Fieldset,
+  FileInput,
+  SelectField,
+  TextArea,
+} from '../../../platform/views/form-fields.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
-import type { FormValues, ReportFormKind } from '../report-form.js';
+import type { Checkbox as CheckboxName, FormValues, ReportFormKind, TextField } from '../report-form.js';
 import { LONG_TEXT_MAX } from '../report-input.js';
 import { WEBSITE_VULNERABILITY_TYPES } from '../website-vulnerability-types.js';
-import { Checkbox, type Errors, FileInput, Select, TextArea } from './controls.js';
 
 type SectionProps = { v: ViewContext; values: FormValues; errors: Errors };
 
 const label = (v: ViewContext, name: string, required = false) =>
   `${v.t(`intake.form.fields.${name}`)}${required ? v.t('intake.form.required') : ''}`;
 
+/** The props every text control of a report form shares: its name, worded label, value kept on error, errors. */
+const text = ({ v, values, errors }: SectionProps, name: TextField, required = false) => ({
+  name,
+  label: label(v, name, required),
+  value: values[name],
+  errors,
+  required: required || undefined,
+});
+
+const box = ({ values, errors }: SectionProps, name: CheckboxName) => ({
+  name,
+  checked: values[name],
+  errors,
+});
+
 const longHint = (v: ViewContext, hintKey?: string) =>
   [hintKey ? v.t(hintKey) : '', v.t('intake.form.limit', { max: LONG_TEXT_MAX.toLocaleString(v.locale) })]
     .filter(Boolean)
     .join(' ');
 
-export function FinderSection({ v, values, errors }: SectionProps) {
+export function FinderSection(p: SectionProps) {
+  const { v } = p;
   return (
-    <fieldset aria-describedby="finder-hint">
-      <legend>{v.t('intake.form.sections.finder')}</legend>
-      <p class="hint" id="finder-hint">
-        {v.t('intake.form.sections.finderHint')}
-      </p>
-      <Field
-        name="finderName"
-        label={label(v, 'finderName')}
-        value={values.finderName}
-        autocomplete="name"
-        errors={errors}
-      />
-      <Field
-        name="finderEmail"
-        label={label(v, 'finderEmail')}
-        type="email"
-        value={values.finderEmail}
-        autocomplete="email"
-        errors={errors}
-      />
-      <Field
-        name="finderPhone"
-        label={label(v, 'finderPhone')}
-        type="tel"
-        value={values.finderPhone}
-        autocomplete="tel"
-        errors={errors}
-      />
-      <Field
-        name="finderOrganization"
-        label={label(v, 'finderOrganization')}
-        value={values.finderOrganization}
-        autocomplete="organization"
-        errors={errors}
-      />
-    </fieldset>
+    <Fieldset
+      legend={v.t('intake.form.sections.finder')}
+      hint={{ id: 'finder-hint', text: v.t('intake.form.sections.finderHint') }}
+    >
+      <Field {...text(p, 'finderName')} autocomplete="name" />
+      <Field {...text(p, 'finderEmail')} type="email" autocomplete="email" />
+      <Field {...text(p, 'finderPhone')} type="tel" autocomplete="tel" />
+      <Field {...text(p, 'finderOrganization')} autocomplete="organization" />
+    </Fieldset>
   );
 }
 
-export function ProductSection({ v, values, errors }: SectionProps) {
+export function ProductSection(p: SectionProps) {
+  const { v } = p;
   return (
-    <fieldset>
-      <legend>{v.t('intake.form.sections.product')}</legend>
-      <Field
-        name="productName"
-        label={label(v, 'productName', true)}
-        value={values.productName}
-        required
-        errors={errors}
-      />
-      <Field
-        name="developerName"
-        label={label(v, 'developerName')}
-        value={values.developerName}
-        errors={errors}
-      />
-      <Field
-        name="versions"
-        label={label(v, 'versions')}
-        value={values.versions}
-        hint={v.t('intake.form.hints.versions')}
-        errors={errors}
-      />
-    </fieldset>
+    <Fieldset legend={v.t('intake.form.sections.product')}>
+      <Field {...text(p, 'productName', true)} />
+      <Field {...text(p, 'developerName')} />
+      <Field {...text(p, 'versions')} hint={v.t('intake.form.hints.versions')} />
+    </Fieldset>
   );
 }
 
-export function SiteSection({ v, values, errors }: SectionProps) {
+export function SiteSection(p: SectionProps) {
+  const { v } = p;
   return (
-    <fieldset>
-      <legend>{v.t('intake.form.sections.site')}</legend>
-      <Field
-        name="siteUrl"
-        label={label(v, 'siteUrl', true)}
-        type="url"
-        value={values.siteUrl}
-        hint={v.t('intake.form.hints.siteUrl')}
-        required
-        errors={errors}
-      />
-      <Field name="siteName" label={label(v, 'siteName')} value={values.siteName} errors={errors} />
-    </fieldset>
+    <Fieldset legend={v.t('intake.form.sections.site')}>
+      <Field {...text(p, 'siteUrl', true)} type="url" hint={v.t('intake.form.hints.siteUrl')} />
+      <Field {...text(p, 'siteName')} />
+    </Fieldset>
   );
 }
 
-export function VulnerabilitySection({ v, values, errors, kind }: SectionProps & { kind: ReportFormKind }) {
+export function VulnerabilitySection(p: SectionProps & { kind: ReportFormKind }) {
+  const { v, kind } = p;
   return (
-    <fieldset>
-      <legend>{v.t('intake.form.sections.vulnerability')}</legend>
+    <Fieldset legend={v.t('intake.form.sections.vulnerability')}>
       {kind === 'website' && (
-        <Select
-          name="vulnerabilityType"
-          label={label(v, 'vulnerabilityType', true)}
-          value={values.vulnerabilityType}
+        <SelectField
+          {...text(p, 'vulnerabilityType', true)}
           placeholder={v.t('intake.form.chooseType')}
           options={WEBSITE_VULNERABILITY_TYPES.map((type) => ({
             value: type,
             label: v.t(`intake.types.${type}`),
           }))}
-          required
-          errors={errors}
         />
       )}
       <TextArea
-        name="description"
-        label={label(v, 'description', true)}
-        value={values.description}
+        {...text(p, 'description', true)}
         hint={longHint(v, 'intake.form.hints.description')}
         rows={10}
-        required
-        errors={errors}
       />
-      <TextArea
-        name="steps"
-        label={label(v, 'steps', true)}
-        value={values.steps}
-        hint={longHint(v, 'intake.form.hints.steps')}
-        required
-        errors={errors}
-      />
+      <TextArea {...text(p, 'steps', true)} hint={longHint(v, 'intake.form.hints.steps')} />
       {kind === 'website' ? (
-        <TextArea
-          name="threat"
-          label={label(v, 'threat')}
-          value={values.threat}
-          hint={longHint(v)}
-          errors={errors}
-        />
+        <TextArea {...text(p, 'threat')} hint={longHint(v)} />
       ) : (
         <>
           <TextArea
-            name="environment"
-            label={label(v, 'environment')}
-            value={values.environment}
+            {...text(p, 'environment')}
             hint={longHint(v, 'intake.form.hints.environment')}
             rows={4}
-            errors={errors}
           />
-          <TextArea
-            name="impact"
-            label={label(v, 'impact')}
-            value={values.impact}
-            hint={longHint(v)}
-            rows={4}
-            errors={errors}
-          />
+          <TextArea {...text(p, 'impact')} hint={longHint(v)} rows={4} />
         </>
       )}
       {kind === 'own-product' && (
-        <TextArea
-          name="countermeasure"
-          label={label(v, 'countermeasure')}
-          value={values.countermeasure}
-          hint={longHint(v, 'intake.form.hints.countermeasure')}
-          errors={errors}
-        />
+        <TextArea {...text(p, 'countermeasure')} hint={longHint(v, 'intake.form.hints.countermeasure')} />
       )}
-    </fieldset>
+    </Fieldset>
   );
 }
 
@@ -191,8 +125,7 @@ export function AttachmentsSection({
   chosenFiles: string[];
 }) {
   return (
-    <fieldset>
-      <legend>{v.t('intake.form.sections.attachments')}</legend>
+    <Fieldset legend={v.t('intake.form.sections.attachments')}>
       <FileInput
         name="attachments"
         label={label(v, 'attachments')}
@@ -202,70 +135,51 @@ export function AttachmentsSection({
         }
         errors={errors}
       />
-    </fieldset>
+    </Fieldset>
   );
 }
 
-export function ConsentSection({ v, values, errors, kind }: SectionProps & { kind: ReportFormKind }) {
-  const website = kind === 'website';
+export function ConsentSection(p: SectionProps & { kind: ReportFormKind }) {
+  const { v } = p;
+  const website = p.kind === 'website';
   return (
-    <fieldset aria-describedby="consent-hint">
-      <legend>{v.t('intake.form.consent.legend')}</legend>
-      <p class="hint" id="consent-hint">
-        {v.t('intake.form.consent.hint')}
-      </p>
+    <Fieldset
+      legend={v.t('intake.form.consent.legend')}
+      hint={{ id: 'consent-hint', text: v.t('intake.form.consent.hint') }}
+    >
       {!website && (
         <Checkbox
-          name="consentIdentityToCoordinator"
+          {...box(p, 'consentIdentityToCoordinator')}
           label={v.t('intake.form.consent.identityToCoordinator')}
-          checked={values.consentIdentityToCoordinator}
-          errors={errors}
         />
       )}
       <Checkbox
-        name="consentIdentityToVendor"
+        {...box(p, 'consentIdentityToVendor')}
         label={v.t(
           website ? 'intake.form.consent.identityToOperator' : 'intake.form.consent.identityToVendor',
         )}
-        checked={values.consentIdentityToVendor}
-        errors={errors}
       />
       <Checkbox
-        name="consentDirectContact"
+        {...box(p, 'consentDirectContact')}
         label={v.t(
           website ? 'intake.form.consent.directContactOperator' : 'intake.form.consent.directContact',
         )}
-        checked={values.consentDirectContact}
-        errors={errors}
       />
-      <Checkbox
-        name="consentPublicCredit"
-        label={v.t('intake.form.consent.publicCredit')}
-        checked={values.consentPublicCredit}
-        errors={errors}
-      />
-      <Field
-        name="creditName"
-        label={label(v, 'creditName')}
-        value={values.creditName}
-        hint={v.t('intake.form.hints.creditName')}
-        errors={errors}
-      />
-    </fieldset>
+      <Checkbox {...box(p, 'consentPublicCredit')} label={v.t('intake.form.consent.publicCredit')} />
+      <Field {...text(p, 'creditName')} hint={v.t('intake.form.hints.creditName')} />
+    </Fieldset>
   );
 }
 
-export function AttestationSection({ v, values, errors }: SectionProps) {
+export function AttestationSection(p: SectionProps) {
+  const { v } = p;
   return (
-    <fieldset>
-      <legend>{v.t('intake.form.attest.legend')}</legend>
+    <Fieldset legend={v.t('intake.form.attest.legend')}>
       <Checkbox
-        name="attestLawful"
+        {...box(p, 'attestLawful')}
         label={`${v.t('intake.form.attest.label')}${v.t('intake.form.required')}`}
-        checked={values.attestLawful}
         required
-        errors={errors}
       />
-    </fieldset>
+    </Fieldset>
   );
 }

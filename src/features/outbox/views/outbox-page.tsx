@@ -1,6 +1,7 @@
 // The outbox: delivery status, a test-mail button, filters (a GET form, so it works without JavaScript), a table.
 import { formatInstant } from '../../../domain/time.js';
-import { CsrfField, Field, Layout } from '../../../platform/views/layout.js';
+import { CsrfField, Field } from '../../../platform/views/form-fields.js';
+import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import { MAIL_STATUSES, type MailFilter, type MailList } from '../list-mail.js';
 

@@ -1,11 +1,10 @@
 // The screening checklist (each item unchecked / yes / no, saved with who and when), the contact facts and the
 // track's acceptance policy beside it, and the candidate duplicates for "already known".
 import { formatInstant } from '../../../domain/time.js';
-import { CsrfField } from '../../../platform/views/layout.js';
+import { CsrfField, RadioGroup } from '../../../platform/views/form-fields.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import { CHECK_VALUES, CHECKLIST_ITEMS } from '../screening-checklist.js';
 import type { ReportPageModel } from '../show-report.js';
-import { RadioGroup } from './form-controls.js';
 import { reportPath } from './paths.js';
 
 export function ChecklistSection({ v, m }: { v: ViewContext; m: ReportPageModel }) {

@@ -3,13 +3,11 @@
 // Each form carries the state and track it was rendered with, so a stale form is refused (409).
 import type { FieldErrors } from '../../../platform/errors.js';
 import { translator } from '../../../platform/i18n/i18n.js';
-import { CsrfField, Field } from '../../../platform/views/layout.js';
+import { CsrfField, Field, SelectField, TextArea } from '../../../platform/views/form-fields.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
-import { SelectField } from '../../admin/views/select-field.js';
 import { DISCONTINUE_REASONS } from '../../intake/report-states.js';
 import type { FormDecision } from '../decision-form.js';
 import type { ReportPageModel } from '../show-report.js';
-import { TextArea } from './form-controls.js';
 import { reportPath } from './paths.js';
 
 export type FailedDecision = { decision: FormDecision; errors: FieldErrors; values: Record<string, string> };
@@ -74,7 +72,7 @@ function DecisionForm({
           label={t('screening.decisions.messageLabel', { language: t(`lang.${m.locale}`) })}
           hint={t('screening.decisions.messageHint')}
           value={value('message', m.templates[decision])}
-          errors={errors.message}
+          errors={errors}
           lang={m.locale}
           required
           rows={8}
@@ -88,7 +86,7 @@ function DecisionForm({
             heading="reason"
             m={m}
             value={value('reason')}
-            errors={errors.reason}
+            errors={errors}
           />
         )}
         {decision === 'request_info' && (
@@ -100,7 +98,7 @@ function DecisionForm({
             heading="question"
             m={m}
             value={value('question')}
-            errors={errors.question}
+            errors={errors}
           />
         )}
         {decision === 'discontinue' && (
@@ -150,7 +148,7 @@ function Detail(props: {
   label: string;
   heading: 'reason' | 'question';
   value: string;
-  errors: string[] | undefined;
+  errors: FieldErrors;
 }) {
   return (
     <TextArea

@@ -1,8 +1,9 @@
 // The reception queue: filters in a GET form (no JavaScript needed), the reports, keyset page links.
+
 import { formatDate } from '../../../domain/time.js';
+import { SelectField } from '../../../platform/views/form-fields.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
-import { SelectField } from '../../admin/views/select-field.js';
 import type { Paged } from '../../cases/keyset-cursor.js';
 import { REPORT_STATES } from '../../intake/report-states.js';
 import type { QueueItem } from '../list-reports.js';

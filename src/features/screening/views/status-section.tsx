@@ -1,9 +1,8 @@
 // The report's screening status (state, decision, cases it became) and its assignment form.
 import { formatInstant } from '../../../domain/time.js';
 import { can } from '../../../platform/auth/policy.js';
-import { CsrfField } from '../../../platform/views/layout.js';
+import { CsrfField, SelectField } from '../../../platform/views/form-fields.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
-import { SelectField } from '../../admin/views/select-field.js';
 import { casePath } from '../../cases/views/format.js';
 import type { ReportPageModel } from '../show-report.js';
 import { reportPath } from './paths.js';

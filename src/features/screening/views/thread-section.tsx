@@ -1,10 +1,9 @@
 // The message thread with the finder (and the form to write to them), and the report's history.
 import { formatInstant } from '../../../domain/time.js';
 import type { FieldErrors } from '../../../platform/errors.js';
-import { CsrfField } from '../../../platform/views/layout.js';
+import { CsrfField, TextArea } from '../../../platform/views/form-fields.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import type { ReportPageModel, TimelineEntry } from '../show-report.js';
-import { TextArea } from './form-controls.js';
 import { reportPath } from './paths.js';
 
 export function MessagesSection({
@@ -50,7 +49,7 @@ export function MessagesSection({
           label={t('screening.messages.new')}
           hint={t('screening.messages.hint')}
           value={draft}
-          errors={errors?.text}
+          errors={errors}
           lang={m.locale}
           required
         />
