@@ -39,10 +39,18 @@ export function pgRateLimitStore(db: Database): FastifyRateLimitStoreCtor {
         .catch((err: Error) => callback(err));
     }
 
-    child(routeOptions: { path: string; prefix: string; method?: unknown }): FastifyRateLimitStore {
+    /**
+     * The plugin calls this once per limited route with the merged limit settings (not the route options):
+     * the route is in `routeInfo`. Routes that name a `groupId` share one bucket; every other route has its own.
+     */
+    child(options: unknown): FastifyRateLimitStore {
+      // typed by the plugin as route options; at run time it is the merged settings with `routeInfo`
+      const params = options as { groupId?: string; routeInfo?: { method?: unknown; url?: string } };
+      const route = params.routeInfo ?? {};
+      const method = Array.isArray(route.method) ? route.method.join(',') : String(route.method ?? '');
       return new PgRateLimitStore(
-        routeOptions,
-        `${String(routeOptions.method ?? '')} ${routeOptions.prefix}${routeOptions.path}`,
+        params,
+        params.groupId ? `group:${params.groupId}` : `${method} ${route.url ?? ''}`,
       );
     }
   }

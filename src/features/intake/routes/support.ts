@@ -8,7 +8,8 @@ import { formatBytes } from '../views/report-details.js';
 
 /** Submissions per address and hour (config.intake.ratePerHour), for the forms and the JSON API alike. */
 export const submissionLimit = (ctx: AppContext) => ({
-  rateLimit: { max: ctx.config.intake.ratePerHour, timeWindow: '1 hour' },
+  // one bucket for every way of submitting: forms of both tracks, own-product reports and the JSON API
+  rateLimit: { max: ctx.config.intake.ratePerHour, timeWindow: '1 hour', groupId: 'report-submission' },
 });
 
 /** Follow-up links carry 256 bits, so guessing is hopeless; the limit only keeps a flood of requests cheap. */
