@@ -2,6 +2,13 @@
 // never ambiguous: "2026-11-22 15:04 JST (UTC+09:00)".
 export type Zoned = { locale: 'ja' | 'en'; timeZone: string };
 
+export const DAY_MS = 86_400_000;
+
+/** Whole days from `since` to `now` (a queue's "age"); never negative, should a clock run behind. */
+export function ageInDays(since: Date, now: Date): number {
+  return Math.max(0, Math.floor((now.getTime() - since.getTime()) / DAY_MS));
+}
+
 function parts(date: Date, timeZone: string) {
   const f = new Intl.DateTimeFormat('en-CA', {
     timeZone,

@@ -3,12 +3,10 @@ import { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
 import { can } from '../../platform/auth/policy.js';
 import type { OrganizationType, Role } from '../../platform/db/schema.js';
-import { text } from '../../platform/http/validation.js';
+import { blankToUndefined, text } from '../../platform/http/validation.js';
 import { ORGANIZATION_TYPES, SECTORS } from './create-organization.js';
 
 const blankToNull = (v: unknown) => (v === '' || v === undefined ? null : v);
-const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
-
 export const organizationForm = z
   .object({
     type: z.enum(ORGANIZATION_TYPES),

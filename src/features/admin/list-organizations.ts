@@ -3,13 +3,12 @@ import { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/policy.js';
 import type { AppContext } from '../../platform/context.js';
+import { likeContains } from '../../platform/db/like.js';
 import type { Locale, OrganizationType, Sector } from '../../platform/db/schema.js';
-import { text } from '../../platform/http/validation.js';
+import { blankToUndefined, text } from '../../platform/http/validation.js';
 import { ORGANIZATION_TYPES } from './create-organization.js';
 
 export const LIST_LIMIT = 200;
-
-const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
 
 export const organizationFilter = z.object({
   type: z.preprocess(blankToUndefined, z.enum(ORGANIZATION_TYPES).optional()),
@@ -50,7 +49,7 @@ export async function listOrganizations(
   ]);
   if (filter.type) q = q.where('o.type', '=', filter.type);
   if (filter.q) {
-    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = likeContains(filter.q);
     q = q.where((eb) => eb.or([eb('o.name_ja', 'ilike', like), eb('o.name_en', 'ilike', like)]));
   }
   const rows = await q

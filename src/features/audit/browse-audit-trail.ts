@@ -3,6 +3,7 @@ import { audit, verifyAuditChain } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/policy.js';
 import type { AppContext } from '../../platform/context.js';
+import { cursorsOf } from '../../platform/db/keyset.js';
 import { type AuditFilter, criteriaOf, filtersForAudit } from './filters.js';
 import { type AuditRow, revealsFinders, searchAuditLog } from './search-audit-log.js';
 
@@ -36,9 +37,12 @@ export async function browseAuditTrail(
     },
     { revealsFinders: revealsFinders(actor) },
   );
-  const newestFirst = !filter.after;
-  const first = rows[0]?.seq ?? null;
-  const last = rows.at(-1)?.seq ?? null;
+  // newest first; `after` reads back towards the newest, so "next" is older entries and "previous" newer
+  const pages = cursorsOf(rows, more, {
+    backwards: !!filter.after,
+    hadCursor: !!(filter.before ?? filter.after),
+    key: (r) => r.seq,
+  });
   const broken = await verifyAuditChain(ctx.db);
   const chain: ChainStatus = broken
     ? { intact: false, seq: broken.seq, problem: broken.problem }
@@ -52,8 +56,8 @@ export async function browseAuditTrail(
   });
   return {
     rows,
-    olderCursor: rows.length && (newestFirst ? more : true) ? last : null,
-    newerCursor: rows.length && (newestFirst ? !!filter.before : more) ? first : null,
+    olderCursor: pages.nextCursor,
+    newerCursor: pages.prevCursor,
     chain,
   };
 }

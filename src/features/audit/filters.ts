@@ -2,10 +2,9 @@
 // a date means that whole day in the viewer's time zone.
 import { z } from 'zod';
 import { utcOffset } from '../../domain/time.js';
-import { text } from '../../platform/http/validation.js';
+import { spacesToUndefined, text } from '../../platform/http/validation.js';
 
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const optional = <S extends z.ZodType>(s: S) => z.preprocess(blankToUndefined, s.optional());
+const optional = <S extends z.ZodType>(s: S) => z.preprocess(spacesToUndefined, s.optional());
 
 function isCalendarDate(s: string): boolean {
   const [y, m, d] = s.split('-').map(Number) as [number, number, number];

@@ -6,6 +6,8 @@
 // address (and cannot be found by the actor filter), an anonymous visitor's entry shows no IP address, and
 // the actor searched for in someone's reading of the trail is masked.
 import type { Database } from '../../platform/db/database.js';
+import { pageOf } from '../../platform/db/keyset.js';
+import { likeContains, likeLiteral } from '../../platform/db/like.js';
 import type { AuditCriteria } from './filters.js';
 
 export type AuditRow = {
@@ -24,9 +26,6 @@ export type AuditRow = {
   hash: string;
 };
 
-/** `%`, `_` and `\` typed by the viewer are literal characters, not patterns. */
-const literal = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 export async function searchAuditLog(
   db: Database,
   c: AuditCriteria,
@@ -40,11 +39,11 @@ export async function searchAuditLog(
     .selectAll('a')
     .select('u.role as actor_role');
   if (c.actor) {
-    q = q.where('a.actor_label', 'ilike', `%${literal(c.actor)}%`);
+    q = q.where('a.actor_label', 'ilike', likeContains(c.actor));
     if (!reader.revealsFinders)
       q = q.where((eb) => eb.or([eb('u.role', 'is', null), eb('u.role', '!=', 'finder')]));
   }
-  if (c.action) q = q.where('a.action', 'like', `${literal(c.action)}%`);
+  if (c.action) q = q.where('a.action', 'like', `${likeLiteral(c.action)}%`);
   if (c.subjectType) q = q.where('a.subject_type', '=', c.subjectType);
   if (c.subjectId) q = q.where('a.subject_id', '=', c.subjectId);
   if (c.since) q = q.where('a.at', '>=', c.since);
@@ -55,11 +54,8 @@ export async function searchAuditLog(
     .orderBy('a.seq', newestFirst ? 'desc' : 'asc')
     .limit(page.limit + 1)
     .execute();
-  // one row beyond the page tells whether there is more in the direction of reading
-  const more = rows.length > page.limit;
-  const pageRows = rows.slice(0, page.limit);
-  if (!newestFirst) pageRows.reverse();
-  return { more, rows: pageRows.map((r) => toRow(r, reader.revealsFinders)) };
+  const { items, more } = pageOf(rows, page.limit, !newestFirst);
+  return { more, rows: items.map((r) => toRow(r, reader.revealsFinders)) };
 }
 
 function toRow(

@@ -1,19 +1,29 @@
 // A case queue: the coordination body's product cases or the reception body's website cases, oldest handover
 // first, in keyset pages. One audit entry per page read.
+
 import { z } from 'zod';
+import { ageInDays } from '../../domain/time.js';
 import { audit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/policy.js';
 import type { AppContext } from '../../platform/context.js';
+import {
+  type Cursor,
+  cursorParam,
+  encodeCursor,
+  type Paged,
+  readByKey,
+  toPage,
+} from '../../platform/db/keyset.js';
 import type { ReportTrack } from '../../platform/db/schema.js';
-import { type Cursor, cursorParam, type Paged, toPage } from './keyset-cursor.js';
+import { blankToUndefined } from '../../platform/http/validation.js';
 import { affectedOfReports } from './report-brief.js';
 
 export const CASE_PAGE_SIZE = 50;
 export const CASE_STATE_FILTERS = ['open', 'closed', 'all'] as const;
 
 export const caseFilter = z.object({
-  state: z.preprocess((v) => (v === '' ? undefined : v), z.enum(CASE_STATE_FILTERS).default('open')),
+  state: z.preprocess(blankToUndefined, z.enum(CASE_STATE_FILTERS).default('open')),
   after: cursorParam,
   before: cursorParam,
 });
@@ -29,8 +39,6 @@ export type CaseListItem = {
   supersededBy: string | null;
   reclassified: boolean;
 };
-
-export const DAY_MS = 86_400_000;
 
 export async function listCases(
   ctx: AppContext,
@@ -58,28 +66,22 @@ export async function listCases(
     ])
     .where('c.track', '=', input.track);
   if (filter.state !== 'all') q = q.where('c.state', '=', filter.state);
-  if (cursor) {
-    q = q.where((eb) =>
-      eb(eb.refTuple('c.handed_over_at', 'c.id'), backwards ? '<' : '>', eb.tuple(cursor.at, cursor.id)),
-    );
-  }
-  const order = backwards ? 'desc' : 'asc';
-  const rows = await q
-    .orderBy('c.handed_over_at', order)
-    .orderBy('c.id', order)
-    .limit(CASE_PAGE_SIZE + 1)
-    .execute();
+  const rows = await readByKey(
+    q,
+    { at: 'c.handed_over_at', id: 'c.id' },
+    { cursor, ascending: !backwards, limit: CASE_PAGE_SIZE },
+  ).execute();
   const page = toPage(rows, {
     limit: CASE_PAGE_SIZE,
     backwards,
     hadCursor: !!cursor,
-    key: (r) => ({ at: r.handed_over_at, id: r.id }),
+    key: (r) => encodeCursor({ at: r.handed_over_at, id: r.id }),
   });
   const affected = await affectedOfReports(
     ctx,
     page.items.flatMap((r) => (r.report_id ? [r.report_id] : [])),
   );
-  const now = ctx.clock.now().getTime();
+  const now = ctx.clock.now();
   await audit(ctx.db, {
     actor,
     action: 'case.list_read',
@@ -93,7 +95,7 @@ export async function listCases(
       reference: r.reference,
       affected: (r.report_id && affected.get(r.report_id)) || '',
       handedOverAt: r.handed_over_at,
-      ageDays: Math.max(0, Math.floor((now - r.handed_over_at.getTime()) / DAY_MS)),
+      ageDays: ageInDays(r.handed_over_at, now),
       state: r.state,
       supersededBy: r.superseded_by,
       reclassified: Boolean(r.reclassified),

@@ -3,13 +3,13 @@ import { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/policy.js';
 import type { AppContext } from '../../platform/context.js';
-import { text } from '../../platform/http/validation.js';
+import { toPage } from '../../platform/db/keyset.js';
+import { likeContains } from '../../platform/db/like.js';
+import { blankToUndefined, text } from '../../platform/http/validation.js';
 
 export const MAIL_STATUSES = ['queued', 'sent', 'kept', 'failed'] as const;
 export type MailStatus = (typeof MAIL_STATUSES)[number];
 export const PAGE_SIZE = 50;
-
-const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
 
 export const mailFilter = z.object({
   status: z.preprocess(blankToUndefined, z.enum(MAIL_STATUSES).optional()),
@@ -47,11 +47,6 @@ export type MailList = {
 export function restrictionsVisibleTo(actor: Actor): 'reception_body'[] {
   if (actor.kind === 'system') return ['reception_body'];
   return actor.kind === 'user' && actor.organizationType === 'reception_body' ? ['reception_body'] : [];
-}
-
-/** `%` and `_` typed by the user are literal, not wildcards. */
-export function likeContains(s: string): string {
-  return `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 export async function listMail(ctx: AppContext, actor: Actor, filter: MailFilter): Promise<MailList> {
@@ -94,25 +89,26 @@ export async function listMail(ctx: AppContext, actor: Actor, filter: MailFilter
     .orderBy('m.id', newerFirst ? 'desc' : 'asc')
     .limit(PAGE_SIZE + 1)
     .execute();
-  const more = rows.length > PAGE_SIZE;
-  const page = rows.slice(0, PAGE_SIZE);
-  if (!newerFirst) page.reverse();
-  const items = page.map((r) => ({
-    id: r.id,
-    to: r.to_address,
-    subject: r.subject,
-    template: r.template,
-    status: r.status,
-    attempts: r.attempts,
-    lastError: r.last_error,
-    createdAt: r.created_at,
-  }));
-  const first = items[0]?.id ?? null;
-  const last = items.at(-1)?.id ?? null;
+  // newest first; `after` reads back towards the newest, so "next" is older mail and "previous" newer
+  const page = toPage(rows, {
+    limit: PAGE_SIZE,
+    backwards: !newerFirst,
+    hadCursor: !!cursor,
+    key: (r) => r.id,
+  });
   return {
-    items,
-    olderCursor: (newerFirst ? more : true) && items.length ? last : null,
-    newerCursor: (newerFirst ? !!cursor : more) && items.length ? first : null,
+    items: page.items.map((r) => ({
+      id: r.id,
+      to: r.to_address,
+      subject: r.subject,
+      template: r.template,
+      status: r.status,
+      attempts: r.attempts,
+      lastError: r.last_error,
+      createdAt: r.created_at,
+    })),
+    olderCursor: page.nextCursor,
+    newerCursor: page.prevCursor,
     smtpConfigured: !!ctx.config.mail.smtpUrl,
   };
 }

@@ -1,12 +1,12 @@
 // The reception queue (受付機関の審査キュー): reports filtered by track, state, age and assignee, in keyset pages
 // of 50, oldest first by default, each with the affected product or site decrypted. One audit entry per page.
+import { ageInDays, DAY_MS } from '../../domain/time.js';
 import { audit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/policy.js';
 import type { AppContext } from '../../platform/context.js';
+import { encodeCursor, type Paged, readByKey, toPage } from '../../platform/db/keyset.js';
 import type { ReportTrack } from '../../platform/db/schema.js';
-import { type Paged, toPage } from '../cases/keyset-cursor.js';
-import { DAY_MS } from '../cases/list-cases.js';
 import { describeAffected } from '../cases/report-brief.js';
 import { openBody } from '../intake/report-sealing.js';
 import type { ReportState } from '../intake/report-states.js';
@@ -61,22 +61,16 @@ export async function listReports(
   const backwards = !!filter.before;
   const cursor = filter.before ?? filter.after;
   const ascending = (filter.sort === 'oldest') !== backwards;
-  if (cursor) {
-    q = q.where((eb) =>
-      eb(eb.refTuple('r.submitted_at', 'r.id'), ascending ? '>' : '<', eb.tuple(cursor.at, cursor.id)),
-    );
-  }
-  const order = ascending ? 'asc' : 'desc';
-  const rows = await q
-    .orderBy('r.submitted_at', order)
-    .orderBy('r.id', order)
-    .limit(QUEUE_PAGE_SIZE + 1)
-    .execute();
+  const rows = await readByKey(
+    q,
+    { at: 'r.submitted_at', id: 'r.id' },
+    { cursor, ascending, limit: QUEUE_PAGE_SIZE },
+  ).execute();
   const page = toPage(rows, {
     limit: QUEUE_PAGE_SIZE,
     backwards,
     hadCursor: !!cursor,
-    key: (r) => ({ at: r.submitted_at, id: r.id }),
+    key: (r) => encodeCursor({ at: r.submitted_at, id: r.id }),
   });
   await audit(ctx.db, {
     actor,
@@ -92,7 +86,7 @@ export async function listReports(
       track: r.track,
       affected: describeAffected(openBody(ctx.secrets, r.id, r.body_enc)),
       submittedAt: r.submitted_at,
-      ageDays: Math.max(0, Math.floor((now.getTime() - r.submitted_at.getTime()) / DAY_MS)),
+      ageDays: ageInDays(r.submitted_at, now),
       state: r.state,
       assignee: r.assignee,
     })),

@@ -1,21 +1,21 @@
 // The reception queue's filters as they come from the query string, and back into links.
-import { z } from 'zod';
-import { cursorParam } from '../cases/keyset-cursor.js';
-import { REPORT_STATES } from '../intake/report-states.js';
 
-const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+import { z } from 'zod';
+import { cursorParam } from '../../platform/db/keyset.js';
+import { spacesToUndefined } from '../../platform/http/validation.js';
+import { REPORT_STATES } from '../intake/report-states.js';
 
 export const STATE_FILTERS = ['open', 'all', ...REPORT_STATES] as const;
 export type StateFilter = (typeof STATE_FILTERS)[number];
 
 export const queueFilter = z.object({
-  track: z.preprocess(blank, z.enum(['software', 'website']).optional()),
-  state: z.preprocess(blank, z.enum(STATE_FILTERS).default('open')),
+  track: z.preprocess(spacesToUndefined, z.enum(['software', 'website']).optional()),
+  state: z.preprocess(spacesToUndefined, z.enum(STATE_FILTERS).default('open')),
   /** older than this many days since receipt */
-  olderThan: z.preprocess(blank, z.coerce.number().int().min(0).max(3650).optional()),
+  olderThan: z.preprocess(spacesToUndefined, z.coerce.number().int().min(0).max(3650).optional()),
   /** 'me', 'none', or a staff member's id */
-  assignee: z.preprocess(blank, z.union([z.enum(['me', 'none']), z.uuid()]).optional()),
-  sort: z.preprocess(blank, z.enum(['oldest', 'newest']).default('oldest')),
+  assignee: z.preprocess(spacesToUndefined, z.union([z.enum(['me', 'none']), z.uuid()]).optional()),
+  sort: z.preprocess(spacesToUndefined, z.enum(['oldest', 'newest']).default('oldest')),
   after: cursorParam,
   before: cursorParam,
 });

@@ -57,6 +57,12 @@ export function localizeIssues(error: z.ZodError, locale: Locale): FieldErrors {
   return out;
 }
 
+/** An empty form field (or query parameter) is one not given: for `z.preprocess` before an optional schema. */
+export const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
+
+/** Like `blankToUndefined`, and a field of spaces only is not given either (filter boxes). */
+export const spacesToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
 /** Strips C0/C1 control characters except tab and newlines, which forms legitimately carry. */
 export const text = (max: number) =>
   z

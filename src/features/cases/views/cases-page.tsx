@@ -2,11 +2,11 @@
 // form, the table, keyset page links.
 
 import { formatDate } from '../../../domain/time.js';
+import type { Paged } from '../../../platform/db/keyset.js';
 import type { ReportTrack } from '../../../platform/db/schema.js';
 import { SelectField } from '../../../platform/views/form-fields.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
-import type { Paged } from '../keyset-cursor.js';
 import { CASE_STATE_FILTERS, type CaseFilter, type CaseListItem } from '../list-cases.js';
 import { casePath } from './format.js';
 

@@ -1,10 +1,10 @@
 // The reception queue: filters in a GET form (no JavaScript needed), the reports, keyset page links.
 
 import { formatDate } from '../../../domain/time.js';
+import type { Paged } from '../../../platform/db/keyset.js';
 import { SelectField } from '../../../platform/views/form-fields.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
-import type { Paged } from '../../cases/keyset-cursor.js';
 import { REPORT_STATES } from '../../intake/report-states.js';
 import type { QueueItem } from '../list-reports.js';
 import { type QueueFilter, queueQuery } from '../queue-filter.js';
