@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { makeOrganization, makeUser, startTestApp, type TestApp } from '../../testing/app.js';
-import { Browser, mailTo, signIn } from './testing.js';
+import { Browser } from '../../testing/browser.js';
+import { signIn } from '../../testing/login.js';
+import { mailTo } from './testing.js';
 
 describe('the account page', () => {
   let t: TestApp;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sha256Hex } from '../../platform/crypto.js';
 import { makeOrganization, makeUser, startTestApp, type TestApp } from '../../testing/app.js';
-import { signIn } from './testing.js';
+import { signIn } from '../../testing/login.js';
 
 const tokenIn = (html: string) => /id="new-token"[^>]*>(kk_[A-Za-z0-9_-]+)</.exec(html)?.[1];
 

@@ -3,8 +3,10 @@ import { after, before, describe, it } from 'node:test';
 import type { UserActor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { makeOrganization, makeUser, startTestApp, type TestApp } from '../../testing/app.js';
+import { Browser } from '../../testing/browser.js';
+import { enrolTotp } from '../../testing/login.js';
 import { inviteUser } from './invite-user.js';
-import { Browser, enrolTotp, linkIn, mailTo } from './testing.js';
+import { linkIn, mailTo } from './testing.js';
 
 const PASSWORD = 'invited person passphrase';
 let counter = 0;

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { makeOrganization, makeUser, startTestApp, type TestApp } from '../../testing/app.js';
-import { Browser, signIn } from './testing.js';
+import { Browser } from '../../testing/browser.js';
+import { signIn } from '../../testing/login.js';
 
 async function auditActions(t: TestApp, since: string) {
   const rows = await t.ctx.db

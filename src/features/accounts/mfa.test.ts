@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { makeOrganization, makeUser, startTestApp, type TestApp } from '../../testing/app.js';
-import { Browser, enrolTotp, inputValue, signIn, totpCode, totpSecretOf } from './testing.js';
+import { Browser, inputValue } from '../../testing/browser.js';
+import { enrolTotp, signIn, totpCode, totpSecretOf } from '../../testing/login.js';
 
 async function passwordStep(t: TestApp, email: string, password: string, returnTo?: string) {
   const b = new Browser(t);

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { makeOrganization, makeUser, startTestApp, type TestApp } from '../../testing/app.js';
-import { Browser, linkIn, mailTo, signIn } from './testing.js';
+import { Browser } from '../../testing/browser.js';
+import { signIn } from '../../testing/login.js';
+import { linkIn, mailTo } from './testing.js';
 
 const NEW_PASSWORD = 'a brand new long passphrase';
 

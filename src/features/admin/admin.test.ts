@@ -1,12 +1,14 @@
 // The administration pages: who may see and do what, registering organizations, creating, inviting and
 // disabling users.
+
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { verifyPassword } from '../../platform/auth/passwords.js';
 import { actorFromApiToken, actorFromSession } from '../../platform/auth/sessions.js';
 import { sha256Hex } from '../../platform/crypto.js';
 import { makeOrganization, makeUser, startTestApp, type TestApp } from '../../testing/app.js';
-import { signedIn, TestBrowser, textOf } from './testing.js';
+import { TestBrowser, textOf } from '../../testing/browser.js';
+import { signedIn } from '../../testing/login.js';
 
 describe('administration pages', () => {
   let t: TestApp;

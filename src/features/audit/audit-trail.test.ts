@@ -1,11 +1,13 @@
 // The audit trail browser and its CSV: leads and admins only, filters (dates in the viewer's zone), pages,
 // the chain's state, formula-safe CSV, and the reading itself recorded.
+
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { audit } from '../../platform/audit.js';
 import { makeOrganization, makeUser, startTestApp, type TestApp } from '../../testing/app.js';
+import { TestBrowser, textOf } from '../../testing/browser.js';
 import { superuserClient } from '../../testing/database.js';
-import { signedIn, TestBrowser, textOf } from '../admin/testing.js';
+import { signedIn } from '../../testing/login.js';
 
 /** Appends an entry at a chosen time, keeping the chain whole (what the trigger does, with our `at`). */
 async function entryAt(t: TestApp, at: string, action: string) {

@@ -1,21 +1,14 @@
 // The handover: accepting opens exactly one case in the right queue; reclassification before acceptance moves
 // the report, after acceptance moves its case (old one closed and superseded, both linked, history kept); the
 // coordination body sees product cases only; discontinuing an accepted report closes its case.
+
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestApp, type TestApp } from '../../testing/app.js';
-import { textOf } from '../admin/testing.js';
-import {
-  as,
-  type Cast,
-  caseUrl,
-  makeCast,
-  postDecision,
-  reportUrl,
-  softwareReport,
-  submit,
-  websiteReport,
-} from '../screening/testing.js';
+import { textOf } from '../../testing/browser.js';
+import { softwareReport, submit, websiteReport } from '../../testing/reports.js';
+
+import { as, type Cast, caseUrl, makeCast, postDecision, reportUrl } from '../screening/testing.js';
 
 const refsIn = (html: string) =>
   [...html.matchAll(/<th scope="row"><a href="\/cases\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);

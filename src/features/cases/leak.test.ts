@@ -2,24 +2,15 @@
 // every page found by following links from the home page and the queues, the case page, its attachment
 // download, the audit trail and outbox (as a coordination admin), every JSON GET of the API with a token — never
 // shows the finder's name, e-mail address, phone number or credit name. With consent, the coordinator sees them.
+
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestApp, type TestApp } from '../../testing/app.js';
+import { type Browser, textOf } from '../../testing/browser.js';
+import { FINDER, softwareReport, submit } from '../../testing/reports.js';
 import { createApiToken } from '../accounts/create-api-token.js';
-import type { Browser } from '../accounts/testing.js';
-import { textOf } from '../admin/testing.js';
 import { submitReport } from '../intake/submit-report.js';
-import {
-  as,
-  type Cast,
-  caseUrl,
-  FINDER,
-  makeCast,
-  postDecision,
-  reportUrl,
-  softwareReport,
-  submit,
-} from '../screening/testing.js';
+import { as, type Cast, caseUrl, makeCast, postDecision, reportUrl } from '../screening/testing.js';
 
 const SECRETS = [FINDER.name, FINDER.email, FINDER.phone, FINDER.creditName, FINDER.organization];
 

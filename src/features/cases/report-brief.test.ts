@@ -1,9 +1,11 @@
 // The report brief per audience: the redaction rule decides whether the finder is named at all, and a developer
 // or operator gets a way to reach the finder only with the finder's consent and the coordinator's agreement.
+
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestApp, type TestApp } from '../../testing/app.js';
-import { FINDER, softwareReport, submit } from '../screening/testing.js';
+import { FINDER, softwareReport, submit } from '../../testing/reports.js';
+
 import { reportBrief } from './report-brief.js';
 
 describe('the report brief', () => {

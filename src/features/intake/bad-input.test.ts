@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { sql } from 'kysely';
 import type { TestApp } from '../../testing/app.js';
-import { Browser } from '../accounts/testing.js';
+import { Browser } from '../../testing/browser.js';
+
 import { openBody } from './report-sealing.js';
 import {
+  assertNoRawScript,
   followUpPathIn,
   postMultipart,
+  reportCount,
   softwareForm,
   startIntakeTestApp,
   trackingNumberIn,
@@ -14,19 +16,6 @@ import {
 } from './testing.js';
 
 const XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>';
-
-async function reportCount(t: TestApp): Promise<number> {
-  const r = await t.ctx.db
-    .selectFrom('reports')
-    .select(sql<string>`count(*)`.as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
-function assertNoRawScript(html: string) {
-  assert.ok(!/<script/i.test(html), 'no <script> element in the page');
-  assert.ok(!/<img[^>]*onerror/i.test(html), 'no injected element in the page');
-}
 
 describe('bad input on the report forms', () => {
   let t: TestApp;

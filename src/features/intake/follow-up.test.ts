@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { TestApp } from '../../testing/app.js';
-import { Browser, linkIn, mailTo } from '../accounts/testing.js';
+import { Browser } from '../../testing/browser.js';
+import { linkIn, mailTo } from '../accounts/testing.js';
 import { openMessage } from './report-sealing.js';
 import { askFinderForMore, startIntakeTestApp, submitted } from './testing.js';
 

@@ -1,30 +1,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { sql } from 'kysely';
 import type { TestApp } from '../../testing/app.js';
-import { Browser, mailTo } from '../accounts/testing.js';
+import { Browser } from '../../testing/browser.js';
+import { mailTo } from '../accounts/testing.js';
 import { openBody, openIdentity } from './report-sealing.js';
 import {
+  assertNoRawScript,
   followUpPathIn,
   postMultipart,
+  reportCount,
   softwareForm,
   startIntakeTestApp,
   trackingNumberIn,
   websiteForm,
 } from './testing.js';
-
-async function reportCount(t: TestApp): Promise<number> {
-  const r = await t.ctx.db
-    .selectFrom('reports')
-    .select(sql<string>`count(*)`.as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
-/** keikai pages run no script of their own: any <script> in one would be injected. */
-function assertNoRawScript(html: string) {
-  assert.ok(!/<script/i.test(html), 'no <script> element in the page');
-}
 
 describe('the public report forms', () => {
   let t: TestApp;

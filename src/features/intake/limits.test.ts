@@ -1,17 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { sql } from 'kysely';
 import type { TestApp } from '../../testing/app.js';
-import { Browser } from '../accounts/testing.js';
-import { postMultipart, softwareForm, startIntakeTestApp } from './testing.js';
+import { Browser } from '../../testing/browser.js';
 
-async function reportCount(t: TestApp): Promise<number> {
-  const r = await t.ctx.db
-    .selectFrom('reports')
-    .select(sql<string>`count(*)`.as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
-}
+import { postMultipart, reportCount, softwareForm, startIntakeTestApp } from './testing.js';
 
 describe('size and rate limits on intake', () => {
   let t: TestApp;

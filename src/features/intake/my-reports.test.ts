@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { makeOrganization, makeUser, type TestApp } from '../../testing/app.js';
-import { Browser, signIn } from '../accounts/testing.js';
+import { Browser } from '../../testing/browser.js';
+import { signIn } from '../../testing/login.js';
+
 import { postMultipart, softwareForm, startIntakeTestApp, trackingNumberIn, websiteForm } from './testing.js';
 
 describe("a finder's own reports", () => {

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import * as openpgp from 'openpgp';
 import type { TestApp } from '../../testing/app.js';
-import { Browser } from '../accounts/testing.js';
+import { Browser } from '../../testing/browser.js';
+
 import {
   decryptForReception,
   groupFingerprint,

@@ -1,14 +1,16 @@
-// Test helpers for the intake pages: a test app with the intake routes, a multipart poster that behaves like a
-// browser (CSRF field, cookies, `filename=""` for an empty file input), and filled-in forms to start from.
+// Test helpers for the intake pages: a test app with the intake routes, report forms posted as a browser does,
+// filled-in forms to start from, and what to look for in the pages.
+import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { FEATURES } from '../../app.js';
 import { buildServer } from '../../platform/http/server.js';
 import { startTestApp, type TestApp } from '../../testing/app.js';
-import { type Browser, csrfOf, type Response } from '../accounts/testing.js';
+import type { Browser, FilePart, Response } from '../../testing/browser.js';
+import { submit } from '../../testing/reports.js';
 import { reportSchema } from './report-input.js';
 import { sealMessage } from './report-sealing.js';
 import { intakeRoutes } from './routes.js';
-import { submitReport } from './submit-report.js';
 
 /** startTestApp, with the intake routes added when the composition root does not list them (yet). */
 export async function startIntakeTestApp(opts: Parameters<typeof startTestApp>[0] = {}): Promise<TestApp> {
@@ -26,54 +28,29 @@ export async function startIntakeTestApp(opts: Parameters<typeof startTestApp>[0
   };
 }
 
-export type FilePart = { filename: string; content: Buffer | string; type?: string };
-
-function multipartBody(fields: Record<string, string | string[]>, files: FilePart[]) {
-  const boundary = `----keikai${randomUUID().replace(/-/g, '')}`;
-  const chunks: Buffer[] = [];
-  const head = (disposition: string, type?: string) =>
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; ${disposition}\r\n${type ? `Content-Type: ${type}\r\n` : ''}\r\n`,
-    );
-  for (const [name, value] of Object.entries(fields)) {
-    for (const v of Array.isArray(value) ? value : [value]) {
-      chunks.push(head(`name="${name}"`), Buffer.from(v, 'utf8'), Buffer.from('\r\n'));
-    }
-  }
-  for (const f of files) {
-    chunks.push(
-      head(`name="attachments"; filename="${f.filename}"`, f.type ?? 'application/octet-stream'),
-      Buffer.isBuffer(f.content) ? f.content : Buffer.from(f.content, 'utf8'),
-      Buffer.from('\r\n'),
-    );
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
-/** Posts a multipart form as a browser would, keeping cookies and the CSRF token like `Browser.post`. */
-export async function postMultipart(
+/** Posts a report form as a browser would (the CSRF field from the form page when none was seen yet). */
+export function postMultipart(
   b: Browser,
   url: string,
   fields: Record<string, string | string[]>,
   files: FilePart[] = [],
 ): Promise<Response> {
-  if (!b.csrf) await b.get('/reports/new');
-  const { payload, contentType } = multipartBody({ _csrf: b.csrf ?? '', ...fields }, files);
-  const res = await b.t.app.inject({
-    method: 'POST',
-    url,
-    remoteAddress: b.ip,
-    payload,
-    headers: { ...b.headers(), 'content-type': contentType },
-  });
-  for (const c of res.cookies as { name: string; value: string; maxAge?: number }[]) {
-    if (c.maxAge === 0 || c.value === '') b.cookies.delete(c.name);
-    else b.cookies.set(c.name, c.value);
-  }
-  const token = typeof res.body === 'string' ? csrfOf(res.body) : null;
-  if (token) b.csrf = token;
-  return res;
+  return b.postMultipart(url, fields, files, '/reports/new');
+}
+
+/** How many reports there are in all. */
+export async function reportCount(t: TestApp): Promise<number> {
+  const r = await t.ctx.db
+    .selectFrom('reports')
+    .select(sql<string>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** keikai pages run no script of their own: any <script> in one, or an element with a handler, was injected. */
+export function assertNoRawScript(html: string) {
+  assert.ok(!/<script/i.test(html), 'no <script> element in the page');
+  assert.ok(!/<img[^>]*onerror/i.test(html), 'no injected element in the page');
 }
 
 /** A complete software-product form, as field name → value. */
@@ -128,18 +105,20 @@ export function followUpPathIn(html: string): string {
 }
 
 /** A report submitted straight through the use case (anonymous, software), for the follow-up tests. */
-export async function submitted(t: TestApp, over: Record<string, unknown> = {}) {
-  const input = reportSchema.parse({
-    track: 'software',
-    productName: 'Example Router',
-    description: 'Authentication bypass in the admin page',
-    steps: '1. GET /admin;.css',
-    finder: { name: '佐藤 花子', email: 'hanako@example.jp', phone: '090-1111-2222' },
-    consent: {},
-    attestLawful: true,
-    ...over,
-  });
-  return submitReport(t.ctx, { kind: 'anonymous' }, input, { source: 'form' });
+export function submitted(t: TestApp, over: Record<string, unknown> = {}) {
+  return submit(
+    t,
+    reportSchema.parse({
+      track: 'software',
+      productName: 'Example Router',
+      description: 'Authentication bypass in the admin page',
+      steps: '1. GET /admin;.css',
+      finder: { name: '佐藤 花子', email: 'hanako@example.jp', phone: '090-1111-2222' },
+      consent: {},
+      attestLawful: true,
+      ...over,
+    }),
+  );
 }
 
 /** What screening does when it asks the finder for more (state and a sealed message), without its code. */

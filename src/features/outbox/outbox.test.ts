@@ -1,8 +1,10 @@
 // The mail outbox page: staff admins only, filters and pages, a message's body, and every reading audited.
+
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { makeOrganization, makeUser, startTestApp, type TestApp } from '../../testing/app.js';
-import { signedIn, TestBrowser, textOf } from '../admin/testing.js';
+import { TestBrowser, textOf } from '../../testing/browser.js';
+import { signedIn } from '../../testing/login.js';
 
 describe('mail outbox page', () => {
   let t: TestApp;

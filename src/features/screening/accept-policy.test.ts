@@ -1,19 +1,12 @@
 // The acceptance policy is per track and configurable: with KEIKAI_ACCEPT_REQUIRES_CONTACT_SOFTWARE=false a
 // software report from a finder who cannot be contacted can be accepted, while the website track keeps its rule.
 // A checklist that finds the contact dead counts as not contactable where the policy requires one.
+
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestApp, type TestApp } from '../../testing/app.js';
-import {
-  as,
-  type Cast,
-  makeCast,
-  postDecision,
-  reportUrl,
-  softwareReport,
-  submit,
-  websiteReport,
-} from './testing.js';
+import { softwareReport, submit, websiteReport } from '../../testing/reports.js';
+import { as, type Cast, makeCast, postDecision, reportUrl } from './testing.js';
 
 describe('the acceptance policy per track', () => {
   let t: TestApp;

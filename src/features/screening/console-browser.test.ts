@@ -2,6 +2,7 @@
 // scripting) on the queue, the report page with every decision form open and the case pages; the pages carry no
 // script of their own, so a decision is made with forms and <details> alone; a phone-width layout without
 // sideways scrolling.
+
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
@@ -14,7 +15,8 @@ import {
 } from '../../../e2e/harness.js';
 import { createSession } from '../../platform/auth/sessions.js';
 import type { TestApp } from '../../testing/app.js';
-import { makeCast, reportUrl, softwareReport, submit, websiteReport } from './testing.js';
+import { softwareReport, submit, websiteReport } from '../../testing/reports.js';
+import { makeCast, reportUrl } from './testing.js';
 
 async function signInAs(app: TestApp, context: BrowserContext, userId: string, baseUrl: string) {
   const token = await createSession(app.ctx.db, app.ctx, {

@@ -1,10 +1,13 @@
 // Decisions that must not happen, and write nothing when refused: accepting a finder who cannot be contacted under
 // the default policy, a stale form (409), a failure half-way through an acceptance (all rolled back, case
 // included), and anyone outside the reception body.
+
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestApp, type TestApp } from '../../testing/app.js';
-import { textOf } from '../admin/testing.js';
+import { textOf } from '../../testing/browser.js';
+import { softwareReport, submit } from '../../testing/reports.js';
+
 import { acceptReport } from './accept-report.js';
 import {
   as,
@@ -15,8 +18,6 @@ import {
   postDecision,
   reportRow,
   reportUrl,
-  softwareReport,
-  submit,
 } from './testing.js';
 
 describe('refused decisions', () => {

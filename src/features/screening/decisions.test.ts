@@ -1,15 +1,17 @@
 // Decisions on a report: each moves the state through the state machine, writes its event and tells the finder
 // in the finder's language (message in the thread, mail to their address, readable by the reception body only).
 // Stale forms, bad input and failures half-way write nothing at all.
+
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestApp, type TestApp } from '../../testing/app.js';
-import { textOf } from '../admin/testing.js';
+import { textOf } from '../../testing/browser.js';
+import { FINDER, softwareReport, submit, websiteReport } from '../../testing/reports.js';
+
 import {
   as,
   type Cast,
   eventOf,
-  FINDER,
   footprint,
   latestMail,
   latestMessage,
@@ -17,10 +19,7 @@ import {
   postDecision,
   reportRow,
   reportUrl,
-  softwareReport,
-  submit,
   templateIn,
-  websiteReport,
 } from './testing.js';
 
 describe('decisions on a report', () => {

@@ -1,12 +1,15 @@
 // A description the finder encrypted to the reception body's OpenPGP key is shown decrypted on the report page,
 // each decryption on the audit trail; the coordination body never gets the key.
+
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import * as openpgp from 'openpgp';
 import { startTestApp, type TestApp } from '../../testing/app.js';
-import { textOf } from '../admin/testing.js';
+import { textOf } from '../../testing/browser.js';
+import { softwareReport, submit } from '../../testing/reports.js';
+
 import { receptionPublicKey } from '../intake/reception-key.js';
-import { as, type Cast, makeCast, reportUrl, softwareReport, submit } from './testing.js';
+import { as, type Cast, makeCast, reportUrl } from './testing.js';
 
 describe('an encrypted description on the report page', () => {
   let t: TestApp;

@@ -1,10 +1,13 @@
 // The reception queue: open reports oldest first by default, filters by track, state, age and assignee, keyset
 // pages, one audit entry per page view, and nobody outside the reception body gets in.
+
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestApp, type TestApp } from '../../testing/app.js';
-import { textOf } from '../admin/testing.js';
-import { as, type Cast, makeCast, postDecision, softwareReport, submit, websiteReport } from './testing.js';
+import { textOf } from '../../testing/browser.js';
+import { softwareReport, submit, websiteReport } from '../../testing/reports.js';
+
+import { as, type Cast, makeCast, postDecision } from './testing.js';
 
 const DAY = 86_400_000;
 const numbersIn = (html: string) =>

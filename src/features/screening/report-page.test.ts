@@ -1,20 +1,14 @@
 // The report page of the reception console: everything submitted, identity included, with the reading audited;
 // attachments only as audited downloads; messages to the finder; assignment; the checklist; candidate duplicates.
+
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestApp, type TestApp } from '../../testing/app.js';
+import { textOf } from '../../testing/browser.js';
+import { FINDER, softwareReport, submit, websiteReport } from '../../testing/reports.js';
 import { mailTo } from '../accounts/testing.js';
-import { textOf } from '../admin/testing.js';
-import {
-  as,
-  type Cast,
-  FINDER,
-  makeCast,
-  reportUrl,
-  softwareReport,
-  submit,
-  websiteReport,
-} from './testing.js';
+
+import { as, type Cast, makeCast, reportUrl } from './testing.js';
 
 const lastAudit = (t: TestApp, action: string) =>
   t.ctx.db
