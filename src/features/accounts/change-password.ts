@@ -1,14 +1,11 @@
 // Changing one's own password (current one required). Every other session ends; this browser gets a fresh
 // session, and the account's address is told by mail.
-import { audit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { hashPassword } from '../../platform/auth/passwords.js';
 import { authorize } from '../../platform/auth/policy.js';
-import { createSession, revokeAllSessions } from '../../platform/auth/sessions.js';
 import type { AppContext } from '../../platform/context.js';
-import { appendEvent } from '../../platform/events.js';
-import { enqueueMail } from '../../platform/mail/outbox.js';
 import { confirmPassword } from './confirm-password.js';
+import { credentialsChanged } from './credentials-changed.js';
 import { newPassword } from './forms.js';
 
 export type ChangePasswordInput = {
@@ -39,33 +36,16 @@ export async function changePassword(
       .set({ password_hash: hash, password_changed_at: now })
       .where('id', '=', actor.userId)
       .execute();
-    await revokeAllSessions(trx, actor.userId, now);
-    // the person in front of this browser just proved the password; a session that needed MFA had it
-    const sessionToken = await createSession(trx, ctx, {
-      userId: actor.userId,
-      mfaVerified: true,
-      ip: input.ip,
-      userAgent: input.userAgent,
-    });
-    await appendEvent(trx, {
-      streamType: 'user',
-      streamId: actor.userId,
-      type: 'user.password_changed',
-      actorUserId: actor.userId,
-      at: now,
-    });
-    await audit(trx, {
+    const sessionToken = await credentialsChanged(trx, ctx, {
+      user: row,
       actor,
-      action: 'password.changed',
-      subject: { type: 'user', id: actor.userId },
+      actorUserId: actor.userId,
+      event: { type: 'user.password_changed' },
+      audit: { action: 'password.changed' },
+      notice: { template: 'accounts.mail.passwordChanged', path: '/password/forgot' },
       ip: input.ip,
-    });
-    await enqueueMail(trx, ctx.jobs, {
-      to: row.email,
-      locale: row.locale,
-      template: 'accounts.mail.passwordChanged',
-      vars: { name: row.display_name, url: `${ctx.config.publicUrl}/password/forgot` },
-      related: { type: 'user', id: row.id },
+      at: now,
+      keepSignedIn: { userAgent: input.userAgent },
     });
     return { sessionToken };
   });

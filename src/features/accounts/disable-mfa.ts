@@ -1,15 +1,12 @@
 // Turning TOTP off, for users who chose it themselves. Staff cannot: for them it is mandatory.
 // Every session ends and this browser gets a fresh one, so a session that stopped at the code step
 // elsewhere (someone holding only the password) does not quietly become a full one.
-import { audit } from '../../platform/audit.js';
 import { type Actor, requiresMfa } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/policy.js';
-import { createSession, revokeAllSessions } from '../../platform/auth/sessions.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { appendEvent } from '../../platform/events.js';
-import { enqueueMail } from '../../platform/mail/outbox.js';
 import { confirmPassword } from './confirm-password.js';
+import { credentialsChanged } from './credentials-changed.js';
 
 export async function disableMfa(
   ctx: AppContext,
@@ -41,32 +38,16 @@ export async function disableMfa(
       .where('used_at', 'is', null)
       .where('revoked_at', 'is', null)
       .execute();
-    await appendEvent(trx, {
-      streamType: 'user',
-      streamId: actor.userId,
-      type: 'user.mfa_disabled',
-      actorUserId: actor.userId,
-      at: now,
-    });
-    await audit(trx, {
+    const sessionToken = await credentialsChanged(trx, ctx, {
+      user: row,
       actor,
-      action: 'mfa.disabled',
-      subject: { type: 'user', id: actor.userId },
+      actorUserId: actor.userId,
+      event: { type: 'user.mfa_disabled' },
+      audit: { action: 'mfa.disabled' },
+      notice: { template: 'accounts.mail.mfaDisabled', path: '/account' },
       ip: input.ip,
-    });
-    await enqueueMail(trx, ctx.jobs, {
-      to: row.email,
-      locale: row.locale,
-      template: 'accounts.mail.mfaDisabled',
-      vars: { name: row.display_name, url: `${ctx.config.publicUrl}/account` },
-      related: { type: 'user', id: row.id },
-    });
-    await revokeAllSessions(trx, actor.userId, now);
-    const sessionToken = await createSession(trx, ctx, {
-      userId: actor.userId,
-      mfaVerified: true,
-      ip: input.ip,
-      userAgent: input.userAgent,
+      at: now,
+      keepSignedIn: { userAgent: input.userAgent },
     });
     return { sessionToken };
   });

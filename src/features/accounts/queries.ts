@@ -1,29 +1,20 @@
 // Intent-named reads and writes of the accounts feature's own tables (users, tokens, codes, mail tokens).
 import { sql } from 'kysely';
 import type { UserActor } from '../../platform/auth/actor.js';
+import { toUserActor, userActorColumns } from '../../platform/auth/sessions.js';
 import { sha256Hex } from '../../platform/crypto.js';
 import type { Database } from '../../platform/db/database.js';
 
 const accountColumns = [
-  'users.id',
-  'users.email',
-  'users.display_name',
-  'users.role',
-  'users.organization_id',
-  'users.locale',
-  'users.time_zone',
+  ...userActorColumns,
   'users.password_hash',
   'users.totp_secret_enc',
-  'users.totp_enabled_at',
   'users.totp_last_step',
   'users.failed_logins',
   'users.locked_until',
-  'users.disabled_at',
   'users.created_at',
-  'organizations.type as organization_type',
   'organizations.name_ja as organization_name_ja',
   'organizations.name_en as organization_name_en',
-  'organizations.disabled_at as organization_disabled_at',
 ] as const;
 
 function accounts(db: Database) {
@@ -54,18 +45,7 @@ export function isActive(row: Pick<AccountRow, 'disabled_at' | 'organization_dis
 
 /** The user as an actor, for the audit entries of steps where the request is not yet signed in. */
 export function actorOf(row: AccountRow): UserActor {
-  return {
-    kind: 'user',
-    userId: row.id,
-    email: row.email,
-    displayName: row.display_name,
-    role: row.role,
-    organizationId: row.organization_id,
-    organizationType: row.organization_type ?? null,
-    locale: row.locale,
-    timeZone: row.time_zone,
-    via: 'session',
-  };
+  return toUserActor(row, 'session');
 }
 
 export function emailTaken(db: Database, email: string): Promise<boolean> {

@@ -1,12 +1,7 @@
-// Setting a new password through a reset link. The link works once; every session of the account ends,
-// a lockout is lifted, and the address is told by mail.
-import { audit } from '../../platform/audit.js';
 import type { Actor, SystemActor } from '../../platform/auth/actor.js';
 import { hashPassword } from '../../platform/auth/passwords.js';
-import { revokeAllSessions } from '../../platform/auth/sessions.js';
 import type { AppContext } from '../../platform/context.js';
-import { appendEvent } from '../../platform/events.js';
-import { enqueueMail } from '../../platform/mail/outbox.js';
+import { credentialsChanged } from './credentials-changed.js';
 import { newPassword } from './forms.js';
 import { findMailToken, isActive, lockAccount, type MailTokenState, mailTokenState } from './queries.js';
 
@@ -46,28 +41,15 @@ export async function resetPassword(
       .where('user_id', '=', user.id)
       .where('used_at', 'is', null)
       .execute();
-    await revokeAllSessions(trx, user.id, now);
-    await appendEvent(trx, {
-      streamType: 'user',
-      streamId: user.id,
-      type: 'user.password_reset',
-      actorUserId: null,
-      data: { via: 'reset_link' },
-      at: now,
-    });
-    await audit(trx, {
+    await credentialsChanged(trx, ctx, {
+      user,
       actor: viaResetLink,
-      action: 'password.reset',
-      subject: { type: 'user', id: user.id },
+      actorUserId: null,
+      event: { type: 'user.password_reset', data: { via: 'reset_link' } },
+      audit: { action: 'password.reset', detail: { tokenId: link.id } },
+      notice: { template: 'accounts.mail.passwordChanged', path: '/password/forgot' },
       ip: input.ip,
-      detail: { tokenId: link.id },
-    });
-    await enqueueMail(trx, ctx.jobs, {
-      to: user.email,
-      locale: user.locale,
-      template: 'accounts.mail.passwordChanged',
-      vars: { name: user.display_name, url: `${ctx.config.publicUrl}/password/forgot` },
-      related: { type: 'user', id: user.id },
+      at: now,
     });
     return { ok: true, userId: user.id };
   });

@@ -60,7 +60,8 @@ export async function revokeAllSessions(db: Database, userId: string, at: Date):
     .execute();
 }
 
-const userColumns = [
+/** The user's columns an actor is made of (with whether it may act at all), for every way of signing in. */
+export const userActorColumns = [
   'users.id',
   'users.email',
   'users.display_name',
@@ -86,7 +87,7 @@ export async function actorFromSession(
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .leftJoin('organizations', 'organizations.id', 'users.organization_id')
-    .select([...userColumns, 'sessions.mfa_verified_at', 'sessions.last_seen_at'])
+    .select([...userActorColumns, 'sessions.mfa_verified_at', 'sessions.last_seen_at'])
     .where('sessions.id_hash', '=', sha256Hex(token))
     .where('sessions.revoked_at', 'is', null)
     .where('sessions.expires_at', '>', now)
@@ -128,7 +129,7 @@ export async function actorFromApiToken(
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
     .leftJoin('organizations', 'organizations.id', 'users.organization_id')
-    .select([...userColumns, 'api_tokens.id as token_id', 'api_tokens.last_used_at'])
+    .select([...userActorColumns, 'api_tokens.id as token_id', 'api_tokens.last_used_at'])
     .where('api_tokens.token_hash', '=', sha256Hex(token))
     .where('api_tokens.revoked_at', 'is', null)
     .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', now)]))
@@ -142,7 +143,7 @@ export async function actorFromApiToken(
   return toUserActor(row, 'token');
 }
 
-function toUserActor(
+export function toUserActor(
   row: {
     id: string;
     email: string;
