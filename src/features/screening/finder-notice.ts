@@ -87,13 +87,17 @@ function finderEmail(ctx: AppContext, r: ReportForNotice): string | null {
   return openIdentity(ctx.secrets, r.id, r.finder_identity_enc).email ?? null;
 }
 
-/** A decision's message: stored in the thread and mailed in full (the templates carry no vulnerability detail). */
-export async function noticeDecision(
+/**
+ * A message stored in the thread and, when the finder gave an address, a mail about it (restricted to the
+ * reception body: the address identifies the finder).
+ */
+async function notice(
   trx: Database,
   ctx: AppContext,
   r: ReportForNotice,
   authorUserId: string,
   text: string,
+  mail: { template: string; vars: Record<string, string> },
 ): Promise<{ messageId: string; mailed: boolean }> {
   const messageId = await writeMessage(trx, ctx, r, authorUserId, text);
   const to = finderEmail(ctx, r);
@@ -101,8 +105,8 @@ export async function noticeDecision(
     await enqueueMail(trx, ctx.jobs, {
       to,
       locale: r.locale,
-      template: DECISION_MAIL,
-      vars: { trackingNumber: r.tracking_number, message: text },
+      template: mail.template,
+      vars: { trackingNumber: r.tracking_number, ...mail.vars },
       related: { type: 'report', id: r.id },
       restrictedTo: 'reception_body',
     });
@@ -110,25 +114,24 @@ export async function noticeDecision(
   return { messageId, mailed: to !== null };
 }
 
-/** A free message: stored in the thread; the mail only says that one is waiting. */
-export async function noticeMessage(
+/** A decision's message: stored in the thread and mailed in full (the templates carry no vulnerability detail). */
+export function noticeDecision(
   trx: Database,
   ctx: AppContext,
   r: ReportForNotice,
   authorUserId: string,
   text: string,
 ): Promise<{ messageId: string; mailed: boolean }> {
-  const messageId = await writeMessage(trx, ctx, r, authorUserId, text);
-  const to = finderEmail(ctx, r);
-  if (to) {
-    await enqueueMail(trx, ctx.jobs, {
-      to,
-      locale: r.locale,
-      template: MESSAGE_MAIL,
-      vars: { trackingNumber: r.tracking_number },
-      related: { type: 'report', id: r.id },
-      restrictedTo: 'reception_body',
-    });
-  }
-  return { messageId, mailed: to !== null };
+  return notice(trx, ctx, r, authorUserId, text, { template: DECISION_MAIL, vars: { message: text } });
+}
+
+/** A free message: stored in the thread; the mail only says that one is waiting. */
+export function noticeMessage(
+  trx: Database,
+  ctx: AppContext,
+  r: ReportForNotice,
+  authorUserId: string,
+  text: string,
+): Promise<{ messageId: string; mailed: boolean }> {
+  return notice(trx, ctx, r, authorUserId, text, { template: MESSAGE_MAIL, vars: {} });
 }
