@@ -10,6 +10,12 @@ import type { FormDecision } from '../decision-form.js';
 import type { ReportPageModel } from '../show-report.js';
 import { reportPath } from './paths.js';
 
+/** The decisions whose form asks for a text appended below the message, under a heading the finder sees. */
+const TEXT_DETAILS: Partial<Record<FormDecision, 'reason' | 'question'>> = {
+  not_accept: 'reason',
+  request_info: 'question',
+};
+
 export type FailedDecision = { decision: FormDecision; errors: FieldErrors; values: Record<string, string> };
 
 export function DecisionsSection({
@@ -51,6 +57,7 @@ function DecisionForm({
   const value = (field: string, fallback = '') => failed?.values[field] ?? fallback;
   const other = m.track === 'software' ? 'website' : 'software';
   const blocked = decision === 'accept' && m.acceptRequiresContact && !m.contactable;
+  const detail = TEXT_DETAILS[decision];
   return (
     <details open={!!failed}>
       <summary>{t(k('title'))}</summary>
@@ -77,28 +84,17 @@ function DecisionForm({
           required
           rows={8}
         />
-        {decision === 'not_accept' && (
-          <Detail
-            v={v}
-            id={id('reason')}
-            name="reason"
-            label={t(k('reason'))}
-            heading="reason"
-            m={m}
-            value={value('reason')}
+        {detail && (
+          <TextArea
+            id={id(detail)}
+            name={detail}
+            label={t(k(detail))}
+            hint={t('screening.decisions.appended', { heading: finderHeading(m, detail) })}
+            value={value(detail)}
             errors={errors}
-          />
-        )}
-        {decision === 'request_info' && (
-          <Detail
-            v={v}
-            id={id('question')}
-            name="question"
-            label={t(k('question'))}
-            heading="question"
-            m={m}
-            value={value('question')}
-            errors={errors}
+            lang={m.locale}
+            required
+            rows={4}
           />
         )}
         {decision === 'discontinue' && (
@@ -138,29 +134,4 @@ function DecisionForm({
 /** The heading the finder will see above the appended text, in the finder's language. */
 function finderHeading(m: ReportPageModel, kind: 'reason' | 'question'): string {
   return translator(m.locale)(`screening.finder.details.${kind}`);
-}
-
-function Detail(props: {
-  v: ViewContext;
-  m: ReportPageModel;
-  id: string;
-  name: string;
-  label: string;
-  heading: 'reason' | 'question';
-  value: string;
-  errors: FieldErrors;
-}) {
-  return (
-    <TextArea
-      id={props.id}
-      name={props.name}
-      label={props.label}
-      hint={props.v.t('screening.decisions.appended', { heading: finderHeading(props.m, props.heading) })}
-      value={props.value}
-      errors={props.errors}
-      lang={props.m.locale}
-      required
-      rows={4}
-    />
-  );
 }
