@@ -2,8 +2,9 @@
 import { CsrfField, ErrorSummary, Field, SelectField } from '../../../platform/views/form-fields.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
-import { ORGANIZATION_TYPES, SECTORS } from '../create-organization.js';
+import { SECTORS } from '../create-organization.js';
 import type { OrganizationFormValues } from '../forms.js';
+import { organizationTypeOptions } from './options.js';
 
 export function NewOrganizationPage({
   v,
@@ -29,7 +30,7 @@ export function NewOrganizationPage({
           label={t('admin.newOrganization.type')}
           required
           value={values.type ?? ''}
-          options={ORGANIZATION_TYPES.map((o) => ({ value: o, label: t(`orgTypes.${o}`) }))}
+          options={organizationTypeOptions(t)}
           errors={errors}
         />
         <Field

@@ -2,8 +2,8 @@
 import { Field, SelectField } from '../../../platform/views/form-fields.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
-import { ORGANIZATION_TYPES } from '../create-organization.js';
 import { LIST_LIMIT, type OrganizationFilter, type OrganizationListItem } from '../list-organizations.js';
+import { organizationTypeOptions } from './options.js';
 
 export function OrganizationsPage({
   v,
@@ -40,10 +40,7 @@ export function OrganizationsPage({
             name="type"
             label={t('admin.organizations.type')}
             value={filter.type ?? ''}
-            options={[
-              { value: '', label: t('admin.organizations.anyType') },
-              ...ORGANIZATION_TYPES.map((o) => ({ value: o, label: t(`orgTypes.${o}`) })),
-            ]}
+            options={[{ value: '', label: t('admin.organizations.anyType') }, ...organizationTypeOptions(t)]}
             errors={errors}
           />
           <Field
