@@ -110,6 +110,27 @@ export async function submitReport(
   const box = ctx.secrets;
   const contactable = Boolean(input.finder.email || input.finder.phone);
 
+  // Sealing (AES-GCM over up to 50 MB) happens before the transaction: inside it, the tracking-number counter
+  // row and the audit chain are locked until commit, so every millisecond there is one all submitters wait for.
+  const sealed = {
+    identity: sealIdentity(box, reportId, input.finder),
+    body: sealBody(box, reportId, body),
+    similarity: similarityVector(box, similarityText(body)),
+  };
+  const sealedAttachments = attachments.map(({ file, detectedType }) => {
+    const id = randomUUID();
+    return {
+      id,
+      report_id: reportId,
+      filename_enc: sealFilename(box, id, file.filename),
+      detected_type: detectedType,
+      size_bytes: file.data.length,
+      sha256: createHash('sha256').update(file.data).digest('hex'),
+      content_enc: sealAttachment(box, id, file.data),
+      created_at: now,
+    };
+  });
+
   return ctx.db.transaction().execute(async (trx) => {
     const trackingNumber = await allocateId(trx, ctx.config.intake.trackingPattern, now);
     await trx
@@ -124,33 +145,20 @@ export async function submitReport(
         finder_user_id: actor.kind === 'user' && actor.role === 'finder' ? actor.userId : null,
         reporter_organization_id:
           opts.source === 'developer_self' && actor.kind === 'user' ? actor.organizationId : null,
-        finder_identity_enc: sealIdentity(box, reportId, input.finder),
+        finder_identity_enc: sealed.identity,
         finder_contactable: contactable,
         consent_identity_to_coordinator: input.consent.identityToCoordinator,
         consent_identity_to_vendor: input.consent.identityToVendor,
         consent_direct_contact: input.consent.directContact,
         consent_public_credit: input.consent.publicCredit,
-        body_enc: sealBody(box, reportId, body),
+        body_enc: sealed.body,
         website_vuln_type: input.track === 'website' ? input.vulnerabilityType : null,
-        similarity_tokens: similarityVector(box, similarityText(body)),
+        similarity_tokens: sealed.similarity,
         follow_up_token_hash: sha256Hex(followUpToken),
       })
       .execute();
-    for (const { file, detectedType } of attachments) {
-      const id = randomUUID();
-      await trx
-        .insertInto('report_attachments')
-        .values({
-          id,
-          report_id: reportId,
-          filename_enc: sealFilename(box, id, file.filename),
-          detected_type: detectedType,
-          size_bytes: file.data.length,
-          sha256: createHash('sha256').update(file.data).digest('hex'),
-          content_enc: sealAttachment(box, id, file.data),
-          created_at: now,
-        })
-        .execute();
+    for (const row of sealedAttachments) {
+      await trx.insertInto('report_attachments').values(row).execute();
     }
     await appendEvent(trx, {
       streamType: 'report',
