@@ -40,20 +40,9 @@ const TITLES: Record<ReportFormKind, string> = {
 };
 
 // the order fields appear in, so the error summary reads top to bottom like the form
+// (the text fields in their declared order, the credit name beside its checkbox)
 const ORDER: string[] = [
-  ...TEXT_FIELDS.slice(0, 4),
-  'productName',
-  'developerName',
-  'versions',
-  'siteUrl',
-  'siteName',
-  'vulnerabilityType',
-  'description',
-  'steps',
-  'environment',
-  'impact',
-  'threat',
-  'countermeasure',
+  ...TEXT_FIELDS.filter((f) => f !== 'creditName'),
   'attachments',
   ...CHECKBOXES.slice(0, 4),
   'creditName',
