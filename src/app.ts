@@ -7,11 +7,16 @@ import { accountsRoutes } from './features/accounts/routes.js';
 import { adminRoutes } from './features/admin/routes.js';
 import { auditRoutes } from './features/audit/routes.js';
 import { casesRoutes } from './features/cases/routes.js';
+import { coordinationRoutes } from './features/coordination/routes.js';
+import { directoryRoutes } from './features/directory/routes.js';
 import { homeRoutes } from './features/home/routes.js';
 import { intakeRoutes } from './features/intake/routes.js';
+import { operatorRoutes } from './features/operator/routes.js';
 import { opsRoutes } from './features/ops/routes.js';
 import { outboxRoutes } from './features/outbox/routes.js';
+import { portalRoutes } from './features/portal/routes.js';
 import { screeningRoutes } from './features/screening/routes.js';
+import { websiteRoutes } from './features/website/routes.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import type { AppContext } from './platform/context.js';
 import { randomToken, SecretBox } from './platform/crypto.js';
@@ -32,6 +37,11 @@ export const FEATURES: Feature[] = [
   outboxRoutes,
   screeningRoutes,
   casesRoutes,
+  directoryRoutes,
+  coordinationRoutes,
+  websiteRoutes,
+  portalRoutes,
+  operatorRoutes,
 ];
 
 export function createLogger(config: Config): Logger {

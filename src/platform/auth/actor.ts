@@ -34,7 +34,13 @@ export type SystemActor = { kind: 'system'; label: string };
  * Someone holding a secret link (a finder's follow-up link, later an operator's): no account, rights over one
  * thing only. The link's token was checked before this actor was made.
  */
-export type LinkActor = { kind: 'link'; subjectType: 'report'; subjectId: string; locale: Locale };
+export type LinkActor = {
+  kind: 'link';
+  /** `report`: a finder's follow-up link; `website_case`: a website operator's link to one case */
+  subjectType: 'report' | 'website_case';
+  subjectId: string;
+  locale: Locale;
+};
 
 export type Actor = Anonymous | MfaPending | UserActor | SystemActor | LinkActor;
 

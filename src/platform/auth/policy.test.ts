@@ -31,6 +31,8 @@ const OTHER_STAFF_ORG = '00000000-0000-4000-8000-0000000000a2'; // a second coor
 const ME = '00000000-0000-4000-9000-000000000001';
 const SOMEONE_ELSE = '00000000-0000-4000-9000-000000000002';
 const MY_REPORT = '00000000-0000-4000-a000-000000000001'; // the report a link holder's link is for
+const MY_CASE = '00000000-0000-4000-b000-000000000001'; // the website case an operator's link is for
+const OTHER_CASE = '00000000-0000-4000-b000-000000000002';
 const OTHER_REPORT = '00000000-0000-4000-a000-000000000002';
 
 type Subject = { key: string; actor: Actor; orgId: string | null; orgType: OrganizationType | undefined };
@@ -84,6 +86,12 @@ const SUBJECTS: Subject[] = [
     orgId: null,
     orgType: undefined,
   },
+  {
+    key: 'operator-link',
+    actor: { kind: 'link', subjectType: 'website_case', subjectId: MY_CASE, locale: 'ja' },
+    orgId: null,
+    orgType: undefined,
+  },
   ...userSubjects,
 ];
 
@@ -126,6 +134,12 @@ const SCENARIOS = {
   otherReport: () => ({ reportId: OTHER_REPORT }),
   softwareCase: () => ({ track: 'software' }),
   websiteCase: () => ({ track: 'website' }),
+  // the website case an operator's secret link is for, and another one
+  linkedWebsiteCase: () => ({ track: 'website', caseId: MY_CASE }),
+  otherWebsiteCase: () => ({ track: 'website', caseId: OTHER_CASE }),
+  // directory entries by who keeps them
+  developerEntry: () => ({ organizationId: OTHER_PARTY_ORG, organizationType: 'product_developer' }),
+  operatorEntry: () => ({ organizationId: OTHER_PARTY_ORG, organizationType: 'website_operator' }),
 } satisfies Record<string, (s: Subject) => Resource>;
 type Scenario = keyof typeof SCENARIOS;
 const SCENARIO_NAMES = Object.keys(SCENARIOS) as Scenario[];
@@ -139,6 +153,7 @@ const ORG_MEMBERS = PARTY_ORGS.map((o) => `${o}/member`);
 const PARTY = [...ORG_ADMINS, ...ORG_MEMBERS];
 const USERS = [...STAFF, ...PARTY, 'none/finder'];
 const DEVELOPERS = ['product_developer/org_admin', 'product_developer/member'];
+const OPERATORS = ['website_operator/org_admin', 'website_operator/member'];
 const RECEPTION = ['reception_body/handler', 'reception_body/lead', 'reception_body/admin'];
 const RECEPTION_LEADS = ['reception_body/lead', 'reception_body/admin'];
 const COORDINATION = ['coordination_body/handler', 'coordination_body/lead', 'coordination_body/admin'];
@@ -222,6 +237,34 @@ const EXPECTED: Record<Action, Row> = {
   'case.read': {
     ...everywhere([...RECEPTION, ...tok(RECEPTION)]),
     softwareCase: [...RECEPTION, ...tok(RECEPTION), ...COORDINATION, ...tok(COORDINATION)],
+  },
+  // staff read every entry; a party its own
+  'directory.read': inOwnOrg([...STAFF, ...tok(STAFF)], [...PARTY, ...tok(PARTY)]),
+  // the coordination body keeps developers and CSIRTs, the reception body website operators
+  'directory.manage': {
+    grantOtherPartyMember: [...COORDINATION, ...tok(COORDINATION)],
+    grantPartyOrgAdminRole: [...COORDINATION, ...tok(COORDINATION)],
+    developerEntry: [...COORDINATION, ...tok(COORDINATION)],
+    operatorEntry: [...RECEPTION, ...tok(RECEPTION)],
+  },
+  'directory.request-change': inOwnOrg([], [...ORG_ADMINS, ...tok(ORG_ADMINS)]),
+  'coordination.work': { softwareCase: [...COORDINATION, ...tok(COORDINATION)] },
+  'coordination.relay-finder': { softwareCase: [...RECEPTION, ...tok(RECEPTION)] },
+  'portal.read': inOwnOrg([], [...DEVELOPERS, ...tok(DEVELOPERS)]),
+  'portal.respond': inOwnOrg([], [...DEVELOPERS, ...tok(DEVELOPERS)]),
+  'website.work': {
+    websiteCase: [...RECEPTION, ...tok(RECEPTION)],
+    linkedWebsiteCase: [...RECEPTION, ...tok(RECEPTION)],
+    otherWebsiteCase: [...RECEPTION, ...tok(RECEPTION)],
+  },
+  // an operator's people on their own cases; a link holder on its one case
+  'operator.read': {
+    ...inOwnOrg([], [...OPERATORS, ...tok(OPERATORS)]),
+    linkedWebsiteCase: ['operator-link'],
+  },
+  'operator.respond': {
+    ...inOwnOrg([], [...OPERATORS, ...tok(OPERATORS)]),
+    linkedWebsiteCase: ['operator-link'],
   },
 };
 

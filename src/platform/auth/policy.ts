@@ -37,6 +37,22 @@ export const ACTIONS = [
   // handed-over cases (受理後の案件): the coordination body's product queue, the website queue
   'case.list',
   'case.read',
+  // directory (名簿): product developers' and website operators' contact windows, keys, products, domains
+  'directory.read',
+  'directory.manage',
+  'directory.request-change',
+  // coordination (調整): the coordination body's workspace on a product case
+  'coordination.work',
+  // the reception body relays the finder's questions into a product case (without the finder's identity)
+  'coordination.relay-finder',
+  // developer portal (製品開発者): a developer's own part of the cases it is a party to, in the browser or API
+  'portal.read',
+  'portal.respond',
+  // website track (ウェブサイト): the reception body notifies operators and follows the fix
+  'website.work',
+  // the website operator answers a notice: through its account or the case's secret link
+  'operator.read',
+  'operator.respond',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -52,6 +68,8 @@ export type Resource = {
   reportId?: string;
   /** for cases: which queue the case is in */
   track?: 'software' | 'website';
+  /** the case an action is about (secret-link holders act on one case only) */
+  caseId?: string;
 };
 
 type Rule = (a: UserActor, r: Resource) => boolean;
@@ -64,10 +82,21 @@ const receptionStaff: Rule = (a) => a.organizationType === 'reception_body' && i
 const receptionLeadOrAdmin: Rule = (a, r) =>
   receptionStaff(a, r) && (a.role === 'lead' || a.role === 'admin');
 const coordinationStaff: Rule = (a) => a.organizationType === 'coordination_body' && isStaff(a);
+/** Who keeps whose directory entry: the coordination body its developers and CSIRTs, the reception body operators. */
+const DIRECTORY_KEEPER: Partial<Record<OrganizationType, OrganizationType>> = {
+  product_developer: 'coordination_body',
+  csirt: 'coordination_body',
+  website_operator: 'reception_body',
+};
+const directoryKeeper: Rule = (a, r) =>
+  isStaff(a) && !!r.organizationType && DIRECTORY_KEEPER[r.organizationType] === a.organizationType;
 const self: Rule = (a, r) => r.userId === a.userId;
 const orgAdminOfOwn: Rule = (a, r) =>
   !isStaff(a) && a.role === 'org_admin' && !!a.organizationId && r.organizationId === a.organizationId;
 const memberOfOwn: Rule = (a, r) => !!a.organizationId && r.organizationId === a.organizationId;
+/** A member of the product developer (or website operator) the resource belongs to. */
+const developerMember: Rule = (a, r) => a.organizationType === 'product_developer' && memberOfOwn(a, r);
+const operatorMember: Rule = (a, r) => a.organizationType === 'website_operator' && memberOfOwn(a, r);
 const sessionOnly =
   (rule: Rule): Rule =>
   (a, r) =>
@@ -123,6 +152,20 @@ const RULES: Record<Action, Rule[]> = {
   // the coordination body works the product queue; the reception body follows every case it handed over
   'case.list': [receptionStaff, (a, r) => coordinationStaff(a, r) && r.track === 'software'],
   'case.read': [receptionStaff, (a, r) => coordinationStaff(a, r) && r.track === 'software'],
+  // staff read the whole directory; a party reads its own entry
+  'directory.read': [anyStaff, memberOfOwn],
+  'directory.manage': [directoryKeeper],
+  // a party's own edits wait for the keeper's approval (製品開発者の登録内容の変更は調整機関が承認)
+  'directory.request-change': [(a, r) => !isStaff(a) && a.role === 'org_admin' && memberOfOwn(a, r)],
+  'coordination.work': [(a, r) => coordinationStaff(a, r) && r.track === 'software'],
+  'coordination.relay-finder': [(a, r) => receptionStaff(a, r) && r.track === 'software'],
+  // resource.organizationId is the party (developer) whose part of a case is asked for
+  'portal.read': [developerMember],
+  'portal.respond': [developerMember],
+  'website.work': [(a, r) => receptionStaff(a, r) && r.track === 'website'],
+  // resource.organizationId is the case's operator; a link holder is checked against resource.caseId below
+  'operator.read': [operatorMember],
+  'operator.respond': [operatorMember],
 };
 
 /** What anyone may do without signing in. */
@@ -145,8 +188,11 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
   // the operator with shell access administers the deployment, but has no account of its own
   if (actor.kind === 'system') return SYSTEM_ACTIONS.includes(action);
   if (actor.kind === 'link') {
+    if (actor.subjectType === 'report')
+      return action === 'report.follow-up' && resource.reportId === actor.subjectId;
+    // a website operator's link (運営者向けリンク): its own case only
     return (
-      action === 'report.follow-up' && actor.subjectType === 'report' && resource.reportId === actor.subjectId
+      (action === 'operator.read' || action === 'operator.respond') && resource.caseId === actor.subjectId
     );
   }
   const rules = RULES[action];

@@ -1,5 +1,8 @@
 // Kysely's view of the tables. Kept by hand beside the SQL migrations, which are the source of truth.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { CoordinationTables } from './schema/coordination.js';
+import type { DirectoryTables } from './schema/directory.js';
+import type { WebsiteTables } from './schema/website.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -148,7 +151,8 @@ export interface SettingsTable {
   updated_at: Generated<Date>;
 }
 
-export interface DB {
+/** Every table; later features keep theirs in ./schema/<feature>.ts, each owned by that feature. */
+export interface DB extends DirectoryTables, CoordinationTables, WebsiteTables {
   organizations: OrganizationsTable;
   users: UsersTable;
   mfa_recovery_codes: MfaRecoveryCodesTable;

@@ -3,9 +3,14 @@ import { messages as accounts } from '../../features/accounts/messages.js';
 import { messages as admin } from '../../features/admin/messages.js';
 import { messages as audit } from '../../features/audit/messages.js';
 import { messages as cases } from '../../features/cases/messages.js';
+import { messages as coordination } from '../../features/coordination/messages.js';
+import { messages as directory } from '../../features/directory/messages.js';
 import { messages as intake } from '../../features/intake/messages.js';
+import { messages as operator } from '../../features/operator/messages.js';
 import { messages as outbox } from '../../features/outbox/messages.js';
+import { messages as portal } from '../../features/portal/messages.js';
 import { messages as screening } from '../../features/screening/messages.js';
+import { messages as website } from '../../features/website/messages.js';
 import { common as en } from './en.js';
 import { common as ja } from './ja.js';
 
@@ -19,6 +24,11 @@ export const catalogs = {
     intake: intake.ja,
     screening: screening.ja,
     cases: cases.ja,
+    directory: directory.ja,
+    coordination: coordination.ja,
+    website: website.ja,
+    portal: portal.ja,
+    operator: operator.ja,
   },
   en: {
     ...en,
@@ -29,5 +39,10 @@ export const catalogs = {
     intake: intake.en,
     screening: screening.en,
     cases: cases.en,
+    directory: directory.en,
+    coordination: coordination.en,
+    website: website.en,
+    portal: portal.en,
+    operator: operator.en,
   },
 };
