@@ -65,6 +65,7 @@ export const common: Catalog<typeof ja> = {
     csrf: 'This form has expired. Reload the page and submit it again.',
     internal: 'Sorry, something went wrong on the server. Please try again later.',
     badRequest: 'The request is malformed.',
+    mailKeyUnusable: "The recipient's PGP public key cannot be read or has no key usable for encryption.",
     backHome: 'Back to home',
   },
   roles: {
