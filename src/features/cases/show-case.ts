@@ -17,7 +17,7 @@ export type CaseView = {
   reference: string;
   track: ReportTrack;
   state: 'open' | 'closed';
-  origin: 'report' | 'developer_self';
+  origin: 'report' | 'developer_self' | 'csirt';
   handedOverAt: Date;
   supersededBy: LinkedCase | null;
   supersedes: LinkedCase | null;

@@ -245,7 +245,7 @@ export interface CasesTable {
   id: Generated<string>;
   reference: string;
   track: ReportTrack;
-  origin: 'report' | 'developer_self';
+  origin: 'report' | 'developer_self' | 'csirt';
   report_id: string | null;
   state: Generated<'open' | 'closed'>;
   handed_over_at: Timestamp;
