@@ -61,6 +61,12 @@ const schema = z.object({
   KEIKAI_ACCEPT_REQUIRES_CONTACT_SOFTWARE: bool.default(true),
   KEIKAI_ACCEPT_REQUIRES_CONTACT_WEBSITE: bool.default(true),
   KEIKAI_INTAKE_RATE_PER_HOUR: z.coerce.number().int().positive().default(20),
+  // the handling number operators quote in every reply, at the start of each notice's subject (seed 003 App. 1)
+  KEIKAI_WEBSITE_SUBJECT_PREFIX: z
+    .string()
+    .max(100)
+    .refine((v) => v.includes('{reference}'), 'must contain {reference} (e.g. [{reference}])')
+    .default('[{reference}]'),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
@@ -96,6 +102,7 @@ export type Config = Readonly<{
     acceptRequiresContact: { software: boolean; website: boolean };
     ratePerHour: number;
   };
+  websiteNotice: { subjectPrefix: string };
 }>;
 
 export class ConfigError extends Error {}
@@ -149,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
       ratePerHour: e.KEIKAI_INTAKE_RATE_PER_HOUR,
     },
+    websiteNotice: { subjectPrefix: e.KEIKAI_WEBSITE_SUBJECT_PREFIX },
   };
 }
 
