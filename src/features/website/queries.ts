@@ -152,7 +152,7 @@ export async function operatorCaseView(
     .executeTakeFirst();
   if (!row?.report_id || row.notified_at === null) return null;
   const brief = await reportBrief(ctx.db, ctx, 'operator', row.report_id);
-  if (!brief || brief.details.track !== 'website') return null;
+  if (brief?.details.track !== 'website') return null;
   const d = brief.details;
   return {
     caseId,

@@ -15,6 +15,8 @@ create table website_cases (
   contact_name text check (contact_name is null or length(contact_name) between 1 and 200),
   contact_source text check (contact_source in ('directory', 'security_txt', 'manual')),
   contact_locale text not null default 'ja' check (contact_locale in ('ja', 'en')),
+  -- the reported type (intake's taxonomy, not secret by itself), copied for the long-running list and statistics
+  vulnerability_type text check (vulnerability_type is null or length(vulnerability_type) between 1 and 100),
   -- identifying: no contact yet; contact_requested: first notice sent; notified: the details sent (the clock)
   stage text not null default 'identifying'
     check (stage in ('identifying', 'contact_requested', 'notified', 'closed')),

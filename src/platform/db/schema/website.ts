@@ -69,6 +69,7 @@ export interface WebsiteCasesTable {
   contact_name: string | null;
   contact_source: ContactSource | null;
   contact_locale: Generated<'ja' | 'en'>;
+  vulnerability_type: string | null;
   stage: Generated<WebsiteStage>;
   first_notice_at: NullableTimestamp;
   notified_at: NullableTimestamp;
