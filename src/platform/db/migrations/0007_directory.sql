@@ -65,7 +65,8 @@ create table directory_change_requests (
   -- the entry's fields as they were when proposed, and as proposed (same shape)
   before jsonb not null,
   proposed jsonb not null,
-  state text not null default 'pending' check (state in ('pending', 'approved', 'rejected')),
+  -- superseded: the party proposed again before the keeper decided; the later proposal stands
+  state text not null default 'pending' check (state in ('pending', 'approved', 'rejected', 'superseded')),
   decided_by uuid references users(id),
   decided_at timestamptz,
   reject_reason text check (reject_reason is null or length(reject_reason) between 1 and 2000),

@@ -52,7 +52,7 @@ export interface DirectoryChangeRequestsTable {
   requested_by: string;
   before: Json;
   proposed: Json;
-  state: Generated<'pending' | 'approved' | 'rejected'>;
+  state: Generated<'pending' | 'approved' | 'rejected' | 'superseded'>;
   decided_by: string | null;
   decided_at: NullableTimestamp;
   reject_reason: string | null;

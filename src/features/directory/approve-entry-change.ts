@@ -1,0 +1,56 @@
+// The keeper approves a party's proposed changes: they are applied to the entry as proposed, and the party is told.
+import { audit } from '../../platform/audit.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { authorize } from '../../platform/auth/policy.js';
+import type { AppContext } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
+import { appendEvent } from '../../platform/events.js';
+import { enqueueMail } from '../../platform/mail/outbox.js';
+import { loadChangeRequest } from './change-requests.js';
+import { keyColumns, resourceOf, writeContact } from './entry-store.js';
+
+export async function approveEntryChange(ctx: AppContext, actor: Actor, requestId: string): Promise<void> {
+  const req = await loadChangeRequest(ctx.db, actor, requestId);
+  const org = { id: req.organizationId, type: req.organizationType };
+  authorize(actor, 'directory.manage', resourceOf(org));
+  if (req.state !== 'pending') throw new AppError('conflict', 'directory.errors.alreadyDecided');
+  // the key is checked again: it may have expired or been revoked while the request waited
+  const key = await keyColumns(req.proposed.pgpPublicKey);
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    const claimed = await trx
+      .updateTable('directory_change_requests')
+      .set({ state: 'approved', decided_by: actor.userId, decided_at: now })
+      .where('id', '=', req.id)
+      .where('state', '=', 'pending')
+      .returning('id')
+      .executeTakeFirst();
+    if (!claimed) throw new AppError('conflict', 'directory.errors.alreadyDecided');
+    await writeContact(trx, req.organizationId, req.proposed, key, now);
+    await appendEvent(trx, {
+      streamType: 'organization',
+      streamId: req.organizationId,
+      type: 'directory.change-approved',
+      actorUserId: actor.userId,
+      data: { requestId: req.id, changed: req.changed },
+      at: now,
+    });
+    await audit(trx, {
+      actor,
+      action: 'directory.change-approved',
+      subject: { type: 'organization', id: req.organizationId },
+      detail: { requestId: req.id, changed: req.changed },
+    });
+    const locale = req.requestedBy.locale;
+    await enqueueMail(trx, ctx.jobs, {
+      to: req.requestedBy.email,
+      locale,
+      template: 'directory.mail.changeApproved',
+      vars: {
+        organization: locale === 'ja' ? req.proposed.nameJa : req.proposed.nameEn,
+        url: `${ctx.config.publicUrl}/my/directory`,
+      },
+      related: { type: 'organization', id: req.organizationId },
+    });
+  });
+}
