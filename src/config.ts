@@ -6,6 +6,28 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** "ics=90,medical=90" → { ics: 90, medical: 90 }: product categories with their own publication target in days. */
+const categoryDays = z
+  .string()
+  .trim()
+  .regex(
+    /^$|^[a-z0-9_-]+=[1-9]\d{0,3}(,[a-z0-9_-]+=[1-9]\d{0,3})*$/,
+    'must be category=days pairs separated by commas (e.g. ics=90,medical=90), categories in lower case',
+  )
+  .transform((v) =>
+    Object.fromEntries(
+      v === '' ? [] : v.split(',').map((pair) => [pair.split('=')[0]!, Number(pair.split('=')[1])] as const),
+    ),
+  );
+
+/** "10,20" → [10, 20]: business days after notification, increasing. */
+const businessDayPoints = z
+  .string()
+  .trim()
+  .regex(/^$|^[1-9]\d{0,2}(,[1-9]\d{0,2})*$/, 'must be business-day counts separated by commas (e.g. 10,20)')
+  .transform((v) => (v === '' ? [] : v.split(',').map(Number)))
+  .refine((a) => a.every((n, i) => i === 0 || n > a[i - 1]!), 'must be increasing (e.g. 10,20)');
+
 const PORT_HINT = 'must be a whole number from 0 to 65535 (e.g. PORT=8080)';
 
 const schema = z.object({
@@ -67,6 +89,18 @@ const schema = z.object({
     .max(100)
     .refine((v) => v.includes('{reference}'), 'must contain {reference} (e.g. [{reference}])')
     .default('[{reference}]'),
+  // software-product coordination schedule (DOMAIN.md "Software-product track"; seed 004 §4.2)
+  KEIKAI_COORDINATION_TARGET_DAYS: z.coerce.number().int().min(1).max(3650).default(45),
+  KEIKAI_COORDINATION_TARGET_DAYS_BY_CATEGORY: categoryDays.prefault('ics=90'),
+  KEIKAI_COORDINATION_ACK_REMINDER_BUSINESS_DAYS: z.coerce.number().int().min(1).max(250).default(5),
+  KEIKAI_COORDINATION_UNREACHABLE_AFTER_REMINDERS: z.coerce.number().int().min(1).max(100).default(3),
+  KEIKAI_COORDINATION_APPROACHING_DAYS: z.coerce.number().int().min(0).max(365).default(7),
+  // website-track clock (seed 003 App. 1: result in ~20 business days, fix in ~3 months, stop after 9 months)
+  KEIKAI_WEBSITE_REMINDER_BUSINESS_DAYS: businessDayPoints.prefault('10,20'),
+  KEIKAI_WEBSITE_INVESTIGATION_BUSINESS_DAYS: z.coerce.number().int().min(1).max(250).default(20),
+  KEIKAI_WEBSITE_FIX_MONTHS: z.coerce.number().int().min(1).max(120).default(3),
+  KEIKAI_WEBSITE_STOP_MONTHS: z.coerce.number().int().min(1).max(120).default(9),
+  KEIKAI_WEBSITE_UNREACHABLE_AFTER_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(3),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
@@ -103,6 +137,22 @@ export type Config = Readonly<{
     ratePerHour: number;
   };
   websiteNotice: { subjectPrefix: string };
+  /** read through coordinationPolicy() in features/coordination/schedule-policy.ts */
+  coordinationSchedule: {
+    targetDays: number;
+    targetDaysByCategory: Readonly<Record<string, number>>;
+    ackReminderBusinessDays: number;
+    unreachableAfterReminders: number;
+    approachingDays: number;
+  };
+  /** read through websitePolicy() in features/website/website-clock.ts */
+  websiteClock: {
+    reminderBusinessDays: readonly number[];
+    investigationBusinessDays: number;
+    fixMonths: number;
+    stopMonths: number;
+    unreachableAfterAttempts: number;
+  };
 }>;
 
 export class ConfigError extends Error {}
@@ -157,6 +207,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ratePerHour: e.KEIKAI_INTAKE_RATE_PER_HOUR,
     },
     websiteNotice: { subjectPrefix: e.KEIKAI_WEBSITE_SUBJECT_PREFIX },
+    coordinationSchedule: {
+      targetDays: e.KEIKAI_COORDINATION_TARGET_DAYS,
+      targetDaysByCategory: e.KEIKAI_COORDINATION_TARGET_DAYS_BY_CATEGORY,
+      ackReminderBusinessDays: e.KEIKAI_COORDINATION_ACK_REMINDER_BUSINESS_DAYS,
+      unreachableAfterReminders: e.KEIKAI_COORDINATION_UNREACHABLE_AFTER_REMINDERS,
+      approachingDays: e.KEIKAI_COORDINATION_APPROACHING_DAYS,
+    },
+    websiteClock: {
+      reminderBusinessDays: e.KEIKAI_WEBSITE_REMINDER_BUSINESS_DAYS,
+      investigationBusinessDays: e.KEIKAI_WEBSITE_INVESTIGATION_BUSINESS_DAYS,
+      fixMonths: e.KEIKAI_WEBSITE_FIX_MONTHS,
+      stopMonths: e.KEIKAI_WEBSITE_STOP_MONTHS,
+      unreachableAfterAttempts: e.KEIKAI_WEBSITE_UNREACHABLE_AFTER_ATTEMPTS,
+    },
   };
 }
 
