@@ -28,6 +28,17 @@ const businessDayPoints = z
   .transform((v) => (v === '' ? [] : v.split(',').map(Number)))
   .refine((a) => a.every((n, i) => i === 0 || n > a[i - 1]!), 'must be increasing (e.g. 10,20)');
 
+/** "127.0.0.1:8081,[::1]:8082" → ['127.0.0.1:8081', '[::1]:8082']: hosts exempt from the outbound address rule. */
+const hostPorts = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(
+    /^$|^(\[[0-9a-f:.]+\]|[a-z0-9.-]+):\d{1,5}(,(\[[0-9a-f:.]+\]|[a-z0-9.-]+):\d{1,5})*$/,
+    'must be host:port pairs separated by commas (e.g. 127.0.0.1:8081), for tests and development only',
+  )
+  .transform((v) => (v === '' ? [] : v.split(',')));
+
 const PORT_HINT = 'must be a whole number from 0 to 65535 (e.g. PORT=8080)';
 
 const schema = z.object({
@@ -101,6 +112,10 @@ const schema = z.object({
   KEIKAI_WEBSITE_FIX_MONTHS: z.coerce.number().int().min(1).max(120).default(3),
   KEIKAI_WEBSITE_STOP_MONTHS: z.coerce.number().int().min(1).max(120).default(9),
   KEIKAI_WEBSITE_UNREACHABLE_AFTER_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(3),
+  // outbound HTTP (security.txt discovery) through platform/outbound/safe-fetch.ts
+  KEIKAI_OUTBOUND_ALLOW_HOSTS: hostPorts.prefault(''),
+  KEIKAI_OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  KEIKAI_OUTBOUND_MAX_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(65_536),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
@@ -153,6 +168,8 @@ export type Config = Readonly<{
     stopMonths: number;
     unreachableAfterAttempts: number;
   };
+  /** safeFetch options (platform/outbound): allowHosts is for tests and development only */
+  outbound: { allowHosts: readonly string[]; timeoutMs: number; maxBytes: number };
 }>;
 
 export class ConfigError extends Error {}
@@ -170,6 +187,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  if (e.NODE_ENV === 'production' && e.KEIKAI_OUTBOUND_ALLOW_HOSTS.length > 0) {
+    throw new ConfigError(
+      'Invalid configuration: KEIKAI_OUTBOUND_ALLOW_HOSTS lets keikai fetch from private addresses; it is for tests and development only and must be empty in production',
+    );
+  }
   if (e.NODE_ENV === 'production' && !e.KEIKAI_SECRET) {
     throw new ConfigError(
       'Invalid configuration: KEIKAI_SECRET is required in production (e.g. `openssl rand -hex 32`)',
@@ -220,6 +242,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       fixMonths: e.KEIKAI_WEBSITE_FIX_MONTHS,
       stopMonths: e.KEIKAI_WEBSITE_STOP_MONTHS,
       unreachableAfterAttempts: e.KEIKAI_WEBSITE_UNREACHABLE_AFTER_ATTEMPTS,
+    },
+    outbound: {
+      allowHosts: e.KEIKAI_OUTBOUND_ALLOW_HOSTS,
+      timeoutMs: e.KEIKAI_OUTBOUND_TIMEOUT_MS,
+      maxBytes: e.KEIKAI_OUTBOUND_MAX_BYTES,
     },
   };
 }
