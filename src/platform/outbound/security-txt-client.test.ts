@@ -178,7 +178,7 @@ describe('discoverSecurityTxt', () => {
     const started = Date.now();
     const d = await discoverSecurityTxt(s.origin, { now, allowHosts: [s.hostPort] });
     assert.equal(d.outcome, 'blocked-address');
-    assert.ok(Date.now() - started < 1000, 'refused, not attempted');
+    assert.ok(Date.now() - started < 2500, 'refused, not attempted');
   });
 
   it('refuses a site given as a private or loopback address in any spelling, without a request', async () => {
@@ -205,7 +205,7 @@ describe('discoverSecurityTxt', () => {
     const d = await discoverSecurityTxt(s.origin, { now, allowHosts: [s.hostPort], timeoutMs: 300 });
     const took = Date.now() - started;
     assert.equal(d.outcome, 'timeout');
-    assert.ok(took < 1500, `took ${took} ms`);
+    assert.ok(took < 2500, `took ${took} ms`);
     assert.equal(d.tried.length, 1, 'the legacy path is not tried after a timeout');
   });
 
