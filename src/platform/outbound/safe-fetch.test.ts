@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { LookupAddress } from 'node:dns';
 import { after, before, describe, it } from 'node:test';
 import { guardedLookup, type SafeFetchResult, safeFetch, USER_AGENT } from './safe-fetch.js';
-import { eventually, selfSignedCertificate, startTestServer, type TestServer } from './test-servers.js';
+import { eventually, selfSignedCertificate, startTestServer, type TestServer } from './testing.js';
 
 function failed(r: SafeFetchResult) {
   assert.equal(r.ok, false, `expected a failure, got ${JSON.stringify(r)}`);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { after, describe, it } from 'node:test';
 import { discoverSecurityTxt } from './security-txt-client.js';
-import { eventually, startTestServer, type TestServer } from './test-servers.js';
+import { eventually, startTestServer, type TestServer } from './testing.js';
 
 const now = new Date('2026-12-01T00:00:00Z');
 const WK = '/.well-known/security.txt';
