@@ -7,6 +7,7 @@ import { accountsRoutes } from './features/accounts/routes.js';
 import { adminRoutes } from './features/admin/routes.js';
 import { auditRoutes } from './features/audit/routes.js';
 import { casesRoutes } from './features/cases/routes.js';
+import { coordinationSweepJob } from './features/coordination/jobs/coordination-sweep-job.js';
 import { coordinationRoutes } from './features/coordination/routes.js';
 import { directoryRoutes } from './features/directory/routes.js';
 import { homeRoutes } from './features/home/routes.js';
@@ -100,6 +101,7 @@ export async function createRuntime(
     cookieSecret: `${secret}:cookies`,
   };
   defineJobs(jobs, ctx.db, config);
+  jobs.define(coordinationSweepJob(ctx));
   return {
     ctx,
     jobs,

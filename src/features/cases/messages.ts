@@ -54,7 +54,12 @@ const ja = {
       case_superseded: '区分の変更により移管しました',
       case_closed: '案件を終了しました',
     },
-    closeReasons: { report_discontinued: '受付機関が届出の取扱いを取りやめました' },
+    closeReasons: {
+      report_discontinued: '受付機関が届出の取扱いを取りやめました',
+      no_new_handling: '調整機関が調整を終了しました（新たな対応は不要）',
+      developer_notifies_users: '調整機関が調整を終了しました（製品開発者が全ての利用者に通知）',
+      not_vulnerability: '調整機関が調整を終了しました（脆弱性ではない）',
+    },
   },
   brief: {
     heading: '届出の内容',
@@ -181,7 +186,13 @@ const en: Catalog<typeof ja> = {
       case_superseded: 'Moved to the other track',
       case_closed: 'Case closed',
     },
-    closeReasons: { report_discontinued: 'The reception body discontinued handling the report' },
+    closeReasons: {
+      report_discontinued: 'The reception body discontinued handling the report',
+      no_new_handling: 'The coordination body ended coordination (no new handling needed)',
+      developer_notifies_users:
+        'The coordination body ended coordination (the developer notifies all its users)',
+      not_vulnerability: 'The coordination body ended coordination (not a vulnerability)',
+    },
   },
   brief: {
     heading: 'The report',

@@ -13,7 +13,7 @@ import {
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
-import type { ReportTrack } from '../../platform/db/schema.js';
+import type { Locale, ReportTrack } from '../../platform/db/schema.js';
 import type { ReportBody } from '../intake/report-input.js';
 import { openBody, openFilename, openIdentity } from '../intake/report-sealing.js';
 
@@ -49,6 +49,8 @@ export type ReportBrief = {
   track: ReportTrack;
   source: 'form' | 'api' | 'developer_self';
   reclassifiedFrom: ReportTrack | null;
+  /** the language the finder wrote in and is written to */
+  locale: Locale;
   submittedAt: Date;
   decidedAt: Date | null;
   details: ReportDetails;
@@ -138,6 +140,7 @@ export async function reportBrief(
     track: r.track,
     source: r.source,
     reclassifiedFrom: r.reclassified_from,
+    locale: r.locale,
     submittedAt: r.submitted_at,
     decidedAt: r.decided_at,
     details: withoutCredit(body),

@@ -10,6 +10,8 @@ export interface JobDefinition<T extends object = object> {
   name: string;
   retryLimit?: number;
   retryDelaySeconds?: number;
+  /** a cron expression: pg-boss sends the job on this schedule (one schedule per name, shared by all workers) */
+  cron?: string;
   run(data: T, meta: { attempt: number; finalAttempt: boolean }): Promise<void>;
 }
 
@@ -50,6 +52,7 @@ export class PgBossJobs implements Jobs {
         retryBackoff: true,
         retryDelayMax: 3600,
       });
+      if (def.cron) await this.#boss.schedule(def.name, def.cron, {}, { tz: 'Asia/Tokyo' });
     }
     this.#started = true;
   }

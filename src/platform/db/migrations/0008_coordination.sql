@@ -53,7 +53,8 @@ create table coordination_vulnerabilities (
   title_en text not null check (length(title_en) between 1 and 300),
   -- sealed: it describes an unpublished vulnerability
   description_enc text,
-  cwe_id text check (cwe_id is null or cwe_id ~ '^CWE-[1-9][0-9]{0,5}$'),
+  -- a CWE from the shipped list (src/domain/cwe.ts), or NVD's pseudo-entries
+  cwe_id text check (cwe_id is null or cwe_id ~ '^(CWE-[1-9][0-9]{0,5}|NVD-CWE-Other|NVD-CWE-noinfo)$'),
   cvss31_vector text check (cvss31_vector is null or cvss31_vector like 'CVSS:3.1/%'),
   cvss31_score numeric(3, 1) check (cvss31_score is null or cvss31_score between 0 and 10),
   cvss31_severity text check (cvss31_severity is null

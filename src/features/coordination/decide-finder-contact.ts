@@ -1,0 +1,62 @@
+// Direct contact between the finder and one developer (発見者と開発者の直接のやり取り) needs the finder's consent and
+// the coordinator's agreement. The coordinator's decision is recorded on the party (the portal reads it); it can
+// be given only when the finder consented, and withdrawn at any time.
+import { audit } from '../../platform/audit.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import type { AppContext } from '../../platform/context.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { appendEvent } from '../../platform/events.js';
+import { reportBrief } from '../cases/report-brief.js';
+import { userIdOf, withProductCase } from './case-access.js';
+import { COORDINATION_EVENTS } from './events.js';
+
+export async function decideFinderContact(
+  ctx: AppContext,
+  actor: Actor,
+  input: { reference: string; partyId: string; allow: boolean; ip?: string | null },
+): Promise<void> {
+  await withProductCase(ctx, actor, input.reference, async (trx, c, _coordination, now) => {
+    const party = await trx
+      .selectFrom('coordination_parties')
+      .select(['id', 'finder_contact_allowed'])
+      .where('id', '=', input.partyId)
+      .where('case_id', '=', c.id)
+      .where('removed_at', 'is', null)
+      .executeTakeFirst();
+    if (!party) throw notFound();
+    if (input.allow) {
+      const brief = c.report_id ? await reportBrief(trx, ctx, 'coordinator', c.report_id) : null;
+      if (!brief || !(brief.consents.directContact && brief.consents.identityToVendor)) {
+        throw new AppError('validation', 'errors.validation', {
+          partyId: ['coordination.errors.noFinderConsent'],
+        });
+      }
+    }
+    const userId = userIdOf(actor);
+    await trx
+      .updateTable('coordination_parties')
+      .set({
+        finder_contact_allowed: input.allow,
+        finder_contact_decided_at: now,
+        finder_contact_decided_by: userId,
+      })
+      .where('id', '=', party.id)
+      .execute();
+    const data = { partyId: party.id, allowed: input.allow };
+    await appendEvent(trx, {
+      streamType: 'case',
+      streamId: c.id,
+      type: COORDINATION_EVENTS.finderContactDecided,
+      actorUserId: userId,
+      at: now,
+      data,
+    });
+    await audit(trx, {
+      actor,
+      action: COORDINATION_EVENTS.finderContactDecided,
+      subject: { type: 'case', id: c.id },
+      ip: input.ip ?? null,
+      detail: data,
+    });
+  });
+}

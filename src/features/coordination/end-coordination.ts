@@ -1,0 +1,113 @@
+// Ending coordination (調整の終了), always with a recorded reason:
+// - no_new_handling: every developer already has countermeasures, or none can reproduce it;
+// - developer_notifies_users: the developer notifies every user itself (decided early, seed 004 §4.2);
+// - not_vulnerability;
+// - ready_for_publication: the case stays open for publication.
+// The first three close the case through the cases feature. The parties, the reception body's staff and —
+// through the reception body, restricted to it in the outbox — the finder are told.
+import { z } from 'zod';
+import { audit } from '../../platform/audit.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import type { AppContext } from '../../platform/context.js';
+import type { CoordinationEndKind } from '../../platform/db/schema/coordination.js';
+import { AppError } from '../../platform/errors.js';
+import { appendEvent } from '../../platform/events.js';
+import { parseInput, text } from '../../platform/http/validation.js';
+import { enqueueMail } from '../../platform/mail/outbox.js';
+import { closeCaseAfterCoordination } from '../cases/close-case-after-coordination.js';
+import { reportBrief } from '../cases/report-brief.js';
+import { userIdOf, withProductCase } from './case-access.js';
+import { COORDINATION_EVENTS } from './events.js';
+import { mailReceptionStaff } from './mail.js';
+import { mailNotifiedParties } from './propose-schedule.js';
+
+export const END_KINDS = [
+  'no_new_handling',
+  'developer_notifies_users',
+  'not_vulnerability',
+  'ready_for_publication',
+] as const satisfies readonly CoordinationEndKind[];
+
+export const endSchema = z.object({
+  kind: z.enum(END_KINDS),
+  reason: text(4000).pipe(z.string().min(1)),
+});
+
+export async function endCoordination(
+  ctx: AppContext,
+  actor: Actor,
+  input: { reference: string; fields: unknown; ip?: string | null },
+): Promise<{ kind: CoordinationEndKind; caseClosed: boolean; finderMailed: boolean }> {
+  return withProductCase(ctx, actor, input.reference, async (trx, c, _coordination, now) => {
+    const locale = actor.kind === 'user' ? actor.locale : 'ja';
+    const parsed = parseInput(endSchema, input.fields, locale);
+    if (!parsed.ok) throw new AppError('validation', 'errors.validation', parsed.errors);
+    const { kind, reason } = parsed.data;
+    const userId = userIdOf(actor);
+    await trx
+      .updateTable('coordination_cases')
+      .set({ end_kind: kind, end_reason: reason, ended_at: now, ended_by: userId, updated_at: now })
+      .where('case_id', '=', c.id)
+      .execute();
+    // an open proposal has nothing left to decide
+    await trx
+      .updateTable('coordination_schedule_proposals')
+      .set({ state: 'superseded', decided_at: now, decided_by: userId })
+      .where('case_id', '=', c.id)
+      .where('state', '=', 'proposed')
+      .execute();
+    const caseClosed =
+      kind === 'ready_for_publication'
+        ? false
+        : await closeCaseAfterCoordination(trx, ctx, {
+            caseId: c.id,
+            reason: kind,
+            at: now,
+            actorUserId: userId,
+          });
+    const data = { kind, caseClosed };
+    // the reason is for the coordinator's and reception body's eyes: it stays out of the event data for parties
+    await appendEvent(trx, {
+      streamType: 'case',
+      streamId: c.id,
+      type: COORDINATION_EVENTS.ended,
+      actorUserId: userId,
+      at: now,
+      data: { ...data, reason },
+    });
+    const mailVars = { reason };
+    await mailNotifiedParties(trx, ctx, c, `ended.${kind}`);
+    await mailReceptionStaff(
+      trx,
+      ctx,
+      { caseId: c.id, reference: c.reference },
+      `endedReception.${kind}`,
+      mailVars,
+    );
+    // the finder, through the reception body: the address is read with the reception body's eyes only
+    let finderMailed = false;
+    if (c.report_id) {
+      const brief = await reportBrief(trx, ctx, 'reception', c.report_id);
+      const email = brief?.finder.disclosed ? brief.finder.email : null;
+      if (brief && email) {
+        await enqueueMail(trx, ctx.jobs, {
+          to: email,
+          locale: brief.locale,
+          template: `coordination.mail.endedFinder.${kind}`,
+          vars: { trackingNumber: brief.trackingNumber },
+          related: { type: 'case', id: c.id },
+          restrictedTo: 'reception_body',
+        });
+        finderMailed = true;
+      }
+    }
+    await audit(trx, {
+      actor,
+      action: COORDINATION_EVENTS.ended,
+      subject: { type: 'case', id: c.id },
+      ip: input.ip ?? null,
+      detail: { ...data, finderMailed },
+    });
+    return { kind, caseClosed, finderMailed };
+  });
+}

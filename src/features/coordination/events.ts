@@ -1,0 +1,35 @@
+// Past-tense names of the coordination events, all on the case's stream (`stream_type = 'case'`), so the case
+// page's history, the workspace's "changed since you last looked" and later the statistics read one timeline.
+export const COORDINATION_EVENTS = {
+  vulnerabilityAdded: 'coordination.vulnerability-added',
+  vulnerabilityEdited: 'coordination.vulnerability-edited',
+  partyAdded: 'coordination.party-added',
+  partyNotified: 'coordination.party-notified',
+  partyOpened: 'coordination.party-opened',
+  partyAcknowledged: 'coordination.party-acknowledged',
+  partyUnreachable: 'coordination.party-unreachable',
+  startDateSet: 'coordination.start-date-set',
+  targetChanged: 'coordination.target-changed',
+  categoryChanged: 'coordination.category-changed',
+  statusChanged: 'coordination.status-changed',
+  suggestionMade: 'coordination.suggestion-made',
+  suggestionAccepted: 'coordination.suggestion-accepted',
+  suggestionRejected: 'coordination.suggestion-rejected',
+  scheduleProposed: 'coordination.schedule-proposed',
+  scheduleResponded: 'coordination.schedule-responded',
+  scheduleAccepted: 'coordination.schedule-accepted',
+  scheduleRejected: 'coordination.schedule-rejected',
+  messageSent: 'coordination.message-sent',
+  announcementSent: 'coordination.announcement-sent',
+  finderQuestionRelayed: 'coordination.finder-question-relayed',
+  finderAnswerSent: 'coordination.finder-answer-sent',
+  finderContactDecided: 'coordination.finder-contact-decided',
+  contactAttemptRecorded: 'coordination.contact-attempt-recorded',
+  reminderSent: 'coordination.reminder-sent',
+  targetApproaching: 'coordination.target-approaching',
+  targetPassed: 'coordination.target-passed',
+  csirtStatusReported: 'coordination.csirt-status-reported',
+  ended: 'coordination.ended',
+} as const;
+
+export type CoordinationEventType = (typeof COORDINATION_EVENTS)[keyof typeof COORDINATION_EVENTS];
