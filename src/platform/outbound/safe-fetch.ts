@@ -194,7 +194,9 @@ function fetchOnce(
     const failWith = (err: unknown) => done(networkFailure(err, o.signal));
     const options: https.RequestOptions = {
       method: 'GET',
-      agent: false, // a fresh connection: never a pooled socket connected under another host's check
+      // a fresh agent: never a pooled socket connected under another host's check, and no proxy from the
+      // environment (a proxy would resolve the name itself, past guardedLookup)
+      agent: false,
       signal: o.signal,
       headers: { 'user-agent': USER_AGENT, accept: 'text/plain, */*;q=0.1', 'accept-encoding': 'identity' },
       ...(o.exempt ? {} : { lookup: guardedLookup }),

@@ -261,3 +261,24 @@ describe('discoverSecurityTxt', () => {
     }
   });
 });
+
+describe('discoverSecurityTxt: one time limit for every path', () => {
+  it('shares timeoutMs between the paths it tries', async () => {
+    const slow404: Route = (_req, res) => {
+      setTimeout(() => {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        res.end('not found');
+      }, 250);
+    };
+    const s = await site({ [WK]: slow404, '/security.txt': slow404 });
+    const started = Date.now();
+    const d = await discoverSecurityTxt(s.origin, { now, allowHosts: [s.hostPort], timeoutMs: 400 });
+    const took = Date.now() - started;
+    assert.equal(d.outcome, 'timeout');
+    assert.ok(took < 1500, `took ${took} ms for a 400 ms limit`);
+    assert.deepEqual(
+      d.attempts.map((a) => a.result),
+      ['http-status', 'timeout'],
+    );
+  });
+});

@@ -4,13 +4,14 @@
 //
 // RFC 9116 §3: /.well-known/security.txt first, then the legacy /security.txt; https only. Plain http is
 // tried only for hosts in allowHosts (a test site on loopback). Only text/plain answers are parsed.
+// timeoutMs bounds the whole discovery (every URL tried), so a job calling it knows its longest wait.
 import {
   contactEmails,
   parseSecurityTxt,
   type SecurityTxt,
   type SecurityTxtIssueCode,
 } from '../../domain/security-txt.js';
-import { type SafeFetchError, type SafeFetchOptions, safeFetch } from './safe-fetch.js';
+import { SAFE_FETCH_DEFAULTS, type SafeFetchError, type SafeFetchOptions, safeFetch } from './safe-fetch.js';
 
 export type DiscoveryOutcome =
   | 'found'
@@ -97,8 +98,12 @@ export async function discoverSecurityTxt(
   const failures: Failure[] = [];
   const remember = (f: Failure) => failures.push(f);
 
+  // one time limit for the whole discovery, not one per URL tried
+  const deadline = Date.now() + (opts.timeoutMs ?? SAFE_FETCH_DEFAULTS.timeoutMs);
   for (const candidate of candidates) {
-    const r = await safeFetch(candidate, fetchOptions);
+    const left = deadline - Date.now();
+    if (left <= 0) return result('timeout', { detail: 'time limit reached before every path was tried' });
+    const r = await safeFetch(candidate, { ...fetchOptions, timeoutMs: left });
     if (!r.ok) {
       attempts.push({
         url: candidate,
