@@ -5,12 +5,7 @@
 // RFC 9116 §3: /.well-known/security.txt first, then the legacy /security.txt; https only. Plain http is
 // tried only for hosts in allowHosts (a test site on loopback). Only text/plain answers are parsed.
 // timeoutMs bounds the whole discovery (every URL tried), so a job calling it knows its longest wait.
-import {
-  contactEmails,
-  parseSecurityTxt,
-  type SecurityTxt,
-  type SecurityTxtIssueCode,
-} from '../../domain/security-txt.js';
+import { contactEmails, parseSecurityTxt, type SecurityTxt } from '../../domain/security-txt.js';
 import { SAFE_FETCH_DEFAULTS, type SafeFetchError, type SafeFetchOptions, safeFetch } from './safe-fetch.js';
 
 export type DiscoveryOutcome =
@@ -96,7 +91,6 @@ export async function discoverSecurityTxt(
 
   type Failure = { outcome: DiscoveryOutcome; detail?: string; url?: string; securityTxt?: SecurityTxt };
   const failures: Failure[] = [];
-  const remember = (f: Failure) => failures.push(f);
 
   // one time limit for the whole discovery, not one per URL tried
   const deadline = Date.now() + (opts.timeoutMs ?? SAFE_FETCH_DEFAULTS.timeoutMs);
@@ -115,7 +109,7 @@ export async function discoverSecurityTxt(
       const detail = r.detail ? `${r.error}: ${r.detail}` : r.error;
       // a site that sends us to a private address, or a server that hangs, is not asked again
       if (outcome === 'blocked-address' || outcome === 'timeout') return result(outcome, { detail });
-      remember({ outcome, detail });
+      failures.push({ outcome, detail });
       continue;
     }
     const type = (r.contentType ?? '').split(';')[0]!.trim().toLowerCase();
@@ -127,16 +121,15 @@ export async function discoverSecurityTxt(
         status: r.status,
         detail: r.contentType ?? '',
       });
-      remember({ outcome: 'not-found', detail: `content-type: ${r.contentType ?? '(none)'}` });
+      failures.push({ outcome: 'not-found', detail: `content-type: ${r.contentType ?? '(none)'}` });
       continue;
     }
     attempts.push({ url: candidate, result: 'parsed', status: r.status });
     const text = new TextDecoder('utf-8').decode(r.body);
     const parsed = parseSecurityTxt(text, { now, url: r.finalUrl });
-    const codes = new Set<SecurityTxtIssueCode>(parsed.issues.map((i) => i.code));
     const read = { url: r.finalUrl, securityTxt: parsed };
-    if (codes.has('too-large')) {
-      remember({ outcome: 'too-large', detail: 'security.txt larger than 32 KiB', ...read });
+    if (parsed.issues.some((i) => i.code === 'too-large')) {
+      failures.push({ outcome: 'too-large', detail: 'security.txt larger than 32 KiB', ...read });
       continue;
     }
     if (parsed.contacts.length > 0) {
@@ -145,7 +138,7 @@ export async function discoverSecurityTxt(
         : result('found', read);
     }
     if (looksLikeSecurityTxt(parsed)) return result('no-contact', read);
-    remember({ outcome: 'malformed', detail: 'no security.txt field in a text/plain answer', ...read });
+    failures.push({ outcome: 'malformed', detail: 'no security.txt field in a text/plain answer', ...read });
   }
   const telling = failures.sort(
     (a, b) => FAILURE_RANK.indexOf(a.outcome) - FAILURE_RANK.indexOf(b.outcome),
