@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import type { LookupAddress } from 'node:dns';
 import { after, before, describe, it } from 'node:test';
-import { guardedLookup, type SafeFetchResult, safeFetch, USER_AGENT } from './safe-fetch.js';
+import {
+  guardedLookup,
+  guardedLookupWith,
+  type SafeFetchResult,
+  safeFetch,
+  USER_AGENT,
+} from './safe-fetch.js';
 import { eventually, selfSignedCertificate, startTestServer, type TestServer } from './testing.js';
 
 function failed(r: SafeFetchResult) {
@@ -335,6 +341,40 @@ describe('guardedLookup (the lookup the socket uses)', () => {
       const { err } = await lookup('localhost', all);
       assert.equal(err?.code, 'EKEIKAIBLOCKED');
     }
+  });
+
+  it('refuses a name if any one of its addresses is private, and asks again on every connection', async () => {
+    const answers: LookupAddress[][] = [
+      [{ address: '93.184.215.14', family: 4 }],
+      [
+        { address: '93.184.215.14', family: 4 },
+        { address: '10.0.0.7', family: 4 },
+      ],
+      [{ address: '2606:2800:21f:cb07:6820:80da:af6b:8b2c', family: 6 }],
+      [{ address: '::ffff:192.168.0.1', family: 6 }],
+    ];
+    let calls = 0;
+    const rebinding = guardedLookupWith((_host, _opts, cb) => cb(null, answers[calls++]!));
+    const connect = (all: boolean) =>
+      new Promise<{ err: NodeJS.ErrnoException | null; address: string | LookupAddress[]; family?: number }>(
+        (resolve) =>
+          rebinding('rebind.example', { all }, (err, address, family) => resolve({ err, address, family })),
+      );
+    assert.deepEqual(await connect(false), { err: null, address: '93.184.215.14', family: 4 });
+    const second = await connect(true);
+    assert.equal(second.err?.code, 'EKEIKAIBLOCKED');
+    assert.match(second.err?.message ?? '', /10\.0\.0\.7: private/);
+    assert.deepEqual((await connect(true)).address, answers[2]);
+    assert.equal((await connect(false)).err?.code, 'EKEIKAIBLOCKED');
+    assert.equal(calls, 4, 'one resolution per connection, none cached');
+  });
+
+  it('treats an empty answer as a name that does not resolve', async () => {
+    const none = guardedLookupWith((_host, _opts, cb) => cb(null, []));
+    const err = await new Promise<NodeJS.ErrnoException | null>((resolve) =>
+      none('empty.example', { all: false }, (e) => resolve(e)),
+    );
+    assert.equal(err?.code, 'ENOTFOUND');
   });
 
   it('passes DNS failures through', async () => {

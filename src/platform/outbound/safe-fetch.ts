@@ -153,26 +153,37 @@ type LookupCallback = (
   family?: number,
 ) => void;
 
+type Resolver = (
+  hostname: string,
+  options: LookupOptions & { all: true },
+  callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
+
 /**
- * A drop-in for dns.lookup that refuses a host name if ANY of its addresses is not public. It is the lookup
- * the socket itself calls (net.connect's `lookup` option), so the addresses checked are the addresses used.
+ * A lookup for net.connect built on `resolve` (dns.lookup in guardedLookup): it refuses a host name if ANY
+ * of its addresses is not public. It is the lookup the socket itself calls, on every connection, so the
+ * addresses checked are the addresses used — a name that answers differently the next time is checked again.
  */
-export function guardedLookup(hostname: string, options: LookupOptions, callback: LookupCallback): void {
-  dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
-    if (err) return callback(err, []);
-    if (addresses.length === 0) {
-      const e: NodeJS.ErrnoException = new Error(`${hostname}: no address`);
-      e.code = 'ENOTFOUND';
-      return callback(e, []);
-    }
-    for (const a of addresses) {
-      const reason = blockedAddressReason(a.address);
-      if (reason) return callback(new BlockedAddressError(`${hostname} → ${a.address}: ${reason}`), []);
-    }
-    if (options.all) return callback(null, addresses);
-    return callback(null, addresses[0]!.address, addresses[0]!.family);
-  });
+export function guardedLookupWith(resolve: Resolver) {
+  return (hostname: string, options: LookupOptions, callback: LookupCallback): void => {
+    resolve(hostname, { ...options, all: true }, (err, addresses) => {
+      if (err) return callback(err, []);
+      if (addresses.length === 0) {
+        const e: NodeJS.ErrnoException = new Error(`${hostname}: no address`);
+        e.code = 'ENOTFOUND';
+        return callback(e, []);
+      }
+      for (const a of addresses) {
+        const reason = blockedAddressReason(a.address);
+        if (reason) return callback(new BlockedAddressError(`${hostname} → ${a.address}: ${reason}`), []);
+      }
+      if (options.all) return callback(null, addresses);
+      return callback(null, addresses[0]!.address, addresses[0]!.family);
+    });
+  };
 }
+
+export const guardedLookup = guardedLookupWith(dnsLookup);
 
 type Hop =
   | { kind: 'redirect'; location: string }
