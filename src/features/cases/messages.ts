@@ -59,6 +59,11 @@ const ja = {
       no_new_handling: '調整機関が調整を終了しました（新たな対応は不要）',
       developer_notifies_users: '調整機関が調整を終了しました（製品開発者が全ての利用者に通知）',
       not_vulnerability: '調整機関が調整を終了しました（脆弱性ではない）',
+      website_fixed: '受付機関が取扱いを終了しました（修正完了）',
+      website_stopped_after_alert: '受付機関が取扱いを終了しました（注意喚起で処理取りやめ）',
+      website_not_vulnerability: '受付機関が取扱いを終了しました（脆弱性ではない）',
+      website_unreachable: '受付機関が取扱いを終了しました（取扱不可能）',
+      website_stopped_after_9_months: '受付機関が取扱いを終了しました（9か月経過）',
     },
   },
   brief: {
@@ -192,6 +197,11 @@ const en: Catalog<typeof ja> = {
       developer_notifies_users:
         'The coordination body ended coordination (the developer notifies all its users)',
       not_vulnerability: 'The coordination body ended coordination (not a vulnerability)',
+      website_fixed: 'The reception body closed the case (fixed)',
+      website_stopped_after_alert: 'The reception body closed the case (stopped after a public alert)',
+      website_not_vulnerability: 'The reception body closed the case (not a vulnerability)',
+      website_unreachable: 'The reception body closed the case (operator unreachable)',
+      website_stopped_after_9_months: 'The reception body closed the case (stopped after 9 months)',
     },
   },
   brief: {
