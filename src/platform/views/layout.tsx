@@ -14,6 +14,9 @@ function Nav({ v }: { v: ViewContext }) {
   if (actor.kind === 'user' && actor.role === 'finder') {
     items.push({ href: '/my/reports', label: t('intake.nav.myReports') });
   }
+  if (actor.kind === 'user' && can(actor, 'portal.read', { organizationId: actor.organizationId })) {
+    items.push({ href: '/portal', label: t('portal.nav') });
+  }
   if (actor.kind === 'user') {
     if (can(actor, 'organization.list'))
       items.push({ href: '/admin/organizations', label: t('nav.organizations') });
