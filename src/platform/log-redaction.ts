@@ -1,9 +1,11 @@
 // What request logs may say about a URL: secret links carry their credential in the path (a finder's
-// follow-up link, a password-reset or invitation link), so that path segment is replaced before logging.
+// follow-up link, a password-reset or invitation link, a website operator's link), so that path segment is
+// replaced before logging.
 const SECRET_PATHS = [
   /^(\/reports\/follow-up\/)[^/?#]+/,
   /^(\/password\/reset\/)[^/?#]+/,
   /^(\/invitations\/)[^/?#]+/,
+  /^(\/operator\/link\/)[^/?#]+/,
 ];
 
 export function redactUrl(url: string): string {
