@@ -20,10 +20,17 @@ function Nav({ v }: { v: ViewContext }) {
   if (actor.kind === 'user') {
     if (can(actor, 'organization.list'))
       items.push({ href: '/admin/organizations', label: t('nav.organizations') });
+    if (can(actor, 'directory.read')) items.push({ href: '/directory', label: t('directory.nav.directory') });
     if (can(actor, 'audit.read')) items.push({ href: '/admin/audit', label: t('nav.audit') });
     if (can(actor, 'mail.outbox.read')) items.push({ href: '/admin/outbox', label: t('nav.outbox') });
     if (!isStaff(actor) && actor.organizationId) {
       items.push({ href: '/admin/my-organization', label: t('nav.myOrganization') });
+      // a party's own directory entry (名簿): organization admins propose changes there
+      if (
+        can(actor, 'directory.request-change', { organizationId: actor.organizationId }) &&
+        ['product_developer', 'csirt', 'website_operator'].includes(actor.organizationType ?? '')
+      )
+        items.push({ href: '/my/directory', label: t('directory.nav.myEntry') });
     }
     items.push({ href: '/account', label: t('nav.account') });
   }
