@@ -97,14 +97,12 @@ export async function pendingChangeRequests(
   let q = query(db).where('r.state', '=', 'pending');
   if (opts.organizationId) q = q.where('r.organization_id', '=', opts.organizationId);
   const rows = await q.orderBy('r.created_at').orderBy('r.id').limit(500).execute();
-  return rows
-    .map(toRequest)
-    .filter((r) =>
-      can(actor, 'directory.manage', {
-        organizationId: r.organizationId,
-        organizationType: r.organizationType,
-      }),
-    );
+  return rows.map(toRequest).filter((r) =>
+    can(actor, 'directory.manage', {
+      organizationId: r.organizationId,
+      organizationType: r.organizationType,
+    }),
+  );
 }
 
 /** A party's own requests, newest first. */

@@ -47,7 +47,11 @@ export async function keyColumns(armored: string | null): Promise<{
 }> {
   if (armored === null) return { pgp_public_key: null, pgp_fingerprint: null, pgp_expires_at: null };
   const k = await checkPublicKey(armored);
-  if (!k.ok) throw fieldError('pgpPublicKey', `directory.validation.pgp.${k.problem}`);
+  if (!k.ok)
+    throw fieldError(
+      'pgpPublicKey',
+      `directory.validation.pgp.${k.problem.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())}`,
+    );
   return { pgp_public_key: k.armored, pgp_fingerprint: k.fingerprint, pgp_expires_at: k.expiresAt };
 }
 
