@@ -73,7 +73,7 @@ export async function endCoordination(
       type: COORDINATION_EVENTS.ended,
       actorUserId: userId,
       at: now,
-      data: { ...data, reason },
+      data: { ...data, note: reason },
     });
     const mailVars = { reason };
     await mailNotifiedParties(trx, ctx, c, `ended.${kind}`);

@@ -276,6 +276,7 @@ export type ProposalView = {
   createdAt: Date;
   decidedAt: Date | null;
   responses: {
+    id: string;
     partyId: string;
     response: 'acknowledged' | 'counter_proposal';
     counterPublishAt: Date | null;
@@ -318,6 +319,7 @@ export async function proposalsOf(db: Database, caseId: string): Promise<Proposa
     responses: responses
       .filter((r) => r.proposal_id === p.id)
       .map((r) => ({
+        id: r.id,
         partyId: r.party_id,
         response: r.response,
         counterPublishAt: r.counter_publish_at,

@@ -1,4 +1,316 @@
-// HTTP for the coordination feature (調整 — the coordination body's workspace on a product case).
-import type { Feature } from '../../platform/http/server.js';
+// HTTP for the coordination feature (調整 — the coordination body's workspace on a product case). Each route
+// parses, calls one use case, and redirects (303) to the workspace with a notice — or, when the input was
+// refused, renders the workspace again (400) with the errors next to the form and what was typed kept.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { authorize } from '../../platform/auth/policy.js';
+import type { AppContext } from '../../platform/context.js';
+import type { PartyStatus } from '../../platform/db/schema/coordination.js';
+import { AppError } from '../../platform/errors.js';
+import { type App, type Feature, sendPage, viewContext } from '../../platform/http/server.js';
+import { isCatalogKey } from '../../platform/http/validation.js';
+import { searchParties } from '../directory/contact-window.js';
+import { addParties } from './add-parties.js';
+import { addVulnerability } from './add-vulnerability.js';
+import { decideFinderContact } from './decide-finder-contact.js';
+import { decideSchedule, type ScheduleDecision } from './decide-schedule.js';
+import { decideSuggestion } from './decide-suggestion.js';
+import { editVulnerability } from './edit-vulnerability.js';
+import { endCoordination } from './end-coordination.js';
+import { answerFinderRelay, relayFinderQuestion } from './finder-relay.js';
+import { workspacePath } from './mail.js';
+import { notifyParty } from './notify-party.js';
+import { openCsirtCase } from './open-csirt-case.js';
+import { proposeSchedule } from './propose-schedule.js';
+import { recordContactAttempt } from './record-contact-attempt.js';
+import { reportStatusToCsirt } from './report-status-to-csirt.js';
+import { sendCoordinatorMessage } from './send-message.js';
+import { setProductCategory } from './set-product-category.js';
+import { showFinderRelay } from './show-finder-relay.js';
+import { PARTY_STATUSES, showWorkspace, type WorkspaceFilter } from './show-workspace.js';
+import { CSIRT_CASE_PATH, CsirtCasePage } from './views/csirt-case-page.js';
+import type { Problems } from './views/parts.js';
+import { RelayPage, relayPath } from './views/relay-page.js';
+import { WorkspacePage } from './views/workspace-page.js';
 
-export const coordinationRoutes: Feature = (_app, _ctx) => {};
+const NOTICES = ['saved', 'notified', 'proposed', 'decided', 'sent', 'ended', 'reported'] as const;
+type Notice = (typeof NOTICES)[number];
+
+type Params = { reference: string };
+type Req = FastifyRequest<{ Params: Params; Body: Record<string, unknown> }>;
+
+const filterSchema = z.object({
+  status: z
+    .enum(PARTY_STATUSES as [PartyStatus, ...PartyStatus[]])
+    .optional()
+    .catch(undefined),
+  changed: z
+    .string()
+    .optional()
+    .transform((s) => s === 'on' || s === '1'),
+  q: z.string().max(200).optional().catch(undefined),
+  notice: z.string().optional(),
+});
+
+/** Field errors in the viewer's language (use cases give catalog keys or worded messages). */
+function worded(req: FastifyRequest, fields: Record<string, string[]> | undefined): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [k, list] of Object.entries(fields ?? { _: ['errors.validation'] })) {
+    out[k] = list.map((m) => (isCatalogKey(m) ? req.t(m) : m));
+  }
+  return out;
+}
+
+function typed(body: Record<string, unknown> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, val] of Object.entries(body ?? {}))
+    if (k !== '_csrf' && typeof val === 'string') out[k] = val;
+  return out;
+}
+
+async function renderWorkspace(
+  ctx: AppContext,
+  req: FastifyRequest<{ Params: Params }>,
+  reply: FastifyReply,
+  opts: { filter?: WorkspaceFilter; notice?: string | undefined; problems?: Problems; status?: number } = {},
+) {
+  const w = await showWorkspace(ctx, req.actor, {
+    reference: req.params.reference,
+    filter: opts.filter ?? {},
+    ip: req.ip,
+  });
+  const notice = NOTICES.find((n) => n === opts.notice);
+  return sendPage(
+    reply,
+    <WorkspacePage
+      v={viewContext(req, reply)}
+      w={w}
+      notice={notice ? req.t(`coordination.workspace.notices.${notice}`) : undefined}
+      problems={opts.problems}
+    />,
+    opts.status ?? 200,
+  );
+}
+
+/** Runs a workspace action: 303 back with a notice, or the page again with the form's problems. */
+function action(
+  ctx: AppContext,
+  app: App,
+  path: string,
+  form: string | ((req: Req) => string),
+  notice: Notice,
+  anchor: string,
+  run: (req: Req) => Promise<unknown>,
+) {
+  app.post<{ Params: Params & Record<string, string>; Body: Record<string, unknown> }>(
+    `/coordination/cases/:reference${path}`,
+    { schema: { hide: true } },
+    async (req, reply) => {
+      try {
+        await run(req);
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'validation') {
+          const formKey = typeof form === 'string' ? form : form(req);
+          return renderWorkspace(ctx, req, reply, {
+            problems: { form: formKey, errors: worded(req, err.fields), values: typed(req.body) },
+            status: 400,
+          });
+        }
+        throw err;
+      }
+      return reply.redirect(`${workspacePath(req.params.reference)}?notice=${notice}#${anchor}`, 303);
+    },
+  );
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
+export const coordinationRoutes: Feature = (app, ctx) => {
+  app.get<{ Params: Params; Querystring: Record<string, string> }>(
+    '/coordination/cases/:reference',
+    { schema: { hide: true } },
+    async (req, reply) => {
+      // permission first: a visitor without it learns nothing from the filter's validation
+      authorize(req.actor, 'coordination.work', { track: 'software' });
+      const f = filterSchema.parse(req.query ?? {});
+      return renderWorkspace(ctx, req, reply, {
+        filter: { status: f.status, changed: f.changed, q: f.q },
+        notice: f.notice,
+      });
+    },
+  );
+
+  action(ctx, app, '/vulnerabilities', 'vuln-new', 'saved', 'vulnerabilities', (req) =>
+    addVulnerability(ctx, req.actor, { reference: req.params.reference, fields: req.body, ip: req.ip }),
+  );
+  action(
+    ctx,
+    app,
+    '/vulnerabilities/:vulnerabilityId',
+    (req) => str(req.body?.form) ?? 'vuln',
+    'saved',
+    'vulnerabilities',
+    (req) =>
+      editVulnerability(ctx, req.actor, {
+        reference: req.params.reference,
+        vulnerabilityId: (req.params as Record<string, string>).vulnerabilityId ?? '',
+        fields: req.body,
+        ip: req.ip,
+      }),
+  );
+  action(ctx, app, '/parties', 'party', 'saved', 'parties', (req) =>
+    addParties(ctx, req.actor, {
+      reference: req.params.reference,
+      organizationId: str(req.body?.organizationId) || undefined,
+      groupId: str(req.body?.groupId) || undefined,
+      ip: req.ip,
+    }),
+  );
+  action(ctx, app, '/parties/:partyId/notify', 'party', 'notified', 'parties', (req) =>
+    notifyParty(ctx, req.actor, {
+      reference: req.params.reference,
+      partyId: (req.params as Record<string, string>).partyId ?? '',
+      ip: req.ip,
+    }),
+  );
+  action(ctx, app, '/parties/:partyId/finder-contact', 'party', 'saved', 'parties', (req) =>
+    decideFinderContact(ctx, req.actor, {
+      reference: req.params.reference,
+      partyId: (req.params as Record<string, string>).partyId ?? '',
+      allow: req.body?.allow === 'yes',
+      ip: req.ip,
+    }),
+  );
+  action(ctx, app, '/category', 'category', 'saved', 'summary', (req) =>
+    setProductCategory(ctx, req.actor, {
+      reference: req.params.reference,
+      category: req.body?.category,
+      ip: req.ip,
+    }),
+  );
+  action(ctx, app, '/schedule', 'schedule', 'proposed', 'schedule', (req) =>
+    proposeSchedule(ctx, req.actor, {
+      reference: req.params.reference,
+      publishAt: req.body?.publishAt,
+      timeZone: req.body?.timeZone,
+      reason: req.body?.reason,
+      ip: req.ip,
+    }),
+  );
+  action(ctx, app, '/schedule/decide', 'schedule', 'decided', 'schedule', (req) => {
+    const b = req.body ?? {};
+    const decision: ScheduleDecision | null =
+      b.decision === 'accept_counter' && str(b.responseId)
+        ? { kind: 'accept_counter', responseId: str(b.responseId) ?? '' }
+        : (b.decision === 'accept' || b.decision === 'reject') && str(b.proposalId)
+          ? { kind: b.decision, proposalId: str(b.proposalId) ?? '' }
+          : null;
+    if (!decision) throw new AppError('validation', 'errors.validation');
+    return decideSchedule(ctx, req.actor, { reference: req.params.reference, decision, ip: req.ip });
+  });
+  action(
+    ctx,
+    app,
+    '/suggestions/:suggestionId',
+    (req) => `suggestion-${(req.params as Record<string, string>).suggestionId}`,
+    'decided',
+    'suggestions',
+    (req) =>
+      decideSuggestion(ctx, req.actor, {
+        reference: req.params.reference,
+        suggestionId: (req.params as Record<string, string>).suggestionId ?? '',
+        decision: req.body?.decision === 'accept' ? 'accept' : 'reject',
+        organizationId: str(req.body?.organizationId) || undefined,
+        note: req.body?.note,
+        ip: req.ip,
+      }),
+  );
+  action(ctx, app, '/messages', 'message', 'sent', 'messages', (req) =>
+    sendCoordinatorMessage(ctx, req.actor, {
+      reference: req.params.reference,
+      to: req.body?.to === 'all' ? 'all' : { partyId: str(req.body?.to) ?? '' },
+      body: req.body?.body,
+      ip: req.ip,
+    }),
+  );
+  action(ctx, app, '/relay', 'relay', 'sent', 'relay', (req) =>
+    answerFinderRelay(ctx, req.actor, { reference: req.params.reference, body: req.body?.body, ip: req.ip }),
+  );
+  action(ctx, app, '/contact-attempts', 'attempt', 'saved', 'contact-log', (req) =>
+    recordContactAttempt(ctx, req.actor, { reference: req.params.reference, fields: req.body, ip: req.ip }),
+  );
+  action(ctx, app, '/end', 'end', 'ended', 'summary', (req) =>
+    endCoordination(ctx, req.actor, { reference: req.params.reference, fields: req.body, ip: req.ip }),
+  );
+  action(ctx, app, '/csirt-report', 'csirt', 'reported', 'csirt-report', (req) =>
+    reportStatusToCsirt(ctx, req.actor, { reference: req.params.reference, ip: req.ip }),
+  );
+
+  // overseas CSIRT cases
+  app.get(CSIRT_CASE_PATH, { schema: { hide: true } }, async (req, reply) => {
+    authorize(req.actor, 'coordination.work', { track: 'software' });
+    const csirts = await searchParties(ctx.db, { type: 'csirt', limit: 200 });
+    return sendPage(reply, <CsirtCasePage v={viewContext(req, reply)} csirts={csirts} />);
+  });
+  app.post<{ Body: Record<string, unknown> }>(
+    CSIRT_CASE_PATH,
+    { schema: { hide: true } },
+    async (req, reply) => {
+      try {
+        const { reference } = await openCsirtCase(ctx, req.actor, { fields: req.body, ip: req.ip });
+        return reply.redirect(`${workspacePath(reference)}?notice=saved`, 303);
+      } catch (err) {
+        if (!(err instanceof AppError && err.code === 'validation')) throw err;
+        const csirts = await searchParties(ctx.db, { type: 'csirt', limit: 200 });
+        return sendPage(
+          reply,
+          <CsirtCasePage
+            v={viewContext(req, reply)}
+            csirts={csirts}
+            errors={worded(req, err.fields)}
+            values={typed(req.body)}
+          />,
+          400,
+        );
+      }
+    },
+  );
+
+  // the reception body's finder relay
+  app.get<{ Params: Params; Querystring: { notice?: string } }>(
+    '/coordination/cases/:reference/finder-relay',
+    { schema: { hide: true } },
+    async (req, reply) => {
+      const r = await showFinderRelay(ctx, req.actor, { reference: req.params.reference, ip: req.ip });
+      const notice = req.query.notice === 'sent' ? req.t('coordination.workspace.notices.sent') : undefined;
+      return sendPage(reply, <RelayPage v={viewContext(req, reply)} {...r} notice={notice} />);
+    },
+  );
+  app.post<{ Params: Params; Body: Record<string, unknown> }>(
+    '/coordination/cases/:reference/finder-relay',
+    { schema: { hide: true } },
+    async (req, reply) => {
+      try {
+        await relayFinderQuestion(ctx, req.actor, {
+          reference: req.params.reference,
+          body: req.body?.body,
+          ip: req.ip,
+        });
+      } catch (err) {
+        if (!(err instanceof AppError && err.code === 'validation')) throw err;
+        const r = await showFinderRelay(ctx, req.actor, { reference: req.params.reference, ip: req.ip });
+        return sendPage(
+          reply,
+          <RelayPage
+            v={viewContext(req, reply)}
+            {...r}
+            errors={worded(req, err.fields)}
+            value={str(req.body?.body)}
+          />,
+          400,
+        );
+      }
+      return reply.redirect(`${relayPath(req.params.reference)}?notice=sent`, 303);
+    },
+  );
+};

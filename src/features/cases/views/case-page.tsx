@@ -1,8 +1,11 @@
 // One case: summary and links to the case it replaced or was moved to, the report brief as this viewer may see
 // it (finder identity only with consent), the attachments through the case-scoped download, the history.
 import { formatInstant } from '../../../domain/time.js';
+import { can } from '../../../platform/auth/policy.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
+import { workspacePath } from '../../coordination/mail.js';
+import { relayPath } from '../../coordination/views/relay-page.js';
 import type { CaseEvent, CaseView, LinkedCase } from '../show-case.js';
 import { casePath } from './format.js';
 import {
@@ -32,7 +35,8 @@ function Linked({ v, linked, keyName }: { v: ViewContext; linked: LinkedCase; ke
 function eventText(v: ViewContext, e: CaseEvent): string {
   const key = `cases.case.events.${e.type.replace(/\./g, '_')}`;
   const label = v.t(key);
-  const text = label === key ? e.type : label;
+  const other = `coordination.events.${e.type.replace(/[.-]/g, '_')}`;
+  const text = label !== key ? label : v.t(other) !== other ? v.t(other) : e.type;
   const reason = typeof e.data.reason === 'string' ? v.t(`cases.case.closeReasons.${e.data.reason}`) : null;
   const moved = typeof e.data.byReference === 'string' ? ` → ${e.data.byReference}` : '';
   return `${text}${moved}${reason ? `: ${reason}` : ''}`;
@@ -47,6 +51,16 @@ export function CasePage({ v, c }: { v: ViewContext; c: CaseView }) {
       <h1>{title}</h1>
       {c.supersededBy && <Linked v={v} linked={c.supersededBy} keyName="cases.case.supersededBy" />}
       {c.supersedes && <Linked v={v} linked={c.supersedes} keyName="cases.case.supersedes" />}
+      {c.track === 'software' && can(v.actor, 'coordination.work', { track: c.track }) && (
+        <p>
+          <a href={workspacePath(c.reference)}>{t('coordination.workspace.link')}</a>
+        </p>
+      )}
+      {c.track === 'software' && can(v.actor, 'coordination.relay-finder', { track: c.track }) && (
+        <p>
+          <a href={relayPath(c.reference)}>{t('coordination.workspace.relayLink')}</a>
+        </p>
+      )}
       <section aria-labelledby="case-summary">
         <h2 id="case-summary">{t('cases.case.summary')}</h2>
         <dl>
