@@ -17,6 +17,7 @@ import { opsRoutes } from './features/ops/routes.js';
 import { outboxRoutes } from './features/outbox/routes.js';
 import { portalRoutes } from './features/portal/routes.js';
 import { screeningRoutes } from './features/screening/routes.js';
+import { websiteSweepJob } from './features/website/jobs/website-sweep-job.js';
 import { websiteRoutes } from './features/website/routes.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import type { AppContext } from './platform/context.js';
@@ -102,6 +103,7 @@ export async function createRuntime(
   };
   defineJobs(jobs, ctx.db, config);
   jobs.define(coordinationSweepJob(ctx));
+  jobs.define(websiteSweepJob(ctx));
   return {
     ctx,
     jobs,

@@ -13,18 +13,6 @@ import { lockWorkCase, readWorkCase, websiteBrief } from './work-case.js';
 
 export type DiscoveryRecord = { id: string; outcome: DiscoveryOutcome; emails: string[] };
 
-/** The outbound settings (allowed test hosts, time and size limits) from the configuration. */
-function outboundOptions(config: AppContext['config']) {
-  const o = (
-    config as { outbound?: { allowHosts?: readonly string[]; timeoutMs?: number; maxBytes?: number } }
-  ).outbound;
-  return {
-    ...(o?.allowHosts ? { allowHosts: o.allowHosts } : {}),
-    ...(o?.timeoutMs ? { timeoutMs: o.timeoutMs } : {}),
-    ...(o?.maxBytes ? { maxBytes: o.maxBytes } : {}),
-  };
-}
-
 export async function discoverContact(
   ctx: AppContext,
   actor: Actor,
@@ -35,7 +23,9 @@ export async function discoverContact(
   const brief = await websiteBrief(ctx.db, ctx, before.reportId);
   const found = await discoverSecurityTxt(brief.details.siteUrl, {
     now: ctx.clock.now(),
-    ...outboundOptions(ctx.config),
+    allowHosts: ctx.config.outbound.allowHosts,
+    timeoutMs: ctx.config.outbound.timeoutMs,
+    maxBytes: ctx.config.outbound.maxBytes,
   });
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
