@@ -1,0 +1,62 @@
+// The reception body hears of every answer by mail: its staff who have worked the case (or, before anyone has,
+// all of its staff), each in their own language, the handling number at the start of the subject. The mail says
+// what kind of answer came and where to read it — never the operator's text, which may describe the flaw.
+import type { AppContext } from '../../platform/context.js';
+import type { Database } from '../../platform/db/database.js';
+import type { ResponseVia } from '../../platform/db/schema/website.js';
+import type { Locale } from '../../platform/db/schema.js';
+import { type T, translator } from '../../platform/i18n/i18n.js';
+import { enqueueMail } from '../../platform/mail/outbox.js';
+import { subjectPrefix } from '../website/website-rules.js';
+
+type Staff = { email: string; locale: Locale };
+
+async function receptionStaff(db: Database, caseId: string): Promise<Staff[]> {
+  const base = db
+    .selectFrom('users as u')
+    .innerJoin('organizations as o', 'o.id', 'u.organization_id')
+    .select(['u.email', 'u.locale'])
+    .where('o.type', '=', 'reception_body')
+    .where('o.disabled_at', 'is', null)
+    .where('u.disabled_at', 'is', null)
+    .where('u.role', 'in', ['handler', 'lead', 'admin']);
+  const worked = await base
+    .innerJoin('events as e', 'e.actor_user_id', 'u.id')
+    .where('e.stream_type', '=', 'case')
+    .where('e.stream_id', '=', caseId)
+    .distinct()
+    .orderBy('u.email')
+    .execute();
+  return worked.length ? worked : base.orderBy('u.email').execute();
+}
+
+/** Staff page of a case (the reception body's view). */
+export const receptionCasePath = (reference: string) => `/cases/${encodeURIComponent(reference)}`;
+
+export async function mailReception(
+  trx: Database,
+  ctx: AppContext,
+  c: { caseId: string; reference: string },
+  template: 'acknowledged' | 'investigation' | 'notVulnerability' | 'completion' | 'leakPublished',
+  via: ResponseVia,
+  vars: (t: T) => Record<string, string> = () => ({}),
+): Promise<number> {
+  const staff = await receptionStaff(trx, c.caseId);
+  for (const s of staff) {
+    const t = translator(s.locale);
+    await enqueueMail(trx, ctx.jobs, {
+      to: s.email,
+      locale: s.locale,
+      template: `operator.mail.${template}`,
+      vars: {
+        prefix: subjectPrefix(ctx.config.websiteNotice.subjectPrefix, c.reference),
+        reference: c.reference,
+        link: `${ctx.config.publicUrl}${receptionCasePath(c.reference)}`,
+        via: t(`operator.case.answers.via.${via}`),
+        ...vars(t),
+      },
+      related: { type: 'case', id: c.caseId },
+    });
+  }
+  return staff.length;
+}
