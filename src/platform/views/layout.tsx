@@ -17,6 +17,9 @@ function Nav({ v }: { v: ViewContext }) {
   if (actor.kind === 'user' && can(actor, 'portal.read', { organizationId: actor.organizationId })) {
     items.push({ href: '/portal', label: t('portal.nav') });
   }
+  if (actor.kind === 'user' && can(actor, 'operator.read', { organizationId: actor.organizationId })) {
+    items.push({ href: '/operator', label: t('operator.nav.cases') });
+  }
   if (actor.kind === 'user') {
     if (can(actor, 'organization.list'))
       items.push({ href: '/admin/organizations', label: t('nav.organizations') });
