@@ -78,12 +78,8 @@ export async function loadChangeRequest(
   const row = await query(db).where('r.id', '=', requestId).executeTakeFirst();
   if (!row) throw notFound();
   const org = await directoryOrganization(db, row.organization_id);
+  // staff read every entry and its requests; a party reads its own
   authorize(actor, 'directory.read', resourceOf(org));
-  if (
-    !can(actor, 'directory.manage', resourceOf(org)) &&
-    !can(actor, 'directory.request-change', resourceOf(org))
-  )
-    throw notFound();
   return toRequest(row);
 }
 

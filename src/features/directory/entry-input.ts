@@ -169,6 +169,8 @@ export function keepInput(body: unknown): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const [k, v] of Object.entries(b)) {
     if (k === '_csrf') continue;
+    // a private key pasted by mistake is never shown again (nor kept anywhere)
+    if (typeof v === 'string' && /PRIVATE KEY/.test(v)) continue;
     if (typeof v === 'string') out[k] = v;
     else if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === 'string');
   }
