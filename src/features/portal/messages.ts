@@ -227,7 +227,8 @@ const en: Catalog<typeof ja> = {
     notAcknowledged: 'Not yet',
     ended: 'Coordination of this case has ended. You can read it but no longer change it.',
     acknowledgeHeading: 'Acknowledge the notification',
-    acknowledgeHint: 'Tells the coordinator that you received the notification. The coordinator is told by mail.',
+    acknowledgeHint:
+      'Tells the coordinator that you received the notification. The coordinator is told by mail.',
     acknowledge: 'Acknowledge receipt',
     acknowledgedOn: 'You acknowledged receipt on {{at}}.',
     attachmentsNote:
