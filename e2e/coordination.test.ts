@@ -100,6 +100,7 @@ const VULN = {
 };
 const A_STATEMENT = 'A社の見解: ファームウェア 2.3 系が影響を受けることを確認しました。';
 const A_FIX = 'A社の対策: ファームウェア 2.3.9 で修正しました。';
+const REPORT_DESCRIPTION = '管理画面の端末名欄に入力したスクリプトが、一覧画面で実行されます。';
 const B_STATEMENT = 'Kitakaze does not ship the affected admin console component.';
 const COUNTER_REASON = 'A社: 修正版の配布に2週間の準備期間が必要なため。';
 
@@ -108,6 +109,7 @@ describe('coordinating a three-developer case in a browser', () => {
   let report: Filed;
   let reference = '';
   let coordinator: Page;
+  let coordinatorEmail = '';
   const devs = new Map<'A' | 'B' | 'C', Developer>();
   const dev = (k: 'A' | 'B' | 'C') => devs.get(k) as Developer;
   const workspace = () => `/coordination/cases/${encodeURIComponent(reference)}`;
@@ -136,7 +138,7 @@ describe('coordinating a three-developer case in a browser', () => {
       productName: 'Kagerou WR-3000 ファームウェア',
       developerName: 'Kagerou',
       versions: '2.3.0〜2.3.8',
-      description: '管理画面の端末名欄に入力したスクリプトが、一覧画面で実行されます。',
+      description: REPORT_DESCRIPTION,
       steps: '1. 端末名に <script>alert(1)</script> を設定する\n2. 管理画面の端末一覧を開く',
     });
     for (const box of await page.locator('main input[type=checkbox][id^=consent]').all()) {
@@ -159,6 +161,7 @@ describe('coordinating a three-developer case in a browser', () => {
 
     const body = await makeOrganization(app.ctx, 'coordination_body');
     const person = await makeUser(app.ctx, { organizationId: body, role: 'handler' });
+    coordinatorEmail = person.email;
     coordinator = await world.newPage();
     await staffLogIn(coordinator, app, person.email, person.password);
     await coordinator.goto('/coordination/cases');
@@ -224,10 +227,33 @@ describe('coordinating a three-developer case in a browser', () => {
       await add.getByLabel(staffT('coordination.workspace.titleJa'), { exact: true }).fill(VULN.titleJa);
       await add.getByLabel(staffT('coordination.workspace.titleEn'), { exact: true }).fill(VULN.titleEn);
       await add.getByLabel(staffT('coordination.workspace.cwe'), { exact: true }).fill(VULN.cwe);
-      await add.getByLabel(staffT('coordination.workspace.cvss31'), { exact: true }).fill(VULN.cvss31);
-      const saved = await press(
+      // a vector with a metric left out is refused, with the error at the field and everything typed kept
+      const cvss = add.getByLabel(staffT('coordination.workspace.cvss31'), { exact: true });
+      await cvss.fill('CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L');
+      const refused = await press(
         page,
         add.getByRole('button', { name: staffT('coordination.workspace.addVulnerability') }),
+      );
+      assert.equal(refused, 400, 'an incomplete CVSS vector is refused');
+      const again = section(page, 'vulnerabilities').locator('form', {
+        has: page.getByRole('button', { name: staffT('coordination.workspace.addVulnerability') }),
+      });
+      const cvssAgain = again.getByLabel(staffT('coordination.workspace.cvss31'), { exact: true });
+      assert.equal(await cvssAgain.getAttribute('aria-invalid'), 'true', 'the vector is marked');
+      assert.ok((await errorsOn(page)).length > 0, 'and named in the error summary');
+      assert.equal(
+        await again.getByLabel(staffT('coordination.workspace.titleJa'), { exact: true }).inputValue(),
+        VULN.titleJa,
+        'the title typed is kept',
+      );
+      assert.ok(
+        (await textOf(section(page, 'vulnerabilities'))).includes(staffT('coordination.workspace.none')),
+        'and nothing was recorded',
+      );
+      await cvssAgain.fill(VULN.cvss31);
+      const saved = await press(
+        page,
+        again.getByRole('button', { name: staffT('coordination.workspace.addVulnerability') }),
       );
       assert.equal(saved, 303, `the vulnerability is saved (HTTP ${saved}: ${await errorsOn(page)})`);
       assert.equal(await noticeOf(page), staffT('coordination.workspace.notices.saved'));
@@ -314,7 +340,14 @@ describe('coordinating a three-developer case in a browser', () => {
       assert.equal(pathOf(a.page), `/portal/cases/${reference}`);
       await expectNoFinder(a.page, "A's portal page");
       await expectNoSeriousViolations(t, a.page, "A's portal page (ja)");
-      assert.ok((await textOf(a.page.locator('main'))).includes(VULN.titleJa), 'A reads the vulnerability');
+      const aMain = await textOf(a.page.locator('main'));
+      assert.ok(aMain.includes(VULN.titleJa), 'A reads the vulnerability');
+      assert.ok(aMain.includes(REPORT_DESCRIPTION), 'and the report itself');
+      assert.equal(
+        await section(a.page, 'finder').locator('.withheld').count(),
+        1,
+        'but the finder is withheld (no consent)',
+      );
 
       assert.equal(
         await press(a.page, a.page.getByRole('button', { name: T.ja('portal.case.acknowledge') })),
@@ -363,6 +396,21 @@ describe('coordinating a three-developer case in a browser', () => {
         aCell.includes(A_STATEMENT) && aCell.includes(A_FIX),
         'the coordinator reads A’s statement and fix',
       );
+      // and which developers opened their notice and acknowledged it
+      for (const d of [a, b, dev('C')]) {
+        const cells = rowOf(section(coordinator, 'parties'), d.nameJa).locator('td');
+        const seen = d.key === 'C' ? 0 : 1;
+        assert.equal(
+          await cells.nth(2).locator('time').count(),
+          seen,
+          `${d.key} opened the case: ${seen === 1}`,
+        );
+        assert.equal(
+          await cells.nth(3).locator('time').count(),
+          seen,
+          `${d.key} acknowledged: ${seen === 1}`,
+        );
+      }
     },
   );
 
@@ -437,6 +485,10 @@ describe('coordinating a three-developer case in a browser', () => {
       `C is flagged unreachable after ${policy.unreachableAfterReminders} unanswered reminders`,
     );
     assert.equal((await world.mail.all(c.window, reminder(1))).length, 1, 'each reminder went once');
+    await world.mail.waitFor(
+      coordinatorEmail,
+      staffT('coordination.mail.unreachableCoordinator.subject', { reference }),
+    );
     for (const k of ['A', 'B'] as const) {
       const d = dev(k);
       const subjectPart = T[d.locale]('coordination.mail.ackReminder.subject', { reference, nth: 1 });
@@ -631,7 +683,16 @@ describe('coordinating a three-developer case in a browser', () => {
         `the mail “${m.subject}” to ${m.rcpt}`,
       );
     }
-    for (const d of devs.values()) await openPortal(d);
+    for (const d of devs.values()) {
+      await openPortal(d);
+      assert.equal((await d.page.goto('/portal'))?.status(), 200, `${d.key}'s list of cases`);
+      assert.equal(
+        await d.page.locator('main').getByRole('link', { name: reference }).count(),
+        1,
+        `${d.key}'s list has the case`,
+      );
+      await expectNoFinder(d.page, `${d.key}'s list of cases`);
+    }
     // the finder still hears from the reception body, under their own address only
     assert.ok((await world.mail.all(FINDER.email, '')).length >= 1, 'the finder’s own mail is theirs');
   });
