@@ -67,25 +67,35 @@ export const completionForm = z
     reporterDepartment: optional(300),
     reporterName: required(200, 'operator.errors.reporterRequired'),
   })
-  .superRefine((f, ctx) => {
-    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-    if (f.causeBasis.length === 0) issue('causeBasis', 'operator.errors.chooseOne');
-    if (f.causeDetail.length === 0) issue('causeDetail', 'operator.errors.chooseOne');
-    if (f.damageActual.length === 0) issue('damageActual', 'operator.errors.chooseOne');
-    const causeOther = f.causeBasis.includes('other') || f.causeDetail.includes('other');
-    if (causeOther && !f.causeOther) issue('causeOther', 'operator.errors.otherRequired');
-    if (f.damageActual.includes('other') && !f.damageActualOther)
-      issue('damageActualOther', 'operator.errors.otherRequired');
-    if (f.damagePotential.includes('other') && !f.damagePotentialOther)
-      issue('damagePotentialOther', 'operator.errors.otherRequired');
-    if (f.damageActual.includes('none') && f.damageActual.length > 1)
-      issue('damageActual', 'operator.errors.noneExclusive');
-    if (f.damageActual.includes('personal_data_leak') && !f.leakedKinds)
-      issue('leakedKinds', 'operator.errors.leakedKindsRequired');
-    if (f.wantsConfirmation && !f.consent) issue('consent', 'operator.errors.consentRequired');
-    if (f.nextContact === 'this_address' && !f.nextEmail)
-      issue('nextEmail', 'operator.errors.nextEmailRequired');
-  })
+  // run with the field errors too, so one submission shows every problem (the values may then be partial)
+  .superRefine(
+    (parsed, ctx) => {
+      const f = parsed as Partial<typeof parsed>;
+      const list = (v: unknown): string[] => (Array.isArray(v) ? v : []);
+      const issue = (path: string, message: string) =>
+        ctx.addIssue({ code: 'custom', path: [path], message });
+      const basis = list(f.causeBasis);
+      const detail = list(f.causeDetail);
+      const actual = list(f.damageActual);
+      if (basis.length === 0) issue('causeBasis', 'operator.errors.chooseOne');
+      if (detail.length === 0) issue('causeDetail', 'operator.errors.chooseOne');
+      if (actual.length === 0) issue('damageActual', 'operator.errors.chooseOne');
+      if ((basis.includes('other') || detail.includes('other')) && !f.causeOther)
+        issue('causeOther', 'operator.errors.otherRequired');
+      if (actual.includes('other') && !f.damageActualOther)
+        issue('damageActualOther', 'operator.errors.otherRequired');
+      if (list(f.damagePotential).includes('other') && !f.damagePotentialOther)
+        issue('damagePotentialOther', 'operator.errors.otherRequired');
+      if (actual.includes('none') && actual.length > 1)
+        issue('damageActual', 'operator.errors.noneExclusive');
+      if (actual.includes('personal_data_leak') && !f.leakedKinds)
+        issue('leakedKinds', 'operator.errors.leakedKindsRequired');
+      if (f.wantsConfirmation && !f.consent) issue('consent', 'operator.errors.consentRequired');
+      if (f.nextContact === 'this_address' && !f.nextEmail)
+        issue('nextEmail', 'operator.errors.nextEmailRequired');
+    },
+    { when: () => true },
+  )
   .transform((f) => ({
     action: f.action as FixAction,
     whatDone: f.whatDone,

@@ -1,14 +1,21 @@
 // Target dates shown to the operator: business days on the Japanese calendar from the JST date of the details,
-// months by the calendar with month ends clamped.
+// months by the calendar with month ends clamped (the website track's clock).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addMonths, operatorTargets } from './operator-clock.js';
+import type { WebsitePolicy } from '../website/website-clock.js';
+import { operatorTargets } from './operator-clock.js';
 
-const policy = { investigationBusinessDays: 20, fixMonths: 3 };
+const policy: WebsitePolicy = {
+  reminderBusinessDays: [10, 20],
+  investigationBusinessDays: 20,
+  fixMonths: 3,
+  stopMonths: 9,
+  unreachableAfterAttempts: 3,
+};
 
 describe('operator target dates', () => {
   it('counts 20 business days from the JST date of the details, skipping weekends and holidays', () => {
-    // Mon 2026-04-27 JST; Golden Week (4/29, 5/3–5/6) and weekends do not count
+    // Mon 2026-04-27 JST; Golden Week (4/29, 5/4–5/6) and weekends do not count
     const t = operatorTargets(new Date('2026-04-27T01:00:00Z'), policy);
     assert.equal(t.notifiedOn, '2026-04-27');
     assert.equal(t.investigationDue, '2026-05-29');
@@ -22,23 +29,13 @@ describe('operator target dates', () => {
   });
 
   it('skips the year-end closure', () => {
-    const t = operatorTargets(new Date('2026-12-25T03:00:00Z'), {
-      investigationBusinessDays: 1,
-      fixMonths: 1,
-    });
-    assert.equal(t.investigationDue, '2026-12-28');
-    const u = operatorTargets(new Date('2026-12-28T03:00:00Z'), {
-      investigationBusinessDays: 1,
-      fixMonths: 1,
-    });
-    assert.equal(u.investigationDue, '2027-01-04');
+    const one = { ...policy, investigationBusinessDays: 1 };
+    assert.equal(operatorTargets(new Date('2026-12-25T03:00:00Z'), one).investigationDue, '2026-12-28');
+    assert.equal(operatorTargets(new Date('2026-12-28T03:00:00Z'), one).investigationDue, '2027-01-04');
   });
 
   it('clamps a month end and crosses years', () => {
-    assert.equal(addMonths('2026-11-30', 3), '2027-02-28');
-    assert.equal(addMonths('2027-11-30', 3), '2028-02-29');
-    assert.equal(addMonths('2026-01-31', 1), '2026-02-28');
-    assert.equal(addMonths('2026-10-15', 12), '2027-10-15');
-    assert.throws(() => addMonths('2026-13-01x', 1), RangeError);
+    assert.equal(operatorTargets(new Date('2026-11-30T03:00:00Z'), policy).fixDue, '2027-02-28');
+    assert.equal(operatorTargets(new Date('2027-11-30T03:00:00Z'), policy).fixDue, '2028-02-29');
   });
 });

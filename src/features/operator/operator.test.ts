@@ -206,6 +206,7 @@ describe('the website operator answers a notice', () => {
     const b = await signIn(t, memberA.email, memberA.password);
     const list = await b.get('/operator');
     assert.equal(list.statusCode, 200);
+    assert.match(list.body, /<a href="\/operator" aria-current="page">通知を受けた案件<\/a>/);
     assert.match(list.body, new RegExp(`href="${casePath(ours.reference)}"`));
     assert.doesNotMatch(list.body, new RegExp(`href="${casePath(theirs.reference)}"`));
     assert.match(textOf(list.body), /a\.example\.org/);
@@ -220,7 +221,9 @@ describe('the website operator answers a notice', () => {
     assert.equal((await responsesOf(theirs.caseId)).length, 0);
     // staff have no operator pages
     const staff = await signIn(t, cast.receptionLead.email, cast.receptionLead.password);
-    assert.equal((await staff.get('/operator')).statusCode, 403);
+    const forbidden = await staff.get('/operator');
+    assert.equal(forbidden.statusCode, 403);
+    assert.doesNotMatch(forbidden.body, /href="\/operator"/);
     assert.equal((await staff.get(casePath(ours.reference))).statusCode, 404);
   });
 

@@ -20,7 +20,12 @@ import {
   operatorResponses,
 } from '../website/queries.js';
 import { findOperatorCase } from './operator-access.js';
-import { type OperatorClockPolicy, type OperatorTargets, operatorTargets } from './operator-clock.js';
+import {
+  clockPolicy,
+  type OperatorClockPolicy,
+  type OperatorTargets,
+  operatorTargets,
+} from './operator-clock.js';
 
 export type DisclosedFinder = { name: string | null; organization: string | null };
 
@@ -38,11 +43,6 @@ export type OperatorCasePage = {
   /** the case was moved to the product track */
   moved: boolean;
 };
-
-export function clockPolicy(ctx: AppContext): OperatorClockPolicy {
-  const c = ctx.config.websiteClock;
-  return { investigationBusinessDays: c.investigationBusinessDays, fixMonths: c.fixMonths };
-}
 
 export async function showOperatorCase(
   ctx: AppContext,
