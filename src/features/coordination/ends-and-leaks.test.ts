@@ -40,7 +40,7 @@ describe('ends of coordination and the finder identity', () => {
     const { publicKey } = await openpgp.generateKey({
       userIDs: [{ email: 'psirt@keyed.example' }],
       type: 'ecc',
-      curve: 'curve25519',
+      curve: 'ed25519Legacy',
       format: 'armored',
     });
     keyed = await developer(t, 'Keyed', { pgpPublicKey: publicKey });

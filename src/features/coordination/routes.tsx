@@ -23,6 +23,7 @@ import { notifyParty } from './notify-party.js';
 import { openCsirtCase } from './open-csirt-case.js';
 import { proposeSchedule } from './propose-schedule.js';
 import { recordContactAttempt } from './record-contact-attempt.js';
+import { recordPartyStatus } from './record-party-status.js';
 import { reportStatusToCsirt } from './report-status-to-csirt.js';
 import { sendCoordinatorMessage } from './send-message.js';
 import { setProductCategory } from './set-product-category.js';
@@ -235,6 +236,9 @@ export const coordinationRoutes: Feature = (app, ctx) => {
   );
   action(ctx, app, '/relay', 'relay', 'sent', 'relay', (req) =>
     answerFinderRelay(ctx, req.actor, { reference: req.params.reference, body: req.body?.body, ip: req.ip }),
+  );
+  action(ctx, app, '/statuses', 'status', 'saved', 'matrix', (req) =>
+    recordPartyStatus(ctx, req.actor, { reference: req.params.reference, fields: req.body, ip: req.ip }),
   );
   action(ctx, app, '/contact-attempts', 'attempt', 'saved', 'contact-log', (req) =>
     recordContactAttempt(ctx, req.actor, { reference: req.params.reference, fields: req.body, ip: req.ip }),

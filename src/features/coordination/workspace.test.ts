@@ -267,6 +267,53 @@ describe('coordination workspace', () => {
     assert.match((await reception.get(`/cases/${encodeURIComponent(k.reference)}`)).body, /finder-relay/);
   });
 
+  it('records "no response" for a silent developer, distinct from unknown, and filters the matrix by it', async () => {
+    const k = await productCase(t, b);
+    for (const d of [a, bDev]) {
+      await addParties(t.ctx, b.coordinator.actor, {
+        reference: k.reference,
+        organizationId: d.organizationId,
+      });
+    }
+    const browser = await signedIn(t, b.coordinator.userId);
+    await browser.post(
+      `${workspaceUrl(k.reference)}/vulnerabilities`,
+      { titleJa: '認証回避', titleEn: 'Authentication bypass', cwe: 'CWE-287' },
+      workspaceUrl(k.reference),
+    );
+    const [pa, pb] = await partiesOf(t.ctx.db, k.caseId);
+    const v = await t.ctx.db
+      .selectFrom('coordination_vulnerabilities')
+      .select('id')
+      .where('case_id', '=', k.caseId)
+      .executeTakeFirstOrThrow();
+    const before = await footprint(t);
+    const bad = await browser.post(
+      `${workspaceUrl(k.reference)}/statuses`,
+      { partyId: pb!.id, vulnerabilityId: v.id, status: 'probably' },
+      workspaceUrl(k.reference),
+    );
+    assert.equal(bad.status, 400);
+    assert.deepEqual(await footprint(t), before);
+    const ok = await browser.post(
+      `${workspaceUrl(k.reference)}/statuses`,
+      { partyId: pb!.id, vulnerabilityId: v.id, status: 'no_response', statement: '電話でも応答なし' },
+      workspaceUrl(k.reference),
+    );
+    assert.equal(ok.status, 303);
+    const filtered = await browser.get(`${workspaceUrl(k.reference)}?status=no_response`);
+    const matrix = filtered.body.slice(
+      filtered.body.indexOf('id="matrix"'),
+      filtered.body.indexOf('id="suggestions"') > 0
+        ? filtered.body.indexOf('id="suggestions"')
+        : filtered.body.indexOf('id="schedule"'),
+    );
+    assert.match(matrix, /Beta Works/);
+    assert.doesNotMatch(matrix, /<th scope="row">Alpha Soft/);
+    assert.match(textOf(matrix), /応答なし/);
+    assert.ok(pa);
+  });
+
   it('marks what changed since the coordinator last looked, and records a developer’s first opening once', async () => {
     const k = await productCase(t, b);
     await addParties(t.ctx, b.coordinator.actor, {

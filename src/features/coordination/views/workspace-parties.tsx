@@ -138,7 +138,7 @@ export function PartiesSection(props: WorkspaceProps) {
   );
 }
 
-export function MatrixSection({ v, w }: WorkspaceProps) {
+export function MatrixSection({ v, w, problems }: WorkspaceProps) {
   const { t } = v;
   const base = workspacePath(w.reference);
   const statusOf = (partyId: string, vulnerabilityId: string) =>
@@ -216,6 +216,45 @@ export function MatrixSection({ v, w }: WorkspaceProps) {
           </tbody>
         </table>
       </div>
+      {!w.coordination.endKind && w.parties.length > 0 && w.vulnerabilities.length > 0 && (
+        <details open={problems?.form === 'status'}>
+          <summary>{t('coordination.workspace.recordStatus')}</summary>
+          <PostForm v={v} action={`${base}/statuses`}>
+            <SelectField
+              name="partyId"
+              id="status-partyId"
+              label={t('coordination.workspace.developer')}
+              errors={errorsFor(problems, 'status')}
+              options={w.parties.map((p) => ({ value: p.id, label: name(v, p) }))}
+            />
+            <SelectField
+              name="vulnerabilityId"
+              id="status-vulnerabilityId"
+              label={t('coordination.workspace.vulnerabilities')}
+              errors={errorsFor(problems, 'status')}
+              options={w.vulnerabilities.map((x) => ({
+                value: x.id,
+                label: `${w.reference}.${x.ordinal} ${v.locale === 'ja' ? x.titleJa : x.titleEn}`,
+              }))}
+            />
+            <SelectField
+              name="status"
+              id="status-status"
+              label={t('coordination.workspace.status')}
+              errors={errorsFor(problems, 'status')}
+              options={PARTY_STATUSES.map((s) => ({ value: s, label: t(`coordination.statuses.${s}`) }))}
+            />
+            <TextArea
+              name="statement"
+              id="status-statement"
+              label={t('coordination.workspace.statement')}
+              errors={errorsFor(problems, 'status')}
+              rows={2}
+            />
+            <button type="submit">{t('coordination.workspace.recordStatus')}</button>
+          </PostForm>
+        </details>
+      )}
     </section>
   );
 }
