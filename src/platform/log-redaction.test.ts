@@ -8,6 +8,7 @@ describe('request URLs in logs', () => {
     assert.equal(redactUrl('/reports/follow-up/abc/messages'), '/reports/follow-up/[redacted]/messages');
     assert.equal(redactUrl('/password/reset/tok'), '/password/reset/[redacted]');
     assert.equal(redactUrl('/invitations/tok'), '/invitations/[redacted]');
+    assert.equal(redactUrl('/operator/link/tok'), '/operator/link/[redacted]');
   });
 
   it('keeps only the names of query parameters', () => {
