@@ -32,7 +32,7 @@ import {
   rowOf,
   section,
 } from './coordination-world.js';
-import { htmlLang, textOf } from './harness.js';
+import { clickAndLoad, htmlLang, textOf } from './harness.js';
 import {
   decide,
   expectReceiptMail,
@@ -216,7 +216,11 @@ describe('coordinating a three-developer case in a browser', () => {
     'the coordinator records the vulnerability, adds A, B and C and notifies them; each notice comes in its language',
     async (t) => {
       const page = coordinator;
-      assert.equal((await page.goto(workspace()))?.status(), 200, 'the workspace opens');
+      // from the product queue to the case, and from the case to its workspace
+      await page.goto('/coordination/cases');
+      await clickAndLoad(page, page.locator('main').getByRole('link', { name: reference, exact: true }));
+      await clickAndLoad(page, page.getByRole('link', { name: staffT('coordination.workspace.link') }));
+      assert.equal(pathOf(page), `/coordination/cases/${reference}`, 'the workspace opens');
       await expectNoFinder(page, 'the workspace (the finder consented to nothing)');
 
       // the vulnerability: a title in both languages, a CWE from the shipped list, a CVSS 3.1 vector
