@@ -10,6 +10,7 @@ import { text } from '../../platform/http/validation.js';
 import { addPartiesTo } from './add-parties.js';
 import { userIdOf, withProductCase } from './case-access.js';
 import { COORDINATION_EVENTS } from './events.js';
+import { mailParty } from './mail.js';
 
 export async function decideSuggestion(
   ctx: AppContext,
@@ -74,6 +75,22 @@ export async function decideSuggestion(
       })
       .where('id', '=', s.id)
       .execute();
+    // the developer that named it hears the decision (not who else is a party: only that it was considered)
+    if (s.suggested_by_party_id) {
+      const by = await trx
+        .selectFrom('coordination_parties')
+        .select('organization_id')
+        .where('id', '=', s.suggested_by_party_id)
+        .executeTakeFirst();
+      if (by) {
+        await mailParty(
+          trx,
+          ctx,
+          { organizationId: by.organization_id, caseId: c.id, reference: c.reference },
+          'suggestionDecided',
+        );
+      }
+    }
     const type =
       input.decision === 'accept'
         ? COORDINATION_EVENTS.suggestionAccepted

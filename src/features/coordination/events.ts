@@ -4,6 +4,7 @@ export const COORDINATION_EVENTS = {
   vulnerabilityAdded: 'coordination.vulnerability-added',
   vulnerabilityEdited: 'coordination.vulnerability-edited',
   partyAdded: 'coordination.party-added',
+  partyRemoved: 'coordination.party-removed',
   partyNotified: 'coordination.party-notified',
   partyOpened: 'coordination.party-opened',
   partyAcknowledged: 'coordination.party-acknowledged',

@@ -128,6 +128,8 @@ const ja = {
     groupOption: '{{name}}（{{count}}社）',
     notify: '通知する',
     notifyAgain: '再通知',
+    remove: '案件から外す',
+    removeReason: '外す理由',
     notified: '通知',
     mail: 'メール配信',
     opened: '初回閲覧',
@@ -231,6 +233,7 @@ const ja = {
     coordination_vulnerability_added: '脆弱性を追加',
     coordination_vulnerability_edited: '脆弱性を更新',
     coordination_party_added: '製品開発者を追加',
+    coordination_party_removed: '製品開発者を案件から外した',
     coordination_party_notified: '製品開発者に通知',
     coordination_party_opened: '製品開発者が案件を閲覧',
     coordination_party_acknowledged: '製品開発者が受領を確認',
@@ -278,6 +281,18 @@ const ja = {
     targetPassed: {
       subject: '[{{reference}}] 公表予定日を過ぎました',
       body: '{{organization}} ご担当者様\n\n案件 {{reference}} の公表予定日（{{targetDate}}）を過ぎました。対策の状況と今後の日程についてご連絡をお願いします。\n{{link}}\n\n調整機関',
+    },
+    removed: {
+      subject: '[{{reference}}] 案件の対象外となりました',
+      body: '{{organization}} ご担当者様\n\n案件 {{reference}} について、貴社は調整の対象外となりました。これまでにお送りした情報は、引き続き公表まで秘密としてお取り扱いください。\n\n調整機関',
+    },
+    targetChanged: {
+      subject: '[{{reference}}] 公表予定日の変更',
+      body: '{{organization}} ご担当者様\n\n案件 {{reference}} の公表予定日（目標）を {{targetDate}} に変更しました。\n{{link}}\n\n調整機関',
+    },
+    suggestionDecided: {
+      subject: '[{{reference}}] ご指摘いただいた開発者について',
+      body: '{{organization}} ご担当者様\n\n案件 {{reference}} について、ご指摘いただいた製品開発者を調整機関で検討しました。ご協力ありがとうございました。\n{{link}}\n\n調整機関',
     },
     scheduleProposed: {
       subject: '[{{reference}}] 公表日時のご提案',
@@ -501,6 +516,8 @@ const en: Catalog<typeof ja> = {
     groupOption: '{{name}} ({{count}} developers)',
     notify: 'Notify',
     notifyAgain: 'Notify again',
+    remove: 'Remove from the case',
+    removeReason: 'Reason for removing',
     notified: 'Notified',
     mail: 'Mail delivery',
     opened: 'First opened',
@@ -606,6 +623,7 @@ const en: Catalog<typeof ja> = {
     coordination_vulnerability_added: 'Vulnerability added',
     coordination_vulnerability_edited: 'Vulnerability updated',
     coordination_party_added: 'Developer added',
+    coordination_party_removed: 'Developer removed from the case',
     coordination_party_notified: 'Developer notified',
     coordination_party_opened: 'Developer opened the case',
     coordination_party_acknowledged: 'Developer acknowledged',
@@ -653,6 +671,18 @@ const en: Catalog<typeof ja> = {
     targetPassed: {
       subject: '[{{reference}}] The target publication date has passed',
       body: 'Dear {{organization}},\n\nThe target publication date of case {{reference}} ({{targetDate}}) has passed. Please tell us where your countermeasures stand and what schedule you propose.\n{{link}}\n\nThe coordination body',
+    },
+    removed: {
+      subject: '[{{reference}}] You are no longer a party to this case',
+      body: 'Dear {{organization}},\n\nYou are no longer a party to case {{reference}}. Please keep the information we sent you confidential until it is published.\n\nThe coordination body',
+    },
+    targetChanged: {
+      subject: '[{{reference}}] Target publication date changed',
+      body: 'Dear {{organization}},\n\nThe target publication date of case {{reference}} is now {{targetDate}}.\n{{link}}\n\nThe coordination body',
+    },
+    suggestionDecided: {
+      subject: '[{{reference}}] About the developer you suggested',
+      body: 'Dear {{organization}},\n\nThe coordination body has considered the developer you suggested for case {{reference}}. Thank you.\n{{link}}\n\nThe coordination body',
     },
     scheduleProposed: {
       subject: '[{{reference}}] Proposed publication moment',

@@ -24,6 +24,7 @@ import { openCsirtCase } from './open-csirt-case.js';
 import { proposeSchedule } from './propose-schedule.js';
 import { recordContactAttempt } from './record-contact-attempt.js';
 import { recordPartyStatus } from './record-party-status.js';
+import { removeParty } from './remove-party.js';
 import { reportStatusToCsirt } from './report-status-to-csirt.js';
 import { sendCoordinatorMessage } from './send-message.js';
 import { setProductCategory } from './set-product-category.js';
@@ -171,6 +172,14 @@ export const coordinationRoutes: Feature = (app, ctx) => {
     notifyParty(ctx, req.actor, {
       reference: req.params.reference,
       partyId: (req.params as Record<string, string>).partyId ?? '',
+      ip: req.ip,
+    }),
+  );
+  action(ctx, app, '/parties/:partyId/remove', 'party', 'saved', 'parties', (req) =>
+    removeParty(ctx, req.actor, {
+      reference: req.params.reference,
+      partyId: (req.params as Record<string, string>).partyId ?? '',
+      reason: req.body?.reason,
       ip: req.ip,
     }),
   );

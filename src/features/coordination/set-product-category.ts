@@ -9,6 +9,7 @@ import { appendEvent } from '../../platform/events.js';
 import { isProductCategory } from '../directory/product-category.js';
 import { userIdOf, withProductCase } from './case-access.js';
 import { COORDINATION_EVENTS } from './events.js';
+import { mailNotifiedParties } from './propose-schedule.js';
 import { coordinationPolicy, targetPublicationDate } from './schedule-policy.js';
 
 export async function setProductCategory(
@@ -40,6 +41,9 @@ export async function setProductCategory(
       at: now,
       data,
     });
+    if (target !== coordination.target_date && target !== null) {
+      await mailNotifiedParties(trx, ctx, c, 'targetChanged', () => ({ targetDate: target }));
+    }
     if (target !== coordination.target_date) {
       await appendEvent(trx, {
         streamType: 'case',

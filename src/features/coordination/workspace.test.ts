@@ -116,6 +116,39 @@ describe('coordination workspace', () => {
     assert.match(textOf(page.body), /Beta Works/);
   });
 
+  it('removes a developer only with a reason, keeps the row, and tells it when it had been notified', async () => {
+    const k = await productCase(t, b);
+    await addParties(t.ctx, b.coordinator.actor, {
+      reference: k.reference,
+      organizationId: c.organizationId,
+    });
+    const [party] = await partiesOf(t.ctx.db, k.caseId);
+    await notifyParty(t.ctx, b.coordinator.actor, { reference: k.reference, partyId: party!.id });
+    const browser = await signedIn(t, b.coordinator.userId);
+    const url = `${workspaceUrl(k.reference)}/parties/${party!.id}/remove`;
+    const before = await footprint(t);
+    assert.equal((await browser.post(url, { reason: ' ' }, workspaceUrl(k.reference))).status, 400);
+    assert.deepEqual(await footprint(t), before);
+    assert.equal(
+      (await browser.post(url, { reason: '対象製品は販売していなかった' }, workspaceUrl(k.reference))).status,
+      303,
+    );
+    assert.deepEqual(await partiesOf(t.ctx.db, k.caseId), []);
+    const row = await t.ctx.db
+      .selectFrom('coordination_parties')
+      .selectAll()
+      .where('id', '=', party!.id)
+      .executeTakeFirstOrThrow();
+    assert.ok(row.removed_at);
+    const mails = await t.ctx.db
+      .selectFrom('mail_messages')
+      .select('template')
+      .where('to_address', '=', c.email)
+      .where('related_id', '=', k.caseId)
+      .execute();
+    assert.ok(mails.some((m) => m.template === 'coordination.mail.removed'));
+  });
+
   it('refuses an invalid CVSS vector, an unknown CWE and a bad CVE ID with clear messages, and changes nothing', async () => {
     const k = await productCase(t, b);
     const browser = await signedIn(t, b.coordinator.userId);
@@ -281,7 +314,8 @@ describe('coordination workspace', () => {
       { titleJa: '認証回避', titleEn: 'Authentication bypass', cwe: 'CWE-287' },
       workspaceUrl(k.reference),
     );
-    const [pa, pb] = await partiesOf(t.ctx.db, k.caseId);
+    const all = await partiesOf(t.ctx.db, k.caseId);
+    const pb = all.find((p) => p.organizationId === bDev.organizationId);
     const v = await t.ctx.db
       .selectFrom('coordination_vulnerabilities')
       .select('id')
@@ -311,7 +345,6 @@ describe('coordination workspace', () => {
     assert.match(matrix, /Beta Works/);
     assert.doesNotMatch(matrix, /<th scope="row">Alpha Soft/);
     assert.match(textOf(matrix), /応答なし/);
-    assert.ok(pa);
   });
 
   it('marks what changed since the coordinator last looked, and records a developer’s first opening once', async () => {

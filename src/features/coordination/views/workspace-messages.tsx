@@ -14,6 +14,7 @@ export function MessagesSection({ v, w, problems }: WorkspaceProps) {
     const p = w.parties.find((x) => x.id === id);
     return p ? (v.locale === 'ja' ? p.nameJa : p.nameEn) : '';
   };
+  const isNew = (at: Date) => w.lastViewedAt !== null && at.getTime() > w.lastViewedAt.getTime();
   const threads = w.messages.filter((m) => m.thread !== 'finder_relay');
   const relay = w.messages.filter((m) => m.thread === 'finder_relay');
   const values = valuesFor(problems, 'message');
@@ -22,7 +23,7 @@ export function MessagesSection({ v, w, problems }: WorkspaceProps) {
       <h2 id="messages">{t('coordination.workspace.messages')}</h2>
       <ol class="thread">
         {threads.map((m) => (
-          <li key={m.id}>
+          <li key={m.id} class={isNew(m.createdAt) ? 'changed' : undefined}>
             <At v={v} at={m.createdAt} /> · {t(`coordination.sides.${m.authorSide}`)}
             {' → '}
             {m.thread === 'announcement' ? t('coordination.threads.announcement') : partyName(m.partyId)}
@@ -55,7 +56,7 @@ export function MessagesSection({ v, w, problems }: WorkspaceProps) {
       <h3 id="relay">{t('coordination.workspace.relay')}</h3>
       <ol class="thread">
         {relay.map((m) => (
-          <li key={m.id}>
+          <li key={m.id} class={isNew(m.createdAt) ? 'changed' : undefined}>
             <At v={v} at={m.createdAt} /> · {t(`coordination.sides.${m.authorSide}`)}
             <p class="prewrap">{m.body}</p>
           </li>

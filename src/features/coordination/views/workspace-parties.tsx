@@ -31,6 +31,21 @@ function PartyRowView({ v, w, p }: WorkspaceProps & { p: PartyView }) {
             </button>
           </PostForm>
         )}
+        {open && (
+          <details>
+            <summary>{t('coordination.workspace.remove')}</summary>
+            <PostForm v={v} action={`${base}/parties/${p.id}/remove`}>
+              <TextArea
+                name="reason"
+                id={`remove-${p.id}-reason`}
+                label={t('coordination.workspace.removeReason')}
+                rows={2}
+                required
+              />
+              <button type="submit">{t('coordination.workspace.remove')}</button>
+            </PostForm>
+          </details>
+        )}
       </td>
       <td>{p.mail ? t(`coordination.mailStatuses.${p.mail.status}`) : t('coordination.workspace.none')}</td>
       <td>
