@@ -39,7 +39,7 @@ export async function assignContact(
     };
     if (k.source === 'directory') {
       const window = await getContactWindow(trx, k.organizationId);
-      if (!window || window.type !== 'website_operator') {
+      if (window?.type !== 'website_operator') {
         throw new AppError('validation', 'website.errors.notOperator', {
           organizationId: ['website.errors.notOperator'],
         });

@@ -51,7 +51,7 @@ const ja = {
     stopEligibleAt: '取扱い終了が可能になる日時（9か月）',
     passed: '（経過）',
     remindersHeading: '督促の予定',
-    reminderSent: '送信済み {{at}}',
+    reminderSent: '送信済み',
     reminderPending: '予定',
   },
   contact: {
@@ -138,7 +138,7 @@ const ja = {
   },
   relay: {
     heading: '中継の経路',
-    caption: '{{kind}}（{{at}}）の中継',
+    caption: '{{kind}}の中継',
     position: '順',
     organization: '組織',
     received: '受け取り',
@@ -182,7 +182,7 @@ const ja = {
   operator: {
     heading: '運営者からの回答',
     link: '運営者向けリンク',
-    linkLive: '発行済み（{{at}}）',
+    linkLive: '発行済み',
     linkNone: 'まだ発行していません（第2報で発行されます）',
     acknowledged: '受領の連絡',
     investigation: '調査結果',
@@ -330,6 +330,7 @@ const ja = {
     asOfShown: '{{date}} 時点',
     countsCaption: '経過日数の区分 × 脆弱性の種類（件数）',
     bucket: '経過日数',
+    bucketDays: '{{range}} 日',
     total: '計',
     listCaption: '長期化している案件（経過の長い順）',
     reference: '案件番号',
@@ -493,7 +494,7 @@ const en: Catalog<typeof ja> = {
     stopEligibleAt: 'May be stopped from (9 months)',
     passed: '(passed)',
     remindersHeading: 'Reminders',
-    reminderSent: 'sent {{at}}',
+    reminderSent: 'sent',
     reminderPending: 'planned',
   },
   contact: {
@@ -580,7 +581,7 @@ const en: Catalog<typeof ja> = {
   },
   relay: {
     heading: 'Relay path',
-    caption: 'Relay of the {{kind}} ({{at}})',
+    caption: 'Relay of the {{kind}}',
     position: 'Hop',
     organization: 'Organization',
     received: 'Received',
@@ -618,7 +619,7 @@ const en: Catalog<typeof ja> = {
   operator: {
     heading: "The operator's answers",
     link: "Operator's link",
-    linkLive: 'issued {{at}}',
+    linkLive: 'issued',
     linkNone: 'not issued yet (the details notice issues it)',
     acknowledged: 'Receipt acknowledged',
     investigation: 'Investigation result',
@@ -774,6 +775,7 @@ const en: Catalog<typeof ja> = {
     asOfShown: 'as of {{date}}',
     countsCaption: 'Age bucket × vulnerability type (cases)',
     bucket: 'Age',
+    bucketDays: '{{range}} days',
     total: 'Total',
     listCaption: 'Long-running cases (oldest notice first)',
     reference: 'Case',

@@ -25,6 +25,7 @@ import { type Recipient, resolveRecipient } from './recipient.js';
 import { reclassifyTemplate } from './reclassify-to-product.js';
 import { unansweredAttempts } from './record-contact-attempt.js';
 import { policyOf, type Targets, targetsOf } from './targets.js';
+import { elapsedDays } from './website-clock.js';
 import { WEBSITE_CASE_READ } from './website-events.js';
 import { isWorkable, readWorkCase, type WebsiteRow, websiteBrief } from './work-case.js';
 
@@ -60,6 +61,7 @@ export type WebsiteCaseView = {
   operator: ContactWindow | null;
   recipient: Recipient | null;
   suggestions: { organizationId: string; nameJa: string; nameEn: string; domain: string }[];
+  searchQuery: string | null;
   searchResults: { organizationId: string; nameJa: string; nameEn: string }[] | null;
   discoveries: Selectable<WebsiteDiscoveriesTable>[];
   notices: NoticeView[];
@@ -70,8 +72,12 @@ export type WebsiteCaseView = {
   completions: Selectable<WebsiteCompletionReportsTable>[];
   leak: Selectable<WebsiteLeakPublicationsTable> | null;
   targets: Targets | null;
+  /** JST calendar days since the details notice, or null before it */
+  elapsedDays: number | null;
   remindersSent: Map<string, Date>;
   reclassifyTemplate: string;
+  /** the configured subject pattern, e.g. `[{reference}]` */
+  subjectPattern: string;
   history: HistoryEntry[];
 };
 
@@ -187,6 +193,7 @@ export async function showWebsiteCase(
     operator,
     recipient,
     suggestions,
+    searchQuery: q || null,
     searchResults,
     discoveries,
     notices,
@@ -197,7 +204,9 @@ export async function showWebsiteCase(
     completions: await completionReports(db, c.caseId),
     leak: (await leakPublication(db, c.caseId)) ?? null,
     targets: w?.notified_at ? targetsOf(policy, w.notified_at) : null,
+    elapsedDays: w?.notified_at ? elapsedDays(w.notified_at, ctx.clock.now()) : null,
     remindersSent,
+    subjectPattern: ctx.config.websiteNotice.subjectPrefix,
     reclassifyTemplate: workable ? await reclassifyTemplate(ctx, c.reportId) : '',
     history: events.map((e) => ({
       at: e.at,

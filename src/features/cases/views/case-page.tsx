@@ -6,6 +6,7 @@ import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import { workspacePath } from '../../coordination/mail.js';
 import { relayPath } from '../../coordination/views/relay-page.js';
+import { websiteCasePath } from '../../website/views/paths.js';
 import type { CaseEvent, CaseView, LinkedCase } from '../show-case.js';
 import { casePath } from './format.js';
 import {
@@ -73,6 +74,11 @@ export function CasePage({ v, c }: { v: ViewContext; c: CaseView }) {
           <dt>{t('cases.case.handedOver')}</dt>
           <dd>{formatInstant(c.handedOverAt, z)}</dd>
         </dl>
+        {c.track === 'website' && (
+          <p>
+            <a href={websiteCasePath(c.reference)}>{t('website.title')}</a>
+          </p>
+        )}
       </section>
       {c.brief && (
         <>
