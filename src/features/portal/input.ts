@@ -48,3 +48,24 @@ export function ordinalOf(raw: unknown): number | null {
   if (typeof s !== 'string' || !/^[1-9][0-9]{0,3}$/.test(s)) return null;
   return Number(s);
 }
+
+/**
+ * Runs every check and reports all their field errors together (a form shows every problem at once, not one per
+ * submission); returns the checks' results when none failed.
+ */
+export function checkAll<T extends readonly (() => unknown)[]>(
+  ...checks: T
+): { [K in keyof T]: ReturnType<T[K]> } {
+  const fields: Record<string, string[]> = {};
+  const results: unknown[] = [];
+  for (const check of checks) {
+    try {
+      results.push(check());
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'validation' || !err.fields) throw err;
+      for (const [k, list] of Object.entries(err.fields)) fields[k] = [...(fields[k] ?? []), ...list];
+    }
+  }
+  if (Object.keys(fields).length > 0) throw new AppError('validation', 'errors.validation', fields);
+  return results as { [K in keyof T]: ReturnType<T[K]> };
+}

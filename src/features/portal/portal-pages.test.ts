@@ -305,6 +305,17 @@ describe('developer portal pages', () => {
     );
     assert.equal(noReason.status, 400);
     assert.match(textOf(noReason.body), /Give a reason/);
+    const both = await alpha.post(
+      `${page}/schedule`,
+      { response: 'counter_proposal', publishAt: '2026-11-01T10:00', timeZone: 'Asia/Tokyo', reason: '' },
+      page,
+    );
+    assert.equal(both.status, 400);
+    assert.match(
+      textOf(both.body),
+      /A moment in the past cannot be proposed.*Give a reason/s,
+      'every problem at once',
+    );
     const gap = await alpha.post(
       `${page}/schedule`,
       {

@@ -8,7 +8,7 @@ import { AppError } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';
 import { COORDINATION_EVENTS } from '../coordination/events.js';
 import { mailMoment } from '../coordination/moment.js';
-import { invalid, optionalText, REASON_TEXT, requiredText } from './input.js';
+import { checkAll, invalid, optionalText, REASON_TEXT, requiredText } from './input.js';
 import { type MomentInput, parseMoment } from './moment.js';
 import { withPartyCase } from './party-access.js';
 import { tellCoordinators } from './tell-coordinators.js';
@@ -44,8 +44,12 @@ export async function respondToSchedule(
     let counter: Date | null = null;
     let reason: string | null;
     if (response === 'counter_proposal') {
-      counter = parseMoment(input.moment ?? { iso: undefined }, p.now).at;
-      reason = requiredText(input.reason, 'reason', REASON_TEXT, 'reasonRequired');
+      const [moment, why] = checkAll(
+        () => parseMoment(input.moment ?? { iso: undefined }, p.now),
+        () => requiredText(input.reason, 'reason', REASON_TEXT, 'reasonRequired'),
+      );
+      counter = moment.at;
+      reason = why;
     } else {
       reason = optionalText(input.reason, 'reason', REASON_TEXT);
     }

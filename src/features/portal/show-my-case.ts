@@ -76,7 +76,8 @@ export type PortalMessage = {
 };
 
 export type PortalSuggestion = {
-  name: string;
+  /** the developer as named: the directory's names when it matched one, else the free text (in both) */
+  name: { ja: string; en: string };
   reason: string;
   state: 'pending' | 'accepted' | 'rejected';
   createdAt: Date;
@@ -196,7 +197,9 @@ export async function readPartyCase(trx: Database, ctx: AppContext, p: PartyCase
       createdAt: m.createdAt,
     })),
     suggestions: suggestions.map((s) => ({
-      name: s.free_text_name ?? s.name_ja ?? s.name_en ?? '',
+      name: s.free_text_name
+        ? { ja: s.free_text_name, en: s.free_text_name }
+        : { ja: s.name_ja ?? '', en: s.name_en ?? '' },
       reason: s.reason,
       state: s.state,
       createdAt: s.created_at,

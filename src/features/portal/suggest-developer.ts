@@ -7,7 +7,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { appendEvent } from '../../platform/events.js';
 import { COORDINATION_EVENTS } from '../coordination/events.js';
-import { REASON_TEXT, requiredText } from './input.js';
+import { checkAll, REASON_TEXT, requiredText } from './input.js';
 import { withPartyCase } from './party-access.js';
 import { tellCoordinators } from './tell-coordinators.js';
 
@@ -17,8 +17,10 @@ export async function suggestDeveloper(
   input: { reference: string; name: unknown; reason: unknown; ip?: string | null },
 ): Promise<{ suggestionId: string }> {
   return withPartyCase(ctx, actor, input.reference, 'portal.respond', async (trx, p) => {
-    const name = requiredText(input.name, 'name', 300, 'nameRequired');
-    const reason = requiredText(input.reason, 'reason', REASON_TEXT, 'reasonRequired');
+    const [name, reason] = checkAll(
+      () => requiredText(input.name, 'name', 300, 'nameRequired'),
+      () => requiredText(input.reason, 'reason', REASON_TEXT, 'reasonRequired'),
+    );
     const lower = name.toLowerCase();
     const matches = await trx
       .selectFrom('organizations')

@@ -8,7 +8,7 @@ import { notFound } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';
 import { COORDINATION_EVENTS } from '../coordination/events.js';
 import { sealCountermeasure, sealStatement } from '../coordination/sealing.js';
-import { developerStatus, optionalText, ordinalOf } from './input.js';
+import { checkAll, developerStatus, optionalText, ordinalOf } from './input.js';
 import { withPartyCase } from './party-access.js';
 import { tellCoordinators } from './tell-coordinators.js';
 
@@ -40,9 +40,11 @@ export async function updateMyStatus(
             .where('withdrawn_at', 'is', null)
             .executeTakeFirst();
     if (!v) throw notFound();
-    const status = developerStatus(input.status);
-    const statement = optionalText(input.statement, 'statement');
-    const countermeasure = optionalText(input.countermeasure, 'countermeasure');
+    const [status, statement, countermeasure] = checkAll(
+      () => developerStatus(input.status),
+      () => optionalText(input.statement, 'statement'),
+      () => optionalText(input.countermeasure, 'countermeasure'),
+    );
     const shared = input.shared === true || input.shared === 'on' || input.shared === 'true';
     const previous = await trx
       .selectFrom('coordination_statuses')

@@ -79,8 +79,8 @@ export function SuggestionsSection({
           <ul>
             {c.suggestions.map((s, i) => (
               <li key={i}>
-                <strong>{s.name}</strong> — {t(`portal.suggestions.states.${s.state}`)}{' '}
-                <span class="hint">{at(v, s.createdAt)}</span>
+                <strong>{v.locale === 'ja' ? s.name.ja : s.name.en}</strong> —{' '}
+                {t(`portal.suggestions.states.${s.state}`)} <span class="hint">{at(v, s.createdAt)}</span>
                 <pre class="mail">{s.reason}</pre>
               </li>
             ))}
