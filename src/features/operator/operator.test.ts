@@ -123,6 +123,7 @@ describe('the website operator answers a notice', () => {
         .endsWith('notice=alreadyAcknowledged'),
       true,
     );
+    t.clock.advance(60_000); // answers are listed in the order they came
     const inv = await b.post(`${casePath(c.reference)}/investigation`, {
       finding: 'vulnerable',
       body: '検索機能でSQLインジェクションを確認しました。12月中に修正します。',

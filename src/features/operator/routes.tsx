@@ -19,6 +19,7 @@ import {
   leakForm,
   notVulnerabilityForm,
 } from './answer-input.js';
+import { operatorApiRoutes } from './api.js';
 import { leakDraftOf, leakFormValues } from './leak-draft.js';
 import { leakNoticeText } from './leak-preview.js';
 import { linkActorFromCookie, setLinkCookie } from './link-cookie.js';
@@ -91,6 +92,8 @@ export const operatorRoutes: Feature = (app, ctx: AppContext) => {
       status,
     );
   }
+
+  operatorApiRoutes(app, ctx);
 
   app.get('/operator', page, async (req, reply) => {
     const items = await listOperatorCases(ctx, req.actor, { ip: req.ip });
