@@ -14,8 +14,11 @@ export async function approveEntryChange(ctx: AppContext, actor: Actor, requestI
   const org = { id: req.organizationId, type: req.organizationType };
   authorize(actor, 'directory.manage', resourceOf(org));
   if (req.state !== 'pending') throw new AppError('conflict', 'directory.errors.alreadyDecided');
-  // the key is checked again: it may have expired or been revoked while the request waited
-  const key = await keyColumns(req.proposed.pgpPublicKey);
+  // a proposed key is checked again: it may have expired or been revoked while the request waited; a key the party
+  // did not touch stays as it is
+  const key = req.changed.includes('pgpFingerprint')
+    ? await keyColumns(req.proposed.pgpPublicKey)
+    : await currentKey(ctx, req.organizationId);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     const claimed = await trx
@@ -53,4 +56,13 @@ export async function approveEntryChange(ctx: AppContext, actor: Actor, requestI
       related: { type: 'organization', id: req.organizationId },
     });
   });
+}
+
+async function currentKey(ctx: AppContext, organizationId: string) {
+  const e = await ctx.db
+    .selectFrom('directory_entries')
+    .select(['pgp_public_key', 'pgp_fingerprint', 'pgp_expires_at'])
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirst();
+  return e ?? { pgp_public_key: null, pgp_fingerprint: null, pgp_expires_at: null };
 }

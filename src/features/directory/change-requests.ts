@@ -3,7 +3,13 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { authorize, can } from '../../platform/auth/policy.js';
 import type { Database } from '../../platform/db/database.js';
 import { notFound } from '../../platform/errors.js';
-import { type ContactSnapshot, changedFields, directoryOrganization, resourceOf } from './entry-store.js';
+import {
+  type ContactSnapshot,
+  changedFields,
+  contactSnapshot,
+  directoryOrganization,
+  resourceOf,
+} from './entry-store.js';
 import type { DirectoryType } from './product-category.js';
 
 export type ChangeRequest = {
@@ -80,7 +86,31 @@ export async function loadChangeRequest(
   const org = await directoryOrganization(db, row.organization_id);
   // staff read every entry and its requests; a party reads its own
   authorize(actor, 'directory.read', resourceOf(org));
-  return toRequest(row);
+  const request = toRequest(row);
+  if (request.state !== 'pending') return request;
+  // still open: shown (and applied) against the entry as it is now, so a keeper's later edit to a field the party
+  // did not touch is neither shown as a change nor undone by the approval
+  const current = await contactSnapshot(db, request.organizationId);
+  const proposed = applyProposal(current, request.before, request.proposed);
+  return { ...request, before: current, proposed, changed: changedFields(current, proposed) };
+}
+
+/** The current contact window with the fields the party changed (relative to when it asked) set as proposed. */
+export function applyProposal(
+  current: ContactSnapshot,
+  askedAgainst: ContactSnapshot,
+  proposed: ContactSnapshot,
+): ContactSnapshot {
+  const out: ContactSnapshot = { ...current };
+  for (const f of changedFields(askedAgainst, proposed)) {
+    if (f === 'pgpFingerprint') {
+      out.pgpPublicKey = proposed.pgpPublicKey;
+      out.pgpFingerprint = proposed.pgpFingerprint;
+    } else {
+      (out as Record<string, unknown>)[f] = proposed[f];
+    }
+  }
+  return out;
 }
 
 /** The pending requests this keeper may decide, oldest first; or those of one organization. */

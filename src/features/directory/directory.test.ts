@@ -288,7 +288,9 @@ describe('directory', () => {
     assert.equal((await adminB.get(`/directory/${org.devA}`)).status, 403);
     assert.equal((await adminB.get('/directory')).status, 403);
     assert.equal((await adminB.get('/directory/requests')).status, 403);
-    assert.equal((await adminB.get(`/directory/${org.devB}`)).status, 200);
+    const ownPage = await adminB.get(`/directory/${org.devB}`);
+    assert.equal(ownPage.status, 303);
+    assert.equal(ownPage.headers.location, '/my/directory');
 
     const rec = await signedIn(t, u.recHandler);
     assert.equal((await rec.get(`/directory/${org.devA}`)).status, 200);
@@ -442,6 +444,67 @@ describe('directory', () => {
     assert.match(mail.body_text, /Please confirm the address from your official domain\./);
     const mine = await party.get('/my/directory');
     assert.match(textOf(mine.body), /Rejected Please confirm the address/);
+  });
+
+  it("approving applies only what the party changed: a keeper's later edit to another field stays", async () => {
+    const party = await signedIn(t, u.adminB);
+    const keeper = await signedIn(t, u.coordHandler);
+    const setUp = await keeper.post(
+      `/directory/${org.devB}/edit`,
+      entry({
+        nameJa: 'Dev B（日本語）',
+        nameEn: 'Dev B',
+        emails: 'sec@devb.example.jp',
+        phone: '03-1111-1111',
+      }),
+      `/directory/${org.devB}/edit`,
+    );
+    assert.equal(setUp.status, 303);
+    const asked = await party.post(
+      '/my/directory',
+      {
+        nameJa: 'Dev B（日本語）',
+        nameEn: 'Dev B',
+        emails: 'sec@devb.example.jp',
+        phone: '03-2222-2222',
+        languages: 'ja',
+        locale: 'ja',
+        webUrl: 'https://router.example.jp/',
+      },
+      '/my/directory',
+    );
+    assert.equal(asked.status, 303);
+    // meanwhile the keeper changes the addresses
+    const edited = await keeper.post(
+      `/directory/${org.devB}/edit`,
+      entry({
+        nameJa: 'Dev B（日本語）',
+        nameEn: 'Dev B',
+        emails: 'psirt@devb.example.jp',
+        phone: '03-1111-1111',
+      }),
+      `/directory/${org.devB}/edit`,
+    );
+    assert.equal(edited.status, 303);
+    const request = await t.ctx.db
+      .selectFrom('directory_change_requests')
+      .select('id')
+      .where('organization_id', '=', org.devB)
+      .where('state', '=', 'pending')
+      .executeTakeFirstOrThrow();
+    const view = await keeper.get(`/directory/requests/${request.id}`);
+    assert.match(textOf(view.body), /電話番号 03-1111-1111 03-2222-2222 変更あり/);
+    assert.match(
+      textOf(view.body),
+      /メールアドレス psirt@devb\.example\.jp psirt@devb\.example\.jp 変更なし/,
+    );
+    assert.equal(
+      (await keeper.post(`/directory/requests/${request.id}/approve`, {}, '/directory')).status,
+      303,
+    );
+    const w = await getContactWindow(t.ctx.db, org.devB);
+    assert.equal(w?.phone, '03-2222-2222');
+    assert.deepEqual(w?.emails, ['psirt@devb.example.jp']);
   });
 
   it("without an entry, the contact window is the organization's active users, org admins first", async () => {

@@ -148,7 +148,9 @@ export function proposalSnapshot(input: ProposalInput, fingerprint: string | nul
 }
 
 /** The fields whose values differ, for events and the before/after view. */
-export function changedFields(before: ContactSnapshot, after: ContactSnapshot): string[] {
+export type SnapshotField = (typeof SNAPSHOT_FIELDS)[number];
+
+export function changedFields(before: ContactSnapshot, after: ContactSnapshot): SnapshotField[] {
   return SNAPSHOT_FIELDS.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
 }
 
@@ -179,4 +181,9 @@ export async function writeContact(
     .values({ organization_id: organizationId, ...contact, created_at: now })
     .onConflict((oc) => oc.column('organization_id').doUpdateSet(contact))
     .execute();
+}
+
+/** A unique index said no (two keepers adding the same domain or group name at once). */
+export function isUniqueViolation(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: string }).code === '23505';
 }

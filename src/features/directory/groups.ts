@@ -8,7 +8,7 @@ import type { Database } from '../../platform/db/database.js';
 import { notFound } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';
 import { groupInput, memberInput } from './entry-input.js';
-import { directoryOrganization, fieldError, resourceOf } from './entry-store.js';
+import { directoryOrganization, fieldError, isUniqueViolation, resourceOf } from './entry-store.js';
 
 /** Who keeps groups: the keeper of product developers. */
 const GROUP_KEEPING = { organizationType: 'product_developer' as const };
@@ -33,34 +33,39 @@ export async function createGroup(
   authorize(actor, 'directory.manage', GROUP_KEEPING);
   const input = groupInput.parse(raw);
   const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (trx) => {
-    const taken = await trx
-      .selectFrom('directory_groups')
-      .select('id')
-      .where((eb) => eb(eb.fn('lower', ['name']), '=', input.name.toLowerCase()))
-      .where('archived_at', 'is', null)
-      .executeTakeFirst();
-    if (taken) throw fieldError('name', 'directory.validation.groupTaken');
-    const g = await trx
-      .insertInto('directory_groups')
-      .values({ name: input.name, description: input.description, created_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await appendEvent(trx, {
-      streamType: 'directory_group',
-      streamId: g.id,
-      type: 'directory.group-created',
-      actorUserId: actor.userId,
-      data: { name: input.name },
-      at: now,
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const taken = await trx
+        .selectFrom('directory_groups')
+        .select('id')
+        .where((eb) => eb(eb.fn('lower', ['name']), '=', input.name.toLowerCase()))
+        .where('archived_at', 'is', null)
+        .executeTakeFirst();
+      if (taken) throw fieldError('name', 'directory.validation.groupTaken');
+      const g = await trx
+        .insertInto('directory_groups')
+        .values({ name: input.name, description: input.description, created_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await appendEvent(trx, {
+        streamType: 'directory_group',
+        streamId: g.id,
+        type: 'directory.group-created',
+        actorUserId: actor.userId,
+        data: { name: input.name },
+        at: now,
+      });
+      await audit(trx, {
+        actor,
+        action: 'directory.group-created',
+        subject: { type: 'directory_group', id: g.id },
+      });
+      return { groupId: g.id };
     });
-    await audit(trx, {
-      actor,
-      action: 'directory.group-created',
-      subject: { type: 'directory_group', id: g.id },
-    });
-    return { groupId: g.id };
-  });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw fieldError('name', 'directory.validation.groupTaken');
+    throw e;
+  }
 }
 
 export async function addGroupMember(

@@ -201,7 +201,14 @@ function listAndEntryRoutes(app: App, ctx: AppContext) {
     return sendPage(reply, <EntryPage v={viewContext(req, reply)} model={model} />, form ? 400 : 200);
   };
 
-  app.get<Id>('/directory/:id', hide, async (req, reply) => entryPage(req, reply, req.params.id));
+  app.get<Id>('/directory/:id', hide, async (req, reply) => {
+    const actor = req.actor;
+    // a party's own entry is its /my/directory page (the staff page's links lead nowhere for it)
+    if (actor.kind === 'user' && !can(actor, 'directory.read') && actor.organizationId === req.params.id) {
+      return reply.redirect('/my/directory', 303);
+    }
+    return entryPage(req, reply, req.params.id);
+  });
 
   const editForm = async (
     req: FastifyRequest,

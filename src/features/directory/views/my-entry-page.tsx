@@ -7,7 +7,7 @@ import type { ChangeRequest } from '../change-requests.js';
 import type { DirectoryEntryView } from '../show-directory-entry.js';
 import { ContactFields, type FormValues } from './entry-form-page.js';
 import { EntryDetails } from './entry-page.js';
-import { Notice, when } from './shared.js';
+import { Notice, nameIn, when } from './shared.js';
 
 export function MyEntryPage({
   v,
@@ -36,6 +36,42 @@ export function MyEntryPage({
       <section aria-labelledby="current">
         <h2 id="current">{t('directory.my.current')}</h2>
         <EntryDetails v={v} model={model} showNotes={false} />
+        {model.products.length > 0 && (
+          <>
+            <h3>{t('directory.entry.products.heading')}</h3>
+            <ul>
+              {model.products.map((p) => (
+                <li key={p.id}>
+                  {nameIn(p, v.locale)} ({t(`directory.categories.${p.category}`)})
+                  {p.purl && (
+                    <>
+                      {' '}
+                      <code>{p.purl}</code>
+                    </>
+                  )}
+                  {p.cpe && (
+                    <>
+                      {' '}
+                      <code>{p.cpe}</code>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {model.domains.length > 0 && (
+          <>
+            <h3>{t('directory.entry.domains.heading')}</h3>
+            <ul>
+              {model.domains.map((d) => (
+                <li key={d.id}>
+                  <code>{d.domain}</code>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </section>
       {canPropose ? (
         <section aria-labelledby="propose">
