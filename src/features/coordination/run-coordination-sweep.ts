@@ -14,7 +14,7 @@ import type { ReminderKind } from '../../platform/db/schema/coordination.js';
 import { appendEvent } from '../../platform/events.js';
 import { COORDINATION_EVENTS } from './events.js';
 import { mailCoordinators, mailParty } from './mail.js';
-import { mailNotifiedParties } from './propose-schedule.js';
+import { partiesOf } from './queries.js';
 import { ackReminderDueAt, coordinationPolicy, targetState } from './schedule-policy.js';
 
 const calendar = createBusinessCalendar();
@@ -145,6 +145,43 @@ async function remindParty(
   });
 }
 
+/** Mails every notified party and logs each mail as an automatic contact attempt. */
+async function mailEachNotified(
+  trx: Database,
+  ctx: AppContext,
+  c: { id: string; reference: string },
+  template: string,
+  vars: Record<string, string>,
+  now: Date,
+): Promise<number> {
+  let n = 0;
+  for (const p of await partiesOf(trx, c.id)) {
+    if (!p.notifiedAt) continue;
+    const mails = await mailParty(
+      trx,
+      ctx,
+      { organizationId: p.organizationId, caseId: c.id, reference: c.reference },
+      template,
+      () => vars,
+    );
+    await trx
+      .insertInto('coordination_contact_attempts')
+      .values({
+        case_id: c.id,
+        party_id: p.id,
+        at: now,
+        channel: 'mail',
+        automatic: true,
+        outcome: mails > 0 ? 'sent' : 'other',
+        note: template,
+        recorded_by: null,
+      })
+      .execute();
+    n += mails;
+  }
+  return n;
+}
+
 async function targetNotice(
   ctx: AppContext,
   row: { case_id: string; reference: string; target_date: string },
@@ -164,12 +201,13 @@ async function targetNotice(
         state === 'approaching' ? 'targetApproachingCoordinator' : 'targetPassedCoordinator',
         vars,
       )) +
-      (await mailNotifiedParties(
+      (await mailEachNotified(
         trx,
         ctx,
         c,
         state === 'approaching' ? 'targetApproaching' : 'targetPassed',
-        () => vars,
+        vars,
+        now,
       ));
     await appendEvent(trx, {
       streamType: 'case',

@@ -186,5 +186,19 @@ describe('coordination sweep', () => {
         'coordination.mail.targetPassedCoordinator',
       ],
     );
+    const logged = await t.ctx.db
+      .selectFrom('coordination_contact_attempts')
+      .select(['note', 'automatic'])
+      .where('party_id', '=', k.partyId)
+      .where('note', 'like', 'target%')
+      .orderBy('at')
+      .execute();
+    assert.deepEqual(
+      logged.map((a) => [a.note, a.automatic]),
+      [
+        ['targetApproaching', true],
+        ['targetPassed', true],
+      ],
+    );
   });
 });
