@@ -1,5 +1,6 @@
 // Setting whom the case's notices go to: an operator from the directory (its contact window, key, language and
 // relay come from there), an address found by a security.txt check of this case, or a contact entered by hand.
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { audit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -58,7 +59,7 @@ export async function assignContact(
           .selectFrom('website_discoveries')
           .select('id')
           .where('case_id', '=', c.caseId)
-          .where('emails', '@>', [address])
+          .where(sql<boolean>`${address} = any(emails)`)
           .executeTakeFirst();
         if (!found) {
           throw new AppError('validation', 'website.errors.addressNotFound', {

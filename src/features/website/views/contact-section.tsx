@@ -100,7 +100,9 @@ function Discoveries({ v, m }: { v: ViewContext; m: WebsiteCaseView }) {
                   </p>
                 )}
                 {d.tried.length > 0 && (
-                  <p class="hint">{t('website.discovery.tried', { urls: d.tried.join(', ') })}</p>
+                  <p class="hint">
+                    {t('website.discovery.tried', { urls: [...new Set(d.tried)].join(', ') })}
+                  </p>
                 )}
               </td>
               <td>{d.url ? <code>{d.url}</code> : '—'}</td>
