@@ -267,6 +267,35 @@ describe('developer portal pages', () => {
     assert.match(shown, /You acknowledged receipt on/);
   });
 
+  it('clears the unreachable flag of a developer that acknowledges after all', async () => {
+    const k = await makeProductCase(t);
+    const party = await addParty(t, k.caseId, a.organizationId);
+    const since = new Date('2026-11-04T00:00:00Z');
+    await t.ctx.db
+      .updateTable('coordination_parties')
+      .set({ unreachable_at: since })
+      .where('id', '=', party)
+      .execute();
+    const alpha = await signedIn(t, a.userId);
+    const page = casePage(k.reference);
+    assert.equal((await alpha.post(`${page}/acknowledge`, {}, page)).status, 303);
+    const row = await t.ctx.db
+      .selectFrom('coordination_parties')
+      .selectAll()
+      .where('id', '=', party)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.unreachable_at, null);
+    assert.ok(row.acknowledged_at);
+    const [event] = await eventsOf(k.caseId, 'coordination.party-acknowledged');
+    assert.deepEqual(
+      {
+        reappeared: (event?.data as Record<string, unknown>).reappeared,
+        since: (event?.data as Record<string, unknown>).unreachableSince,
+      },
+      { reappeared: true, since: since.toISOString() },
+    );
+  });
+
   it('shows the proposal in JST and the viewer’s zone, refuses a counter-proposal in the past, and records a valid one', async () => {
     const k = await makeProductCase(t);
     const party = await addParty(t, k.caseId, a.organizationId);
