@@ -7,6 +7,7 @@ import type { ResponseVia } from '../../platform/db/schema/website.js';
 import type { Locale } from '../../platform/db/schema.js';
 import { type T, translator } from '../../platform/i18n/i18n.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
+import { websiteCasePath } from '../website/views/paths.js';
 import { subjectPrefix } from '../website/website-rules.js';
 
 type Staff = { email: string; locale: Locale };
@@ -30,9 +31,6 @@ async function receptionStaff(db: Database, caseId: string): Promise<Staff[]> {
   return worked.length ? worked : base.orderBy('u.email').execute();
 }
 
-/** Staff page of a case (the reception body's view). */
-export const receptionCasePath = (reference: string) => `/cases/${encodeURIComponent(reference)}`;
-
 export async function mailReception(
   trx: Database,
   ctx: AppContext,
@@ -51,7 +49,7 @@ export async function mailReception(
       vars: {
         prefix: subjectPrefix(ctx.config.websiteNotice.subjectPrefix, c.reference),
         reference: c.reference,
-        link: `${ctx.config.publicUrl}${receptionCasePath(c.reference)}`,
+        link: `${ctx.config.publicUrl}${websiteCasePath(c.reference)}`,
         via: t(`operator.case.answers.via.${via}`),
         ...vars(t),
       },

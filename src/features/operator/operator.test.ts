@@ -149,6 +149,10 @@ describe('the website operator answers a notice', () => {
     assert.ok(mail);
     assert.ok(mail.subject.startsWith(`[${c.reference}]`), mail.subject);
     assert.match(mail.body_text, /問題があることを確認した/);
+    assert.ok(
+      mail.body_text.includes(`/website/cases/${encodeURIComponent(c.reference)}`),
+      'links the staff page',
+    );
     // the operator's own words stay on the case page, out of the mail
     assert.doesNotMatch(mail.body_text, /検索機能でSQL/);
     assert.equal((await mailsFor(c.caseId, 'acknowledged')).length >= 1, true);
