@@ -12,6 +12,7 @@ import { isCatalogKey } from '../../platform/http/validation.js';
 import { searchParties } from '../directory/contact-window.js';
 import { addParties } from './add-parties.js';
 import { addVulnerability } from './add-vulnerability.js';
+import { coordinationApiRoutes } from './api.js';
 import { decideFinderContact } from './decide-finder-contact.js';
 import { decideSchedule, type ScheduleDecision } from './decide-schedule.js';
 import { decideSuggestion } from './decide-suggestion.js';
@@ -128,6 +129,8 @@ function action(
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 export const coordinationRoutes: Feature = (app, ctx) => {
+  coordinationApiRoutes(app, ctx);
+
   app.get<{ Params: Params; Querystring: Record<string, string> }>(
     '/coordination/cases/:reference',
     { schema: { hide: true } },

@@ -107,7 +107,7 @@ export const cellKey = (partyId: string, vulnerabilityId: string) => `${partyId}
 export async function showWorkspace(
   ctx: AppContext,
   actor: Actor,
-  input: { reference: string; filter?: WorkspaceFilter; ip?: string | null },
+  input: { reference: string; filter?: WorkspaceFilter; ip?: string | null; via?: 'page' | 'api' },
 ): Promise<Workspace> {
   authorize(actor, 'coordination.work', { track: 'software' });
   const db = ctx.db;
@@ -249,13 +249,15 @@ export async function showWorkspace(
     : null;
 
   const lastEvent = events[0]?.id ?? '0';
-  await db
-    .insertInto('coordination_views')
-    .values({ user_id: actor.userId, case_id: c.id, last_viewed_at: now, last_event_id: lastEvent })
-    .onConflict((oc) =>
-      oc.columns(['user_id', 'case_id']).doUpdateSet({ last_viewed_at: now, last_event_id: lastEvent }),
-    )
-    .execute();
+  // only reading the page moves "what changed since you last looked"; a script reading the API does not
+  if (input.via !== 'api')
+    await db
+      .insertInto('coordination_views')
+      .values({ user_id: actor.userId, case_id: c.id, last_viewed_at: now, last_event_id: lastEvent })
+      .onConflict((oc) =>
+        oc.columns(['user_id', 'case_id']).doUpdateSet({ last_viewed_at: now, last_event_id: lastEvent }),
+      )
+      .execute();
   await audit(db, {
     actor,
     action: 'coordination.workspace-read',

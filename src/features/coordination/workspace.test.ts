@@ -6,6 +6,8 @@ import { after, before, describe, it } from 'node:test';
 import { startTestApp, type TestApp } from '../../testing/app.js';
 import { textOf } from '../../testing/browser.js';
 import { signedIn } from '../../testing/login.js';
+import { FINDER } from '../../testing/reports.js';
+import { createApiToken } from '../accounts/create-api-token.js';
 import { addParties } from './add-parties.js';
 import { notifyParty } from './notify-party.js';
 import { partiesOf, recordPartyOpened } from './queries.js';
@@ -345,6 +347,48 @@ describe('coordination workspace', () => {
     assert.match(matrix, /Beta Works/);
     assert.doesNotMatch(matrix, /<th scope="row">Alpha Soft/);
     assert.match(textOf(matrix), /応答なし/);
+  });
+
+  it('serves the case as JSON to a coordinator’s token (documented), 403 to a developer’s, without finder data', async () => {
+    const k = await productCase(t, b);
+    await addParties(t.ctx, b.coordinator.actor, {
+      reference: k.reference,
+      organizationId: a.organizationId,
+    });
+    const url = `/api/v1/coordination/cases/${encodeURIComponent(k.reference)}`;
+    // staff tokens act only once their owner has a second factor
+    await t.ctx.db
+      .updateTable('users')
+      .set({ totp_enabled_at: t.clock.now() })
+      .where('id', '=', b.coordinator.userId)
+      .execute();
+    const token = async (userId: string) =>
+      (await createApiToken(t.ctx, { kind: 'system', label: 'test' }, { userId, name: 'api test' })).token;
+    const res = await t.app.inject({
+      url,
+      headers: { authorization: `Bearer ${await token(b.coordinator.userId)}` },
+    });
+    assert.equal(res.statusCode, 200);
+    const body = res.json() as {
+      reference: string;
+      parties: { organizationId: string; notifiedAt: string | null }[];
+    };
+    assert.equal(body.reference, k.reference);
+    assert.deepEqual(
+      body.parties.map((p) => [p.organizationId, p.notifiedAt]),
+      [[a.organizationId, null]],
+    );
+    for (const s of [FINDER.name, FINDER.email, FINDER.phone]) assert.ok(!res.body.includes(s));
+    const dev = await t.app.inject({
+      url,
+      headers: { authorization: `Bearer ${await token(a.member.userId)}` },
+    });
+    assert.equal(dev.statusCode, 403);
+    assert.equal((await t.app.inject({ url })).statusCode, 401);
+    const spec = (await t.app.inject({ url: '/api/openapi.json' })).json() as {
+      paths: Record<string, unknown>;
+    };
+    assert.ok('/api/v1/coordination/cases/{reference}' in spec.paths);
   });
 
   it('marks what changed since the coordinator last looked, and records a developer’s first opening once', async () => {
