@@ -11,11 +11,6 @@
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import type { Page } from 'playwright-core';
-import { assignContact } from '../src/features/website/assign-contact.js';
-import { closeWebsiteCase } from '../src/features/website/close-website-case.js';
-import { discoverContact } from '../src/features/website/discover-contact.js';
-import { sendNotice } from '../src/features/website/send-notice.js';
-import type { UserActor } from '../src/platform/auth/actor.js';
 import { makeOrganization, makeUser } from '../src/testing/app.js';
 import { clickAndLoad, expectAccessible, textOf } from './harness.js';
 import {
@@ -26,6 +21,7 @@ import {
   pathOf,
   sendAndReadReceipt,
   staffLogIn,
+  staffT,
   T,
 } from './intake-helpers.js';
 import { websiteSuite } from './website-world.js';
@@ -35,6 +31,11 @@ const FINDER_NAME = '鳴神 紫苑';
 const FINDER_NAME_LATIN = 'Shion Narukami-Zyxwv';
 const FINDER_EMAIL = 'shion.narukami.zyxwv@finder.example.org';
 
+/** A section of the page's main part, by the id of its heading. */
+const section = (page: Page, heading: string) => page.locator(`main section[aria-labelledby="${heading}"]`);
+/** The notice a form's redirect shows. */
+const notice = (page: Page) => textOf(page.locator('main .notice[role=status]'));
+
 describe('the website track in a browser', () => {
   const { world, step } = websiteSuite();
   const contact = world.site.contact;
@@ -43,7 +44,6 @@ describe('the website track in a browser', () => {
   let operator: Page;
   let reference = '';
   let staffEmail = '';
-  let handlerActor: UserActor;
   let operatorLink = '';
   /** every page the operator was shown, as HTML, to check for the finder's identity at the end */
   const operatorPages: { label: string; html: string }[] = [];
@@ -85,18 +85,6 @@ describe('the website track in a browser', () => {
     const reception = await makeOrganization(app.ctx, 'reception_body');
     const handler = await makeUser(app.ctx, { organizationId: reception, role: 'handler' });
     staffEmail = handler.email;
-    handlerActor = {
-      kind: 'user',
-      userId: handler.userId,
-      email: handler.email,
-      displayName: handler.email,
-      role: 'handler',
-      organizationId: reception,
-      organizationType: 'reception_body',
-      locale: 'ja',
-      timeZone: 'Asia/Tokyo',
-      via: 'session',
-    };
     staff = await world.newPage();
     await staffLogIn(staff, app, handler.email, handler.password);
     await openFromQueue(staff, reference);
@@ -110,32 +98,57 @@ describe('the website track in a browser', () => {
   });
 
   step(
-    'on the website case, staff find the contact in the site’s security.txt and choose the address found',
+    'on the website case page, staff find the contact in the site’s security.txt and choose the address found',
     async () => {
-      // FALLBACK (no UI yet: src/features/website/routes.tsx serves no /website/cases/:reference page): the use
-      // cases the page will call, as the signed-in handler
-      const found = await discoverContact(world.app.ctx, handlerActor, { reference });
-      assert.equal(found.outcome, 'found', 'the security.txt is found');
-      assert.deepEqual(found.emails, [contact], 'with its Contact address');
+      // the way a person gets there: the website queue, the case, its website page
+      await staff.goto('/website/cases');
+      await clickAndLoad(staff, staff.locator('main').getByRole('link', { name: reference, exact: true }));
+      await clickAndLoad(staff, staff.locator('main').getByRole('link', { name: staffT('website.title') }));
+      assert.equal(pathOf(staff), `/website/cases/${reference}`);
+      assert.equal(await textOf(staff.locator('h1')), staffT('website.case.title', { reference }));
+      assert.ok((await textOf(section(staff, 'contact'))).includes(staffT('website.contact.none')));
+      await expectAccessible(staff, 'website case page, new');
+
+      await clickAndLoad(
+        staff,
+        section(staff, 'discovery').getByRole('button', { name: staffT('website.discovery.run') }),
+      );
+      assert.equal(await notice(staff), staffT('website.done.discovery'));
       assert.ok(
         world.site.requests.includes('GET /.well-known/security.txt'),
         `keikai asked the test site for its security.txt (it saw ${JSON.stringify(world.site.requests)})`,
       );
-      await assignContact(world.app.ctx, handlerActor, {
-        reference,
-        // BROKEN (14:20 UTC): assignContact with source 'security_txt' fails in PostgreSQL ("malformed array
-        // literal": src/features/website/assign-contact.ts passes `[address]` to `emails @> …`, which kysely sends
-        // as a list, not an array), so the address found is entered as a manual contact until that is fixed
-        contact: { source: 'manual', email: contact, locale: 'ja' },
+      const row = section(staff, 'discovery').locator('tbody tr').first();
+      const found = await textOf(row);
+      assert.ok(found.includes(staffT('website.discovery.outcomes.found')), `found (${found})`);
+      assert.ok(found.includes(`${world.site.origin}/.well-known/security.txt`), 'where it was read');
+      assert.ok(found.includes(contact), `the address found is shown (${contact})`);
+      await expectAccessible(staff, 'website case page with a security.txt found');
+
+      // the address found is chosen with the button beside it
+      const choose = row.locator('div', { hasText: contact }).getByRole('button', {
+        name: staffT('website.contact.useAddress'),
       });
+      await clickAndLoad(staff, choose);
+      assert.equal(await notice(staff), staffT('website.done.contact'));
+      const chosen = await textOf(section(staff, 'contact').locator('dl').first());
+      assert.ok(
+        chosen.includes(staffT('website.contact.sources.security_txt')),
+        `from security.txt (${chosen})`,
+      );
+      assert.ok(chosen.includes(contact), 'the address found is the contact now');
     },
   );
 
   step(
     'staff send the first notice and then the details, both caught with the handling number in the subject',
     async () => {
-      // FALLBACK (no UI yet): see above
-      await sendNotice(world.app.ctx, handlerActor, { reference, kind: 'contact_request' });
+      const notices = () => section(staff, 'notices');
+      await clickAndLoad(
+        staff,
+        notices().getByRole('button', { name: staffT('website.notices.sendContactRequest') }),
+      );
+      assert.equal(await notice(staff), staffT('website.done.contact_request'));
       const prefix = `[${reference}]`;
       const first = await world.mail.waitFor(
         contact,
@@ -149,7 +162,18 @@ describe('the website track in a browser', () => {
         'the first notice carries no operator link',
       );
 
-      await sendNotice(world.app.ctx, handlerActor, { reference, kind: 'details' });
+      await clickAndLoad(
+        staff,
+        notices().getByRole('button', { name: staffT('website.notices.sendDetails') }),
+      );
+      assert.equal(await notice(staff), staffT('website.done.details'));
+      const sent = await textOf(notices().locator('table'));
+      for (const kind of ['contact_request', 'details']) {
+        assert.ok(sent.includes(staffT(`website.notices.kinds.${kind}`)), `the ${kind} notice is listed`);
+      }
+      assert.equal(await notices().locator('tbody tr').count(), 2, 'two notices went out');
+      assert.ok((await textOf(section(staff, 'clock'))).includes(staffT('website.clock.investigationDue')));
+      await expectAccessible(staff, 'website case page, notified');
       const details = await world.mail.waitFor(contact, T.ja('website.mail.details.subject', { prefix }));
       assert.ok(details.subject?.startsWith(prefix), `the details' subject starts with ${prefix}`);
       const body = details.text ?? '';
@@ -241,17 +265,43 @@ describe('the website track in a browser', () => {
   );
 
   step('reception records the case fixed by page deletion, and the finder is told', async () => {
-    // FALLBACK (no UI yet): the close form's use case
-    const { finderMailed } = await closeWebsiteCase(world.app.ctx, handlerActor, {
-      reference,
-      close: {
-        outcome: 'fixed',
-        fixAction: 'page_deleted',
-        reason: '運営者から該当ページ削除の報告',
-        notifyFinder: true,
-      },
-    });
-    assert.equal(finderMailed, true);
+    await staff.reload();
+    const answers = section(staff, 'operator-answers');
+    const report = await textOf(answers.getByRole('region', { name: staffT('website.operator.completion') }));
+    assert.ok(report.includes(staffT('website.fixActions.page_deleted')), `the completion report: ${report}`);
+    assert.ok(report.includes(staffT('website.survey.cause_detail.xss')), 'with the survey answered');
+    assert.ok(
+      (await textOf(answers)).includes(staffT('website.operator.kinds.acknowledged')),
+      'and the acknowledgement',
+    );
+    await expectAccessible(staff, 'website case page with the completion report');
+
+    const form = staff.locator('#form-close');
+    // KNOWN BUG (website feature, 14:35 UTC): the outcome <select> has id="outcome", the id of the section's own
+    // <h2> too (views/close-section.tsx), so its <label for="outcome"> names the heading and the select has no
+    // accessible name; it is found by its name until that is fixed
+    await form.locator('select[name=outcome]').selectOption('fixed');
+    const fixAction = form.getByLabel(staffT('website.close.fixAction'), { exact: true });
+    assert.equal(
+      await fixAction.inputValue(),
+      'page_deleted',
+      'what was done comes from the completion report',
+    );
+    await form
+      .getByLabel(staffT('website.close.reason'), { exact: true })
+      .fill('運営者から該当ページを削除したとの修正完了報告があった。');
+    assert.equal(
+      await form.getByLabel(staffT('website.close.notifyFinder')).isChecked(),
+      true,
+      'the finder is told',
+    );
+    await clickAndLoad(staff, form.getByRole('button', { name: staffT('website.close.submit') }));
+    assert.equal(await notice(staff), staffT('website.done.closed'));
+    const outcome = await textOf(section(staff, 'outcome'));
+    assert.ok(outcome.includes(staffT('website.outcomes.fixed')), `fixed (${outcome})`);
+    assert.ok(outcome.includes(staffT('website.fixActions.page_deleted')), 'by deleting the page');
+    await expectAccessible(staff, 'website case page, closed');
+
     const row = await world.app.ctx.db
       .selectFrom('website_cases as w')
       .innerJoin('cases as c', 'c.id', 'w.case_id')
