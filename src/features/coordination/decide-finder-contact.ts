@@ -25,7 +25,8 @@ export async function decideFinderContact(
       .executeTakeFirst();
     if (!party) throw notFound();
     if (input.allow) {
-      const brief = c.report_id ? await reportBrief(trx, ctx, 'coordinator', c.report_id) : null;
+      // the consents only: read with the public's eyes, so the identity is never decrypted here
+      const brief = c.report_id ? await reportBrief(trx, ctx, 'public', c.report_id) : null;
       if (!brief || !(brief.consents.directContact && brief.consents.identityToVendor)) {
         throw new AppError('validation', 'errors.validation', {
           partyId: ['coordination.errors.noFinderConsent'],

@@ -242,8 +242,9 @@ export async function showWorkspace(
       .executeTakeFirst();
     if (o) csirtName = { ja: o.name_ja, en: o.name_en };
   }
-  // only the consents, for the direct-contact decision: the identity is the case page's business
-  const brief = c.report_id ? await reportBrief(db, ctx, 'coordinator', c.report_id) : null;
+  // only the consents, for the direct-contact decision: read with the public's eyes, so the identity is never
+  // even decrypted here (it is the case page's business)
+  const brief = c.report_id ? await reportBrief(db, ctx, 'public', c.report_id) : null;
   const finderConsents = brief
     ? { directContact: brief.consents.directContact, identityToVendor: brief.consents.identityToVendor }
     : null;
