@@ -55,6 +55,9 @@ export async function keyColumns(armored: string | null): Promise<{
   return { pgp_public_key: k.armored, pgp_fingerprint: k.fingerprint, pgp_expires_at: k.expiresAt };
 }
 
+/** The longest relay chain a notice follows (the website track stops there too). */
+export const MAX_RELAY_HOPS = 5;
+
 /** A relay (総務省 → 都道府県 → 市町村) is another live website operator, and the chain never comes back. */
 export async function checkRelay(db: Database, organizationId: string | null, relayId: string | null) {
   if (relayId === null) return;
@@ -63,8 +66,9 @@ export async function checkRelay(db: Database, organizationId: string | null, re
   let current: string | null = relayId;
   const seen = new Set<string>(organizationId ? [organizationId] : []);
   for (let hop = 0; current !== null; hop++) {
-    if (seen.has(current) || hop > 10)
-      throw fieldError('relayViaOrganizationId', 'directory.validation.relayLoop');
+    if (seen.has(current)) throw fieldError('relayViaOrganizationId', 'directory.validation.relayLoop');
+    if (hop >= MAX_RELAY_HOPS)
+      throw fieldError('relayViaOrganizationId', 'directory.validation.relayTooLong');
     seen.add(current);
     const row = await db
       .selectFrom('organizations as o')

@@ -33,6 +33,7 @@ import { directoryFilter, listDirectory } from './list-directory.js';
 import { DIRECTORY_TYPES, type DirectoryType } from './product-category.js';
 import { proposeEntryChange } from './propose-entry-change.js';
 import { rejectEntryChange } from './reject-entry-change.js';
+import { relayCandidates } from './relay-candidates.js';
 import { removeDomain } from './remove-domain.js';
 import { retireProduct } from './retire-product.js';
 import { type DirectoryEntryView, showDirectoryEntry } from './show-directory-entry.js';
@@ -86,11 +87,13 @@ function keptTypes(actor: Actor): DirectoryType[] {
   return DIRECTORY_TYPES.filter((type) => can(actor, 'directory.manage', { organizationType: type }));
 }
 
-async function relayOptions(ctx: AppContext, req: FastifyRequest, exceptId?: string) {
-  const ops = await searchParties(ctx.db, { type: 'website_operator', limit: 200 });
-  return ops
-    .filter((o) => o.organizationId !== exceptId)
-    .map((o) => ({ id: o.organizationId, name: req.locale === 'ja' ? o.nameJa : o.nameEn }));
+async function relayOptions(
+  ctx: AppContext,
+  req: FastifyRequest,
+  opts: { exceptId?: string; currentId?: string | null } = {},
+) {
+  const list = await relayCandidates(ctx.db, opts);
+  return list.map((o) => ({ id: o.id, name: req.locale === 'ja' ? o.nameJa : o.nameEn }));
 }
 
 function entryValues(m: DirectoryEntryView): FormValues {
@@ -225,7 +228,15 @@ function listAndEntryRoutes(app: App, ctx: AppContext) {
         organization={org}
         values={values}
         errors={errors}
-        relayOptions={await relayOptions(ctx, req, org.id)}
+        relayOptions={
+          await relayOptions(ctx, req, {
+            exceptId: org.id,
+            currentId:
+              typeof values.relayViaOrganizationId === 'string'
+                ? values.relayViaOrganizationId || null
+                : null,
+          })
+        }
       />,
       errors ? 400 : 200,
     );
