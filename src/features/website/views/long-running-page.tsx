@@ -90,7 +90,7 @@ export function LongRunningPage({
                   <th scope="col">{t('website.longRunning.reference')}</th>
                   <th scope="col">{t('website.longRunning.notifiedAt')}</th>
                   <th scope="col">{t('website.longRunning.days')}</th>
-                  <th scope="col">{t('website.longRunning.bucket')}</th>
+                  <th scope="col">{t('website.longRunning.ageBucket')}</th>
                   <th scope="col">{t('website.longRunning.type')}</th>
                   <th scope="col">{t('website.longRunning.operator')}</th>
                 </tr>
