@@ -9,6 +9,7 @@ import { appendEvent } from '../../platform/events.js';
 import { reportBrief } from '../cases/report-brief.js';
 import { userIdOf, withProductCase } from './case-access.js';
 import { COORDINATION_EVENTS } from './events.js';
+import { mailParty } from './mail.js';
 
 export async function decideFinderContact(
   ctx: AppContext,
@@ -18,7 +19,7 @@ export async function decideFinderContact(
   await withProductCase(ctx, actor, input.reference, async (trx, c, _coordination, now) => {
     const party = await trx
       .selectFrom('coordination_parties')
-      .select(['id', 'finder_contact_allowed'])
+      .select(['id', 'organization_id', 'notified_at', 'finder_contact_allowed'])
       .where('id', '=', input.partyId)
       .where('case_id', '=', c.id)
       .where('removed_at', 'is', null)
@@ -52,6 +53,14 @@ export async function decideFinderContact(
       at: now,
       data,
     });
+    if (party.notified_at && party.finder_contact_allowed !== input.allow) {
+      await mailParty(
+        trx,
+        ctx,
+        { organizationId: party.organization_id, caseId: c.id, reference: c.reference },
+        input.allow ? 'finderContactAllowed' : 'finderContactWithdrawn',
+      );
+    }
     await audit(trx, {
       actor,
       action: COORDINATION_EVENTS.finderContactDecided,

@@ -282,6 +282,18 @@ const ja = {
       subject: '[{{reference}}] 公表予定日を過ぎました',
       body: '{{organization}} ご担当者様\n\n案件 {{reference}} の公表予定日（{{targetDate}}）を過ぎました。対策の状況と今後の日程についてご連絡をお願いします。\n{{link}}\n\n調整機関',
     },
+    vulnerabilitiesUpdated: {
+      subject: '[{{reference}}] 脆弱性情報の更新',
+      body: '{{organization}} ご担当者様\n\n案件 {{reference}} の脆弱性情報を更新しました。次のページでご確認ください。\n{{link}}\n\n調整機関',
+    },
+    finderContactAllowed: {
+      subject: '[{{reference}}] 発見者との直接のやり取りについて',
+      body: '{{organization}} ご担当者様\n\n案件 {{reference}} について、発見者の同意を得て、発見者と直接やり取りしていただけるようになりました。連絡先は次のページに表示されます。\n{{link}}\n\n調整機関',
+    },
+    finderContactWithdrawn: {
+      subject: '[{{reference}}] 発見者との直接のやり取りについて',
+      body: '{{organization}} ご担当者様\n\n案件 {{reference}} について、発見者との直接のやり取りの許可を取り消しました。今後は調整機関を通してご連絡ください。\n{{link}}\n\n調整機関',
+    },
     removed: {
       subject: '[{{reference}}] 案件の対象外となりました',
       body: '{{organization}} ご担当者様\n\n案件 {{reference}} について、貴社は調整の対象外となりました。これまでにお送りした情報は、引き続き公表まで秘密としてお取り扱いください。\n\n調整機関',
@@ -671,6 +683,18 @@ const en: Catalog<typeof ja> = {
     targetPassed: {
       subject: '[{{reference}}] The target publication date has passed',
       body: 'Dear {{organization}},\n\nThe target publication date of case {{reference}} ({{targetDate}}) has passed. Please tell us where your countermeasures stand and what schedule you propose.\n{{link}}\n\nThe coordination body',
+    },
+    vulnerabilitiesUpdated: {
+      subject: '[{{reference}}] Vulnerability information updated',
+      body: 'Dear {{organization}},\n\nThe vulnerability information of case {{reference}} was updated. Please read it on this page:\n{{link}}\n\nThe coordination body',
+    },
+    finderContactAllowed: {
+      subject: '[{{reference}}] Direct contact with the finder',
+      body: 'Dear {{organization}},\n\nWith the finder’s consent, you may now contact the finder of case {{reference}} directly. Their contact details are shown on this page:\n{{link}}\n\nThe coordination body',
+    },
+    finderContactWithdrawn: {
+      subject: '[{{reference}}] Direct contact with the finder',
+      body: 'Dear {{organization}},\n\nDirect contact with the finder of case {{reference}} is no longer allowed. Please write through the coordination body.\n{{link}}\n\nThe coordination body',
     },
     removed: {
       subject: '[{{reference}}] You are no longer a party to this case',
