@@ -216,6 +216,12 @@ const ja = {
     opinion: '通知についてのご意見',
     reporter: '報告者',
     leak: '漏えいの公表（下書き）',
+    recordHeading: 'メールや電話で届いた回答を記録する',
+    recordHint: '運営者がリンクを使わずに返信してきたときに記録します。',
+    kind: '回答の種類',
+    finding: '調査結果（調査結果のとき）',
+    body: '内容',
+    record: '回答を記録する',
     leakFields: {
       overview: '概要',
       period: '期間',
@@ -304,6 +310,7 @@ const ja = {
     relay: '中継の転送を記録しました。',
     attempt: '連絡の試みを記録しました。',
     closed: '結果を記録し、案件を終了しました。',
+    response: '運営者からの回答を記録しました。',
   },
   errors: {
     closed: 'この案件は終了しているか、製品の区分に移管されています。',
@@ -443,6 +450,8 @@ const ja = {
   },
   validation: {
     chooseOutcome: '結果を選んでください。',
+    findingRequired: '調査結果を選んでください。',
+    bodyRequired: '内容を入力してください。',
     reasonRequired: '理由・経緯を入力してください。',
   },
 };
@@ -661,6 +670,12 @@ const en: Catalog<typeof ja> = {
     opinion: 'Opinions on the notice',
     reporter: 'Reported by',
     leak: 'Leak publication (draft)',
+    recordHeading: 'Record an answer that came by mail or phone',
+    recordHint: 'For when the operator answered without using its link.',
+    kind: 'Kind of answer',
+    finding: 'Result (for an investigation result)',
+    body: 'What they said',
+    record: 'Record the answer',
     leakFields: {
       overview: 'Overview',
       period: 'Period',
@@ -749,6 +764,7 @@ const en: Catalog<typeof ja> = {
     relay: 'Forwarding recorded.',
     attempt: 'Attempt recorded.',
     closed: 'Outcome recorded; the case is closed.',
+    response: "The operator's answer was recorded.",
   },
   errors: {
     closed: 'This case is closed or was moved to the product track.',
@@ -890,6 +906,8 @@ Thank you for your help.
   },
   validation: {
     chooseOutcome: 'Choose an outcome.',
+    findingRequired: 'Choose the investigation result.',
+    bodyRequired: 'Enter what the operator said.',
     reasonRequired: 'Enter the reason and background.',
   },
 };

@@ -293,6 +293,57 @@ describe('two-stage notices to website operators', () => {
     assert.match(page, /総務省 地域情報化企画室/);
   });
 
+  it('records answers the operator sent by mail: acknowledgement, then the investigation result', async () => {
+    const c = await acceptedWebsiteCase(t, lead, { siteUrl: 'https://mailer.example/' });
+    await assignContact(t.ctx, handler, {
+      reference: c.reference,
+      contact: { source: 'manual', email: 'web@mailer.example', locale: 'ja' },
+    });
+    await sendNotice(t.ctx, handler, { reference: c.reference, kind: 'details' });
+    const b = await signedIn(t, handler.userId);
+    const path = websiteCasePath(c.reference);
+    assert.equal(
+      (await b.post(`${path}/responses`, { kind: 'acknowledged', body: '受領しました' }, path)).status,
+      303,
+    );
+    const missing = await b.post(
+      `${path}/responses`,
+      { kind: 'investigation_result', finding: '', body: '確認中' },
+      path,
+    );
+    assert.equal(missing.status, 400);
+    assert.match(textOf(missing.body), /調査結果を選んでください/);
+    assert.match(missing.body, /確認中/);
+    const ok = await b.post(
+      `${path}/responses`,
+      { kind: 'investigation_result', finding: 'vulnerable', body: '再現しました' },
+      path,
+    );
+    assert.equal(ok.status, 303);
+    const caseId = await caseIdOf(t, c.reference);
+    const w = await t.ctx.db
+      .selectFrom('website_cases')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    assert.equal(w.acknowledged_at?.toISOString(), t.clock.now().toISOString());
+    assert.equal(w.investigation_finding, 'vulnerable');
+    const responses = await t.ctx.db
+      .selectFrom('website_operator_responses')
+      .select(['kind', 'via', 'user_id'])
+      .where('case_id', '=', caseId)
+      .orderBy('at')
+      .execute();
+    assert.deepEqual(
+      responses.map((r) => [r.kind, r.via, r.user_id]),
+      [
+        ['acknowledged', 'staff', handler.userId],
+        ['investigation_result', 'staff', handler.userId],
+      ],
+    );
+    assert.match(textOf((await b.get(path)).body), /問題を確認した/);
+  });
+
   it('refuses coordination staff and operators', async () => {
     const c = await acceptedWebsiteCase(t, lead, { siteUrl: 'https://refuse.example/' });
     await assignContact(t.ctx, handler, {

@@ -13,6 +13,7 @@ import { assignContact, contactInput } from './assign-contact.js';
 import { CloseRefused, closeInput, closeWebsiteCase } from './close-website-case.js';
 import { discoverContact } from './discover-contact.js';
 import { listLongRunning } from './list-long-running.js';
+import { recordOperatorResponse, responseInput } from './operator-response.js';
 import { reclassifyToProduct } from './reclassify-to-product.js';
 import { attemptInput, recordContactAttempt } from './record-contact-attempt.js';
 import { recordRelayForward, relayForwardInput } from './record-relay-forward.js';
@@ -25,7 +26,16 @@ import { WebsiteCasePage } from './views/website-case-page.js';
 
 type Req = FastifyRequest<{ Params: { reference: string }; Querystring: { notice?: string; q?: string } }>;
 
-const DONE = ['contact', 'discovery', 'contact_request', 'details', 'relay', 'attempt', 'closed'] as const;
+const DONE = [
+  'contact',
+  'discovery',
+  'contact_request',
+  'details',
+  'relay',
+  'attempt',
+  'closed',
+  'response',
+] as const;
 
 const noticeForm = z.object({ kind: z.enum(['contact_request', 'details']) });
 const reclassifyForm = z.object({
@@ -190,6 +200,14 @@ export const websiteRoutes: Feature = (app, ctx) => {
     done: 'attempt',
     run: (req, attempt) =>
       recordContactAttempt(ctx, req.actor, { reference: req.params.reference, attempt, ip: req.ip }),
+  });
+  caseForm(app, ctx, {
+    path: 'responses',
+    form: () => 'response',
+    schema: responseInput,
+    done: 'response',
+    run: (req, response) =>
+      recordOperatorResponse(ctx, req.actor, { reference: req.params.reference, response, ip: req.ip }),
   });
   caseForm(app, ctx, {
     path: 'close',

@@ -1,8 +1,11 @@
 // What the operator answered, as the reception body reads it: acknowledgement, investigation result, "not a
 // vulnerability", completion reports with their survey (seed 003 App. 1(3)), and the leak publication draft.
+import { SelectField, TextArea } from '../../../platform/views/form-fields.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
+import { FINDINGS, RESPONSE_KINDS } from '../operator-response.js';
 import type { WebsiteCaseView } from '../show-website-case.js';
-import { When } from './parts.js';
+import { ActionForm, type Problems, problemsOf, When } from './parts.js';
+import { websiteCasePath } from './paths.js';
 
 function Codes({
   v,
@@ -93,7 +96,56 @@ function Completion({ v, r }: { v: ViewContext; r: WebsiteCaseView['completions'
   );
 }
 
-export function OperatorSection({ v, m }: { v: ViewContext; m: WebsiteCaseView }) {
+function RecordResponse({ v, m, problems }: { v: ViewContext; m: WebsiteCaseView; problems?: Problems }) {
+  const { t } = v;
+  const p = problemsOf(problems, 'response');
+  return (
+    <section aria-labelledby="record-response">
+      <h3 id="record-response">{t('website.operator.recordHeading')}</h3>
+      <p class="hint">{t('website.operator.recordHint')}</p>
+      <ActionForm
+        v={v}
+        action={`${websiteCasePath(m.reference)}/responses`}
+        form="response"
+        problems={problems}
+      >
+        <SelectField
+          name="kind"
+          label={t('website.operator.kind')}
+          value={p.values.kind ?? 'acknowledged'}
+          errors={p.errors}
+          options={RESPONSE_KINDS.map((k) => ({ value: k, label: t(`website.operator.kinds.${k}`) }))}
+        />
+        <SelectField
+          name="finding"
+          label={t('website.operator.finding')}
+          placeholder={t('website.close.choose')}
+          value={p.values.finding}
+          errors={p.errors}
+          options={FINDINGS.map((f) => ({ value: f, label: t(`website.operator.findings.${f}`) }))}
+        />
+        <TextArea
+          name="body"
+          label={t('website.operator.body')}
+          rows={4}
+          value={p.values.body}
+          errors={p.errors}
+        />
+        <button type="submit">{t('website.operator.record')}</button>
+      </ActionForm>
+    </section>
+  );
+}
+
+export function OperatorSection({
+  v,
+  m,
+  problems,
+}: {
+  v: ViewContext;
+  m: WebsiteCaseView;
+  problems?: Problems;
+}) {
   const { t } = v;
   const w = m.w;
   const leak = m.leak;
@@ -150,6 +202,7 @@ export function OperatorSection({ v, m }: { v: ViewContext; m: WebsiteCaseView }
           </table>
         </div>
       )}
+      {m.workable && <RecordResponse v={v} m={m} problems={problems} />}
       {m.completions.length === 0 ? (
         <p>
           {t('website.operator.completion')}: {t('website.operator.completionNone')}

@@ -75,7 +75,7 @@ export function WebsiteCasePage({
       <ClockSection v={v} m={m} now={now} />
       <ContactSection v={v} m={m} problems={problems} />
       <NoticeSection v={v} m={m} problems={problems} />
-      <OperatorSection v={v} m={m} />
+      <OperatorSection v={v} m={m} problems={problems} />
       <OutcomeSection v={v} m={m} problems={problems} />
       <section aria-labelledby="history">
         <h2 id="history">{t('website.history.heading')}</h2>
