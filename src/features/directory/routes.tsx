@@ -11,6 +11,7 @@ import { isCatalogKey, parseInput } from '../../platform/http/validation.js';
 import { inviteUser } from '../accounts/invite-user.js';
 import { addDomain } from './add-domain.js';
 import { addProduct } from './add-product.js';
+import { directoryApiRoutes } from './api.js';
 import { approveEntryChange } from './approve-entry-change.js';
 import { loadChangeRequest, ownChangeRequests, pendingChangeRequests } from './change-requests.js';
 import { listGroups, searchParties } from './contact-window.js';
@@ -116,6 +117,7 @@ function entryValues(m: DirectoryEntryView): FormValues {
 }
 
 export const directoryRoutes: Feature = (app, ctx) => {
+  directoryApiRoutes(app, ctx);
   listAndEntryRoutes(app, ctx);
   requestRoutes(app, ctx);
   groupRoutes(app, ctx);
