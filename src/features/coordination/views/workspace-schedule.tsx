@@ -75,6 +75,15 @@ export function ScheduleSection({ v, w, problems }: WorkspaceProps) {
                 ))}
               </ul>
             )}
+            {p.state === 'proposed' && (
+              <p class="hint">
+                {t('coordination.workspace.waitingFor')}:{' '}
+                {w.parties
+                  .filter((x) => x.notifiedAt && !p.responses.some((r) => r.partyId === x.id))
+                  .map((x) => (v.locale === 'ja' ? x.nameJa : x.nameEn))
+                  .join('、') || t('coordination.workspace.none')}
+              </p>
+            )}
             {open && p.state === 'proposed' && (
               <PostForm v={v} action={`${base}/schedule/decide`} class="inline">
                 <input type="hidden" name="proposalId" value={p.id} />
