@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestApp, type TestApp } from '../../testing/app.js';
 import { addParties } from './add-parties.js';
+import { coordinationSweepJob } from './jobs/coordination-sweep-job.js';
 import { notifyParty } from './notify-party.js';
 import { partiesOf } from './queries.js';
 import { runCoordinationSweep } from './run-coordination-sweep.js';
@@ -200,5 +201,13 @@ describe('coordination sweep', () => {
         ['targetPassed', true],
       ],
     );
+  });
+
+  it('is a job pg-boss runs every 10 minutes outside tests, which runs the sweep', async () => {
+    const live = coordinationSweepJob({ ...t.ctx, config: { ...t.ctx.config, env: 'production' } });
+    assert.equal(live.name, 'coordination.sweep');
+    assert.equal(live.cron, '*/10 * * * *');
+    assert.equal(coordinationSweepJob(t.ctx).cron, undefined);
+    await live.run({}, { attempt: 1, finalAttempt: false });
   });
 });
