@@ -7,9 +7,8 @@ export const WEBSITE_EVENTS = {
   relayForwarded: 'website.relay_forwarded',
   attemptRecorded: 'website.attempt_recorded',
   closed: 'website.closed',
-  /** written by the operator side */
+  /** an answer reception staff typed in (the operator side writes its own website.operator_* events) */
   operatorResponded: 'website.operator_responded',
-  completionReported: 'website.completion_reported',
 } as const;
 
 /** Audit action for reading a website case page. */

@@ -9,6 +9,7 @@ import { ContactSection } from './contact-section.js';
 import { NoticeSection } from './notice-section.js';
 import { OperatorSection } from './operator-section.js';
 import { type Problems, When } from './parts.js';
+import { LONG_RUNNING_PATH } from './paths.js';
 
 function eventText(v: ViewContext, e: HistoryEntry): string {
   const key = `website.history.events.${e.type.replace(/\./g, '_')}`;
@@ -68,9 +69,14 @@ export function WebsiteCasePage({
           <dt>{t('website.case.stage')}</dt>
           <dd>{t(`website.stages.${m.w?.stage ?? 'identifying'}`)}</dd>
         </dl>
-        <p>
-          <a href={casePath(m.reference)}>{t('website.case.genericPage')}</a>
-        </p>
+        <ul>
+          <li>
+            <a href={casePath(m.reference)}>{t('website.case.genericPage')}</a>
+          </li>
+          <li>
+            <a href={LONG_RUNNING_PATH}>{t('website.longRunning.title')}</a>
+          </li>
+        </ul>
       </section>
       <ClockSection v={v} m={m} now={now} />
       <ContactSection v={v} m={m} problems={problems} />
