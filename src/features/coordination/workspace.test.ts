@@ -413,6 +413,12 @@ describe('coordination workspace', () => {
     const second = await browser.get(workspaceUrl(k.reference));
     assert.match(textOf(second.body), /前回の閲覧（.+）以降の変更: 1件/);
     assert.match(second.body, /<tr class="changed">/);
+    // the new event is listed at the top with the developer it concerns
+    const changes = second.body.slice(
+      second.body.indexOf('class="what-changed"'),
+      second.body.indexOf('id="summary"'),
+    );
+    assert.match(textOf(changes), /製品開発者が案件を閲覧 — Alpha Soft/);
     const filtered = await browser.get(`${workspaceUrl(k.reference)}?changed=on`);
     assert.equal(filtered.status, 200);
     const third = await browser.get(workspaceUrl(k.reference));

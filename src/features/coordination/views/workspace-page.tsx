@@ -122,6 +122,29 @@ function History({ v, w }: WorkspaceProps) {
   );
 }
 
+/** The new events since the last look, newest first, each with the developer it concerns. */
+function WhatChanged({ v, w }: WorkspaceProps) {
+  const partyName = (id: unknown) => {
+    const p = typeof id === 'string' ? w.parties.find((x) => x.id === id) : undefined;
+    return p ? (v.locale === 'ja' ? p.nameJa : p.nameEn) : null;
+  };
+  const fresh = w.events.filter((e) => e.isNew);
+  return (
+    <ul class="what-changed" aria-labelledby="changes">
+      {fresh.slice(0, 30).map((e) => {
+        const who = partyName(e.data.partyId);
+        return (
+          <li key={e.id}>
+            <At v={v} at={e.at} /> {eventLabel(v, e.type)}
+            {who ? ` — ${who}` : ''}
+          </li>
+        );
+      })}
+      {fresh.length > 30 && <li>…</li>}
+    </ul>
+  );
+}
+
 export function WorkspacePage(props: WorkspaceProps) {
   const { v, w, notice, problems } = props;
   const { t } = v;
@@ -154,6 +177,7 @@ export function WorkspacePage(props: WorkspaceProps) {
             })
           : t('coordination.workspace.firstVisit')}
       </p>
+      {w.newEvents > 0 && <WhatChanged v={v} w={w} />}
       <p>
         <a href={`/cases/${encodeURIComponent(w.reference)}`}>{w.reference}</a>
       </p>
