@@ -180,6 +180,34 @@ describe('directory', () => {
     const [p] = await productsOf(t.ctx.db, org.devB);
     assert.equal(p?.category, 'ics');
     assert.equal(p?.purl, 'pkg:generic/example/rt-100@2.1');
+    const editPath = `/directory/${org.devB}/products/${p?.id}/edit`;
+    const form = await b.get(editPath);
+    assert.equal(form.status, 200);
+    assert.match(form.body, /value="pkg:generic\/example\/rt-100@2.1"/);
+    const badEdit = await b.post(
+      editPath,
+      { nameJa: 'ルーター RT-100', nameEn: 'Router RT-100', cpe: 'cpe:2.3:h', category: 'iot' },
+      editPath,
+    );
+    assert.equal(badEdit.status, 400);
+    assert.match(badEdit.body, /CPE 2\.3 の形式が正しくありません/);
+    const edited = await b.post(
+      editPath,
+      { nameJa: 'ルーター RT-100', nameEn: 'Router RT-100', purl: '', cpe: '', category: 'iot' },
+      editPath,
+    );
+    assert.equal(edited.status, 303);
+    const [corrected] = await productsOf(t.ctx.db, org.devB);
+    assert.deepEqual([corrected?.category, corrected?.purl, corrected?.cpe], ['iot', null, null]);
+    const productEvent = await t.ctx.db
+      .selectFrom('events')
+      .select('data')
+      .where('stream_id', '=', org.devB)
+      .where('type', '=', 'directory.product-updated')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual((productEvent.data as { category: unknown }).category, { from: 'ics', to: 'iot' });
+    const rec = await signedIn(t, u.recHandler);
+    assert.equal((await rec.get(editPath)).status, 403);
     const retired = await b.post(
       `/directory/${org.devB}/products/${p?.id}/retire`,
       {},

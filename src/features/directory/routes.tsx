@@ -39,11 +39,13 @@ import { removeDomain } from './remove-domain.js';
 import { retireProduct } from './retire-product.js';
 import { type DirectoryEntryView, showDirectoryEntry } from './show-directory-entry.js';
 import { updateDirectoryEntry } from './update-directory-entry.js';
+import { productOf, updateProduct } from './update-product.js';
 import { EntryFormPage, type FormValues } from './views/entry-form-page.js';
 import { EntryPage, type EntryPageModel } from './views/entry-page.js';
 import { GroupPage, GroupsPage } from './views/groups-pages.js';
 import { DirectoryListPage } from './views/list-page.js';
 import { MyEntryPage } from './views/my-entry-page.js';
+import { ProductFormPage } from './views/product-form-page.js';
 import { RequestPage, RequestsPage } from './views/requests-pages.js';
 
 const hide = { schema: { hide: true } } as const;
@@ -54,6 +56,7 @@ const ENTRY_NOTICES = [
   'updated',
   'productAdded',
   'productRetired',
+  'productUpdated',
   'domainAdded',
   'domainRemoved',
   'invited',
@@ -272,6 +275,47 @@ function listAndEntryRoutes(app: App, ctx: AppContext) {
     if (!parsed.ok) return entryPage(req, reply, org.id, { name: 'product', values, errors: parsed.errors });
     await addProduct(ctx, req.actor, org.id, parsed.data);
     return reply.redirect(`/directory/${org.id}?notice=productAdded#products`, 303);
+  });
+
+  type ProductParams = { Params: { id: string; productId: string } };
+  const productForm = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    ids: { id: string; productId: string },
+    values: FormValues,
+    errors?: Record<string, string[]>,
+  ) =>
+    sendPage(
+      reply,
+      <ProductFormPage
+        v={viewContext(req, reply)}
+        organizationId={ids.id}
+        productId={ids.productId}
+        values={values}
+        errors={errors}
+      />,
+      errors ? 400 : 200,
+    );
+
+  app.get<ProductParams>('/directory/:id/products/:productId/edit', hide, async (req, reply) => {
+    const p = await productOf(ctx, req.actor, req.params.id, req.params.productId);
+    return productForm(req, reply, req.params, {
+      nameJa: p.nameJa,
+      nameEn: p.nameEn,
+      purl: p.purl ?? '',
+      cpe: p.cpe ?? '',
+      category: p.category,
+    });
+  });
+
+  app.post<ProductParams>('/directory/:id/products/:productId/edit', hide, async (req, reply) => {
+    // permission (and the product's existence) first
+    await productOf(ctx, req.actor, req.params.id, req.params.productId);
+    const values = keepInput(req.body);
+    const parsed = parseInput(productInput, req.body, req.locale);
+    if (!parsed.ok) return productForm(req, reply, req.params, values, parsed.errors);
+    await updateProduct(ctx, req.actor, req.params.id, req.params.productId, parsed.data);
+    return reply.redirect(`/directory/${req.params.id}?notice=productUpdated#products`, 303);
   });
 
   app.post<{ Params: { id: string; productId: string } }>(

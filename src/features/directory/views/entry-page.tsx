@@ -146,6 +146,9 @@ function Products({ v, model }: { v: ViewContext; model: EntryPageModel }) {
                   <td>{t(`directory.categories.${p.category}`)}</td>
                   {model.canManage && (
                     <td>
+                      <a href={`/directory/${o.id}/products/${p.id}/edit`}>
+                        {t('directory.entry.products.edit', { name: nameIn(p, locale) })}
+                      </a>
                       <form method="post" action={`/directory/${o.id}/products/${p.id}/retire`}>
                         <CsrfField v={v} />
                         <button type="submit">
