@@ -15,11 +15,12 @@ import { text } from '../../platform/http/validation.js';
 import { translator } from '../../platform/i18n/i18n.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { closeCaseAfterWebsite } from '../cases/close-case-after-website.js';
+import { reportBrief } from '../cases/report-brief.js';
 import { unansweredAttempts } from './record-contact-attempt.js';
 import { policyOf, targetsOf } from './targets.js';
 import { WEBSITE_EVENTS } from './website-events.js';
 import { closeRefusal, FIX_ACTIONS, OUTCOMES, type Refusal } from './website-rules.js';
-import { lockWorkCase, websiteBrief } from './work-case.js';
+import { lockWorkCase } from './work-case.js';
 
 export const closeInput = z.object({
   outcome: z.enum(OUTCOMES, { message: 'website.validation.chooseOutcome' }),
@@ -131,9 +132,10 @@ async function tellFinder(
   c: { caseId: string; reportId: string },
   outcome: WebsiteOutcome,
 ): Promise<boolean> {
-  const brief = await websiteBrief(trx, ctx, c.reportId);
-  const email = brief.finder.disclosed ? brief.finder.email : null;
-  if (!email) return false;
+  // the one place the finder's address is read: the reception body's own brief
+  const brief = await reportBrief(trx, ctx, 'reception', c.reportId);
+  const email = brief?.finder.disclosed ? brief.finder.email : null;
+  if (!brief || !email) return false;
   const locale = brief.locale;
   const t = translator(locale);
   await enqueueMail(trx, ctx.jobs, {

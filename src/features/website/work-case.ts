@@ -72,7 +72,8 @@ export async function lockWorkCase(
 ): Promise<WorkCase & { actor: UserActor; w: WebsiteRow }> {
   const c = await readWorkCase(trx, actor, reference);
   if (!c.w) {
-    const brief = await reportBrief(trx, ctx, 'reception', c.reportId);
+    // the public's eyes: only the type is needed, and the finder's identity is never opened for it
+    const brief = await reportBrief(trx, ctx, 'public', c.reportId);
     const now = ctx.clock.now();
     await trx
       .insertInto('website_cases')
@@ -102,13 +103,17 @@ export async function lockWorkCase(
   return locked;
 }
 
-/** The report as the reception body reads it, for a website case (the details of the site). */
+/**
+ * What was reported about the site (URL, type, description, steps, threat), for the notices and this feature's
+ * pages. Read with the public's eyes, so the finder's identity is never decrypted for it: the only use of the
+ * finder here — telling them the outcome — reads the brief for the reception audience itself.
+ */
 export async function websiteBrief(
   db: Database,
   ctx: Pick<AppContext, 'secrets'>,
   reportId: string,
 ): Promise<ReportBrief & { details: Extract<ReportBrief['details'], { track: 'website' }> }> {
-  const brief = await reportBrief(db, ctx, 'reception', reportId);
+  const brief = await reportBrief(db, ctx, 'public', reportId);
   if (brief?.details.track !== 'website') throw notFound();
   return brief as ReportBrief & { details: Extract<ReportBrief['details'], { track: 'website' }> };
 }
