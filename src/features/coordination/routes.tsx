@@ -52,6 +52,7 @@ const filterSchema = z.object({
     .optional()
     .transform((s) => s === 'on' || s === '1'),
   q: z.string().max(200).optional().catch(undefined),
+  dq: z.string().max(200).optional().catch(undefined),
   notice: z.string().optional(),
 });
 
@@ -139,7 +140,7 @@ export const coordinationRoutes: Feature = (app, ctx) => {
       authorize(req.actor, 'coordination.work', { track: 'software' });
       const f = filterSchema.parse(req.query ?? {});
       return renderWorkspace(ctx, req, reply, {
-        filter: { status: f.status, changed: f.changed, q: f.q },
+        filter: { status: f.status, changed: f.changed, q: f.q, developerQuery: f.dq },
         notice: f.notice,
       });
     },

@@ -38,6 +38,8 @@ export const PARTY_STATUSES: readonly PartyStatus[] = [
 ];
 
 export type WorkspaceFilter = {
+  /** narrows the developers offered for adding (directory search) */
+  developerQuery?: string | undefined;
   status?: PartyStatus | undefined;
   changed?: boolean | undefined;
   q?: string | undefined;
@@ -306,6 +308,10 @@ export async function showWorkspace(
     newEvents: workspaceEvents.filter((e) => e.isNew).length,
     finderConsents,
     groups: await listGroups(db),
-    developerChoices: await searchParties(db, { type: 'product_developer', limit: 200 }),
+    developerChoices: await searchParties(db, {
+      type: 'product_developer',
+      ...(filter.developerQuery ? { q: filter.developerQuery } : {}),
+      limit: 200,
+    }),
   };
 }

@@ -116,6 +116,13 @@ describe('coordination workspace', () => {
     const page = await browser.get(workspaceUrl(k.reference));
     assert.equal(page.status, 200);
     assert.match(textOf(page.body), /Beta Works/);
+    // the directory search narrows the developers offered for adding
+    const other = await productCase(t, b);
+    const searched = await browser.get(`${workspaceUrl(other.reference)}?dq=gamma`);
+    const select = searched.body.slice(searched.body.indexOf('id="party-organizationId"'));
+    const options = select.slice(0, select.indexOf('</select>'));
+    assert.match(options, /Gamma Devices/);
+    assert.doesNotMatch(options, /Beta Works|Alpha Soft/);
   });
 
   it('removes a developer only with a reason, keeps the row, and tells it when it had been notified', async () => {

@@ -117,6 +117,17 @@ export function PartiesSection(props: WorkspaceProps) {
         </table>
       </div>
       {open && (
+        <form method="get" action={`${base}#parties`} class="filters">
+          <Field
+            name="dq"
+            type="search"
+            label={t('coordination.workspace.searchDevelopers')}
+            value={w.filter.developerQuery}
+          />
+          <button type="submit">{t('coordination.workspace.filter')}</button>
+        </form>
+      )}
+      {open && (
         <div class="form-row">
           <PostForm v={v} action={`${base}/parties`} class="inline">
             <SelectField
