@@ -360,6 +360,7 @@ const ja = {
     pendingInvestigation: '調査結果のご連絡をお待ちしています。',
     pendingFix: '修正完了のご報告をお待ちしています。',
     noThreat: '（発見者からの記載はありません）',
+    accountNote: '\n貴組織の keikai アカウントをお持ちの場合は、{{url}} からも同じ操作ができます。',
     encryptedDescription: '（発見者の記載は暗号化されて届いたため、別途お送りします）',
     contactRequest: {
       subject: '{{prefix}} ウェブページのセキュリティ上の問題',
@@ -410,7 +411,7 @@ const ja = {
 (3) 問題があった場合は、{{fixDue}} 頃まで（概ね3か月以内）に修正をお願いします。
 (4) 修正が終わりましたら、修正完了報告書（対応内容と、原因・被害に関するアンケート）をお送りください。
 (5) 受領・調査結果・修正完了の報告は、次のリンクからできます。このリンクは貴組織専用です。他の人に知らせないでください。
-{{operatorUrl}}
+{{operatorUrl}}{{accountNote}}
 (6) ウェブサイトの運用を委託されている場合は、委託先へお伝えください。
 
 詳細をお送りしてから9か月を過ぎても修正完了のご報告がない場合、{{sender}}は取扱いを終了することがあります。
@@ -819,6 +820,7 @@ const en: Catalog<typeof ja> = {
     pendingInvestigation: 'We are waiting for the result of your investigation.',
     pendingFix: 'We are waiting for your report that the problem is fixed.',
     noThreat: '(not stated by the finder)',
+    accountNote: '\nIf your organization has a keikai account, you can do the same at {{url}}.',
     encryptedDescription: "(the finder's description arrived encrypted and will be sent separately)",
     contactRequest: {
       subject: '{{prefix}} A security problem on your web page',
@@ -869,7 +871,7 @@ This is the finder's information; {{sender}} has not verified it.
 (3) If the problem exists, please fix it by about {{fixDue}} (about 3 months).
 (4) When it is fixed, please send the completion report (what was done, and a short survey of cause and damage).
 (5) You can confirm receipt, report the investigation and report the fix at this link. It is meant for your organization only; do not share it.
-{{operatorUrl}}
+{{operatorUrl}}{{accountNote}}
 (6) If the site is run for you by a contractor, please pass this on to them.
 
 If no completion report arrives within 9 months of this notice, {{sender}} may stop handling the case.

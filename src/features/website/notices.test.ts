@@ -95,6 +95,7 @@ describe('two-stage notices to website operators', () => {
     assert.match(body, /GET \/search\?q=' or 1=1--/); // how it was confirmed
     assert.match(body, /SQL injection in the q parameter/); // what happens
     assert.match(body, /検証していません/); // not verified by the reception body
+    assert.match(body, /アカウントをお持ちの場合は、\S+\/operator からも/); // a directory operator's accounts
     // 20 business days from Monday 2 November 2026 (3 and 23 November are holidays): 2 December
     assert.match(body, /2026-12-02 \(JST\) 頃まで（概ね20営業日以内）/);
     assert.match(body, /2027-02-02 \(JST\) 頃まで（概ね3か月以内）/);

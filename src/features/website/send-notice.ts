@@ -57,6 +57,10 @@ export async function sendNotice(
           investigationDue: mailDate(ctx, targets.investigationDueAt, recipient.locale),
           fixDue: mailDate(ctx, targets.fixDueAt, recipient.locale),
           operatorUrl: operatorLinkUrl(ctx.config.publicUrl, token),
+          // an operator in the directory may have accounts: its people find the case in their list too
+          accountNote: c.w.operator_organization_id
+            ? t('website.mail.accountNote', { url: `${ctx.config.publicUrl}/operator` })
+            : '',
         };
       }
       const { noticeId } = await sendOperatorMail(trx, ctx, {
