@@ -595,13 +595,13 @@ describe('directory', () => {
     );
   });
 
-  it('invitations: offered to those user.invite allows (a staff admin), not to a coordination handler', async () => {
-    const handler = await signedIn(t, u.coordHandler);
-    const page = await handler.get(`/directory/${org.devA}`);
-    assert.doesNotMatch(page.body, /action="\/directory\/[^"]+\/invite"/);
+  it('invitations: the keeper (a coordination handler) invites a developer contact; reception staff may not', async () => {
+    const rec = await signedIn(t, u.recHandler);
+    const recPage = await rec.get(`/directory/${org.devA}`);
+    assert.doesNotMatch(recPage.body, /action="\/directory\/[^"]+\/invite"/);
     assert.equal(
       (
-        await handler.post(
+        await rec.post(
           `/directory/${org.devA}/invite`,
           { email: 'psirt@deva.example.jp', locale: 'en' },
           '/directory',
@@ -609,10 +609,10 @@ describe('directory', () => {
       ).status,
       403,
     );
-    const admin = await signedIn(t, u.coordAdmin);
-    const adminPage = await admin.get(`/directory/${org.devA}`);
-    assert.match(adminPage.body, /action="\/directory\/[^"]+\/invite"/);
-    const invited = await admin.post(
+    const handler = await signedIn(t, u.coordHandler);
+    const handlerPage = await handler.get(`/directory/${org.devA}`);
+    assert.match(handlerPage.body, /action="\/directory\/[^"]+\/invite"/);
+    const invited = await handler.post(
       `/directory/${org.devA}/invite`,
       { email: 'psirt@deva.example.jp', locale: 'en' },
       `/directory/${org.devA}`,

@@ -198,7 +198,8 @@ const EXPECTED: Record<Action, Row> = {
   'user.list': inOwnOrg([...STAFF, ...tok(STAFF), 'system'], [...ORG_ADMINS, ...tok(ORG_ADMINS)]),
   // giving out accounts is done in the browser, never with an API token
   'user.create': GRANTS(['system']),
-  'user.invite': GRANTS([]),
+  // …and the coordination body invites developers' contacts (org roles only, in the browser)
+  'user.invite': { ...GRANTS([]), grantOtherPartyMember: [...STAFF_ADMINS, ...COORDINATION] },
   // nobody disables themselves; an organization admin only within its own organization
   'user.disable': {
     ...everywhere([...STAFF_ADMINS, 'system']),

@@ -131,7 +131,12 @@ const RULES: Record<Action, Rule[]> = {
   'user.list': [anyStaff, orgAdminOfOwn],
   // accounts are given out in the browser (or by the operator's CLI), never with an API token
   'user.create': [sessionOnly(grantableByStaffAdmin), sessionOnly(grantableByOrgAdmin)],
-  'user.invite': [sessionOnly(grantableByStaffAdmin), sessionOnly(grantableByOrgAdmin)],
+  // …and the keeper of a party's directory entry invites its contact people (連絡先の招待), org roles only
+  'user.invite': [
+    sessionOnly(grantableByStaffAdmin),
+    sessionOnly(grantableByOrgAdmin),
+    sessionOnly((a, r) => directoryKeeper(a, r) && !!r.role && ORG_ROLES.includes(r.role)),
+  ],
   'user.disable': [sessionOnly(notSelf(isStaffAdmin)), sessionOnly(notSelf(orgAdminOfOwn))],
   'audit.read': [isStaffLeadOrAdmin],
   // mail bodies carry one-time links (password reset, invitations): browser sessions only
