@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Role } from '../../platform/db/schema.js';
 import { createUser } from '../accounts/create-user.js';
 import { createOrganization } from '../admin/create-organization.js';
+import { seedDirectoryDemo } from '../directory/seed-directory-demo.js';
 
 export type DemoCredential = {
   email: string;
@@ -130,6 +131,8 @@ export async function seedDemo(ctx: AppContext): Promise<DemoCredential[] | null
     organization: '-',
     mfa: false,
   });
+  // the directory entries of the demo parties: contact windows, products, a domain, a group, a pending request
+  await seedDirectoryDemo(ctx);
   await ctx.db
     .insertInto('settings')
     .values({ key: SEEDED, value: JSON.stringify({ at: ctx.clock.now().toISOString() }) })
