@@ -107,13 +107,14 @@ export async function closeWebsiteCase(
         .execute();
     }
     const data = { outcome, fixAction, finderMailed };
+    // the event carries the staff's reason (their words, never the report's), so the history explains itself
     await appendEvent(trx, {
       streamType: 'case',
       streamId: c.caseId,
       type: WEBSITE_EVENTS.closed,
       actorUserId: c.actor.userId,
       at: now,
-      data,
+      data: { ...data, reason },
     });
     await audit(trx, {
       actor,
