@@ -26,6 +26,8 @@ export async function decideSchedule(
     const d = input.decision;
     let acceptedId: string;
     let publishAt: Date;
+    // a moment the overseas CSIRT set takes precedence and is marked so; any other agreed moment is ours
+    let fixedByCsirt = false;
     if (d.kind === 'accept_counter') {
       const r = await trx
         .selectFrom('coordination_schedule_responses as r')
@@ -63,7 +65,7 @@ export async function decideSchedule(
     } else {
       const p = await trx
         .selectFrom('coordination_schedule_proposals')
-        .select(['id', 'state', 'publish_at'])
+        .select(['id', 'state', 'publish_at', 'proposed_by'])
         .where('id', '=', d.proposalId)
         .where('case_id', '=', c.id)
         .forUpdate()
@@ -106,16 +108,18 @@ export async function decideSchedule(
         .execute();
       acceptedId = p.id;
       publishAt = p.publish_at;
+      fixedByCsirt = p.proposed_by === 'csirt';
     }
     await trx
       .updateTable('coordination_cases')
-      .set({ agreed_publication_at: publishAt, updated_at: now })
+      .set({ agreed_publication_at: publishAt, schedule_fixed_by_csirt: fixedByCsirt, updated_at: now })
       .where('case_id', '=', c.id)
       .execute();
     const data = {
       proposalId: acceptedId,
       publishAt: publishAt.toISOString(),
       previous: coordination.agreed_publication_at?.toISOString() ?? null,
+      fixedByCsirt,
       ...(d.kind === 'accept_counter' ? { fromResponseId: d.responseId } : {}),
     };
     await appendEvent(trx, {

@@ -272,6 +272,36 @@ describe('ends of coordination and the finder identity', () => {
     });
     const page = await browser.get(workspaceUrl(c.reference));
     assert.match(textOf(page.body), /海外CSIRTが設定（優先）/);
+    // the CSIRT moves its date: recorded as its proposal and, once agreed, still the CSIRT's schedule
+    await browser.post(
+      `${workspaceUrl(c.reference)}/schedule`,
+      {
+        publishAt: '2027-01-19T12:00',
+        timeZone: 'America/New_York',
+        reason: 'CERT moved it',
+        fromCsirt: 'on',
+      },
+      workspaceUrl(c.reference),
+    );
+    const moved = await t.ctx.db
+      .selectFrom('coordination_schedule_proposals')
+      .selectAll()
+      .where('case_id', '=', c.id)
+      .where('state', '=', 'proposed')
+      .executeTakeFirstOrThrow();
+    assert.equal(moved.proposed_by, 'csirt');
+    await browser.post(
+      `${workspaceUrl(c.reference)}/schedule/decide`,
+      { proposalId: moved.id, decision: 'accept' },
+      workspaceUrl(c.reference),
+    );
+    const still = await t.ctx.db
+      .selectFrom('coordination_cases')
+      .selectAll()
+      .where('case_id', '=', c.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(still.schedule_fixed_by_csirt, true);
+    assert.equal(still.agreed_publication_at?.toISOString(), '2027-01-19T17:00:00.000Z');
     const report = await browser.post(
       `${workspaceUrl(c.reference)}/csirt-report`,
       {},
@@ -284,7 +314,7 @@ describe('ends of coordination and the finder identity', () => {
       .where('to_address', '=', 'cert@cert.example')
       .executeTakeFirstOrThrow();
     assert.match(sent.body_text, /Plain Soft/);
-    assert.match(sent.body_text, /2027-01-13 02:00 JST/);
+    assert.match(sent.body_text, /2027-01-20 02:00 JST/);
     assert.deepEqual(leaks(sent.body_text), []);
   });
 });

@@ -165,6 +165,7 @@ const ja = {
     note: '判断の理由・メモ',
     schedule: '公表日程',
     propose: '公表日時を提案',
+    fromCsirt: 'この日時は海外CSIRTが設定した（合意すると優先される日程として記録）',
     publishAt: '公表日時',
     publishAtHint: 'タイムゾーンで指定した現地の日時。保存は UTC、表示は JST と閲覧者のタイムゾーン。',
     timeZone: 'タイムゾーン',
@@ -568,6 +569,8 @@ const en: Catalog<typeof ja> = {
     note: 'Reason or note for the decision',
     schedule: 'Publication schedule',
     propose: 'Propose a publication moment',
+    fromCsirt:
+      'This moment was set by the overseas CSIRT (once agreed, recorded as the schedule that takes precedence)',
     publishAt: 'Publication moment',
     publishAtHint:
       'Local date and time in the chosen zone. Stored in UTC, shown in JST and in each viewer’s zone.',

@@ -49,9 +49,17 @@ export async function mailNotifiedParties(
 export async function proposeSchedule(
   ctx: AppContext,
   actor: Actor,
-  input: { reference: string; publishAt: unknown; timeZone: unknown; reason: unknown; ip?: string | null },
+  input: {
+    reference: string;
+    publishAt: unknown;
+    timeZone: unknown;
+    reason: unknown;
+    /** the moment was set by the overseas CSIRT that handed the case over (recorded by the coordinator) */
+    fromCsirt?: boolean;
+    ip?: string | null;
+  },
 ): Promise<{ proposalId: string; publishAt: Date }> {
-  return withProductCase(ctx, actor, input.reference, async (trx, c, _coordination, now) => {
+  return withProductCase(ctx, actor, input.reference, async (trx, c, coordination, now) => {
     const { at, timeZone } = parseProposedMoment(input.publishAt, input.timeZone, now);
     const reasonParsed = text(4000)
       .optional()
@@ -60,6 +68,12 @@ export async function proposeSchedule(
       throw new AppError('validation', 'errors.validation', { reason: ['coordination.errors.reason'] });
     }
     const reason = reasonParsed.data || null;
+    if (input.fromCsirt && !coordination.csirt_organization_id) {
+      throw new AppError('validation', 'errors.validation', {
+        fromCsirt: ['coordination.errors.notCsirtCase'],
+      });
+    }
+    const proposedBy = input.fromCsirt ? 'csirt' : 'coordinator';
     const userId = userIdOf(actor);
     await supersedeOpenProposal(trx, c.id, now, userId);
     const row = await trx
@@ -69,13 +83,13 @@ export async function proposeSchedule(
         publish_at: at,
         entered_time_zone: timeZone,
         reason,
-        proposed_by: 'coordinator',
+        proposed_by: proposedBy,
         proposed_by_user: userId,
         created_at: now,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const data = { proposalId: row.id, publishAt: at.toISOString(), timeZone, proposedBy: 'coordinator' };
+    const data = { proposalId: row.id, publishAt: at.toISOString(), timeZone, proposedBy };
     await appendEvent(trx, {
       streamType: 'case',
       streamId: c.id,

@@ -208,6 +208,7 @@ export const coordinationRoutes: Feature = (app, ctx) => {
       publishAt: req.body?.publishAt,
       timeZone: req.body?.timeZone,
       reason: req.body?.reason,
+      fromCsirt: req.body?.fromCsirt === 'on',
       ip: req.ip,
     }),
   );

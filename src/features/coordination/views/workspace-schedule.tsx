@@ -1,6 +1,6 @@
 // The publication schedule: propose an exact moment (datetime-local + a time zone), each developer's response
 // to the open proposal, deciding (agree / reject, or agree on a developer's counter-proposal), full history.
-import { SelectField, TextArea } from '../../../platform/views/form-fields.js';
+import { Checkbox, SelectField, TextArea } from '../../../platform/views/form-fields.js';
 import { timeZoneChoices } from '../../accounts/time-zones.js';
 import { workspacePath } from '../mail.js';
 import { DateTimeLocal, errorsFor, Moment, PostForm, valuesFor } from './parts.js';
@@ -47,6 +47,15 @@ export function ScheduleSection({ v, w, problems }: WorkspaceProps) {
             value={values.reason}
             errors={errors}
           />
+          {w.coordination.csirtOrganizationId && (
+            <Checkbox
+              name="fromCsirt"
+              id="schedule-fromCsirt"
+              label={t('coordination.workspace.fromCsirt')}
+              checked={values.fromCsirt === 'on'}
+              errors={errors}
+            />
+          )}
           <button type="submit">{t('coordination.workspace.propose')}</button>
         </PostForm>
       )}
