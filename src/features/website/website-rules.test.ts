@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { WebsiteStage } from '../../platform/db/schema/website.js';
+import { parseJstMinute } from './record-relay-forward.js';
 import {
   type CaseFacts,
   type CloseRule,
@@ -111,5 +112,21 @@ describe('website case rules', () => {
     assert.equal(subjectPrefix('[{reference}]', 'IPA#00000012'), '[IPA#00000012]');
     assert.equal(subjectPrefix('{reference} /', 'X-1'), 'X-1 /');
     assert.equal(subjectPrefix('[{reference}] ({reference})', 'A'), '[A] (A)');
+  });
+
+  it("reads a relay's forwarding time as Japan time, refusing impossible dates and other shapes", () => {
+    assert.equal(parseJstMinute('2026-11-03 14:30')?.toISOString(), '2026-11-03T05:30:00.000Z');
+    assert.equal(parseJstMinute('2026-11-03T00:05')?.toISOString(), '2026-11-02T15:05:00.000Z');
+    assert.equal(parseJstMinute(' 2026-12-31 23:59 ')?.toISOString(), '2026-12-31T14:59:00.000Z');
+    for (const bad of [
+      '2026-02-30 10:00',
+      '2026-13-01 10:00',
+      '2026-11-03 24:00',
+      '2026/11/03 10:00',
+      '2026-11-03',
+      '',
+    ]) {
+      assert.equal(parseJstMinute(bad), null, bad);
+    }
   });
 });
