@@ -82,6 +82,15 @@ describe('long-running website cases and moving a case to the product track', ()
     assert.match(text, /2026-09-30 時点/);
     assert.match(text, /90-179 日 0 0 1 1/);
     assert.match(page.body, new RegExp(encodeURIComponent(day90.reference)));
+    const csv = await b.get(`${LONG_RUNNING_PATH}.csv?asOf=2026-09-30`);
+    assert.equal(csv.status, 200);
+    assert.match(String(csv.headers['content-type']), /^text\/csv/);
+    assert.equal(csv.body.split('\r\n').filter(Boolean).length, 4); // header and three cases
+    assert.ok(
+      csv.body.includes(
+        `${day90.reference},2026-07-01T15:30:00.000Z,90,90-179,クロスサイト・スクリプティング`,
+      ),
+    );
     const bad = await b.get(`${LONG_RUNNING_PATH}?asOf=2026-13-45`);
     assert.equal(bad.status, 400);
     assert.match(textOf(bad.body), /YYYY-MM-DD/);

@@ -9,6 +9,7 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { type App, type Feature, sendPage, viewContext } from '../../platform/http/server.js';
 import { parseInput, text } from '../../platform/http/validation.js';
+import { CSV_BOM, csvLine } from '../audit/csv.js';
 import { assignContact, contactInput } from './assign-contact.js';
 import { CloseRefused, closeInput, closeWebsiteCase } from './close-website-case.js';
 import { discoverContact } from './discover-contact.js';
@@ -241,6 +242,44 @@ export const websiteRoutes: Feature = (app, ctx) => {
           : websiteCasePath(req.params.reference),
         303,
       );
+    },
+  );
+
+  // the same list as a CSV download (the table's figures, for the quarterly report)
+  app.get<{ Querystring: { asOf?: string } }>(
+    `${LONG_RUNNING_PATH}.csv`,
+    { schema: { hide: true } },
+    async (req, reply) => {
+      authorize(req.actor, 'website.work', { track: 'website' });
+      const parsed = parseInput(longRunningQuery, req.query, req.locale);
+      if (!parsed.ok) throw new AppError('validation', 'errors.validation', parsed.errors);
+      const list = await listLongRunning(ctx, req.actor, { asOfDate: parsed.data.asOf, ip: req.ip });
+      const t = req.t;
+      const lines = [
+        csvLine([
+          t('website.longRunning.reference'),
+          t('website.longRunning.notifiedAt'),
+          t('website.longRunning.days'),
+          t('website.longRunning.ageBucket'),
+          t('website.longRunning.type'),
+          t('website.longRunning.operator'),
+        ]),
+        ...list.cases.map((c) =>
+          csvLine([
+            c.reference,
+            c.notifiedAt.toISOString(),
+            c.days,
+            c.bucket,
+            c.vulnerabilityType ? t(`intake.types.${c.vulnerabilityType}`) : '',
+            c.operator ? c.operator[req.locale] : '',
+          ]),
+        ),
+      ];
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="website-long-running-${list.asOfDate}.csv"`)
+        .header('cache-control', 'no-store')
+        .send(CSV_BOM + lines.join(''));
     },
   );
 

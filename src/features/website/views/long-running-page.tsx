@@ -38,7 +38,8 @@ export function LongRunningPage({
         <button type="submit">{t('website.longRunning.show')}</button>
       </form>
       <p>
-        <strong>{t('website.longRunning.asOfShown', { date: list.asOfDate })}</strong>
+        <strong>{t('website.longRunning.asOfShown', { date: list.asOfDate })}</strong> (
+        <a href={`${LONG_RUNNING_PATH}.csv?asOf=${list.asOfDate}`}>{t('website.longRunning.csv')}</a>)
       </p>
       {list.total === 0 ? (
         <p>{t('website.longRunning.none')}</p>
