@@ -19,6 +19,7 @@ import { decideSuggestion } from './decide-suggestion.js';
 import { editVulnerability } from './edit-vulnerability.js';
 import { endCoordination } from './end-coordination.js';
 import { answerFinderRelay, relayFinderQuestion } from './finder-relay.js';
+import { listCoordinations } from './list-coordinations.js';
 import { workspacePath } from './mail.js';
 import { notifyParty } from './notify-party.js';
 import { openCsirtCase } from './open-csirt-case.js';
@@ -32,6 +33,7 @@ import { setProductCategory } from './set-product-category.js';
 import { showFinderRelay } from './show-finder-relay.js';
 import { PARTY_STATUSES, showWorkspace, type WorkspaceFilter } from './show-workspace.js';
 import { CSIRT_CASE_PATH, CsirtCasePage } from './views/csirt-case-page.js';
+import { OverviewPage } from './views/overview-page.js';
 import type { Problems } from './views/parts.js';
 import { RelayPage, relayPath } from './views/relay-page.js';
 import { WorkspacePage } from './views/workspace-page.js';
@@ -131,6 +133,11 @@ const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 export const coordinationRoutes: Feature = (app, ctx) => {
   coordinationApiRoutes(app, ctx);
+
+  app.get('/coordination', { schema: { hide: true } }, async (req, reply) => {
+    const rows = await listCoordinations(ctx, req.actor, { ip: req.ip });
+    return sendPage(reply, <OverviewPage v={viewContext(req, reply)} rows={rows} />);
+  });
 
   app.get<{ Params: Params; Querystring: Record<string, string> }>(
     '/coordination/cases/:reference',

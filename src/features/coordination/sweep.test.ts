@@ -5,6 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestApp, type TestApp } from '../../testing/app.js';
+import { textOf } from '../../testing/browser.js';
+import { signedIn } from '../../testing/login.js';
 import { addParties } from './add-parties.js';
 import { coordinationSweepJob } from './jobs/coordination-sweep-job.js';
 import { notifyParty } from './notify-party.js';
@@ -209,5 +211,23 @@ describe('coordination sweep', () => {
     assert.equal(live.cron, '*/10 * * * *');
     assert.equal(coordinationSweepJob(t.ctx).cron, undefined);
     await live.run({}, { attempt: 1, finalAttempt: false });
+  });
+
+  it('lists the cases under coordination for the coordination body, passed targets first', async () => {
+    // the cases above are past their targets by now; a case notified today is far from it
+    t.clock.set('2027-03-01T00:00:00Z');
+    const fresh = await notifiedCase('2027-03-01T00:00:00Z');
+    const coordinator = await signedIn(t, b.coordinator.userId);
+    const page = await coordinator.get('/coordination');
+    assert.equal(page.status, 200);
+    const refs = [...page.body.matchAll(/<th scope="row"><a href="\/coordination\/cases\/([^"]+)">/g)].map(
+      (m) => decodeURIComponent(m[1]!),
+    );
+    assert.ok(refs.length >= 2);
+    assert.equal(refs.at(-1), fresh.reference, 'the case whose target is far off comes last');
+    assert.match(textOf(page.body), /（経過）/);
+    assert.match(page.body, /href="\/coordination\/csirt-cases\/new"/);
+    const reception = await signedIn(t, b.reception.userId);
+    assert.equal((await reception.get('/coordination')).status, 403);
   });
 });
