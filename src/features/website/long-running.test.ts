@@ -94,6 +94,7 @@ describe('long-running website cases and moving a case to the product track', ()
     const bad = await b.get(`${LONG_RUNNING_PATH}?asOf=2026-13-45`);
     assert.equal(bad.status, 400);
     assert.match(textOf(bad.body), /YYYY-MM-DD/);
+    assert.equal((await b.get(`${LONG_RUNNING_PATH}?asOf=2026-02-30`)).status, 400);
   });
 
   it('keeps the list from coordination staff and operators', async () => {

@@ -329,6 +329,7 @@ const ja = {
     addressNotFound: 'このアドレスは、この案件の security.txt の確認では見つかっていません。',
     keyUnusable: '運営者の OpenPGP 鍵が使えないため、通知を送れませんでした。名簿の鍵を確かめてください。',
     badDate: '日時は YYYY-MM-DD HH:MM の形で入力してください。',
+    badDay: '日付は YYYY-MM-DD の形で、実在する日を入力してください。',
     hopOrder: '前の中継の転送がまだ記録されていません。',
   },
   longRunning: {
@@ -790,6 +791,7 @@ const en: Catalog<typeof ja> = {
     keyUnusable:
       "The operator's OpenPGP key cannot be used, so nothing was sent. Check the key in the directory.",
     badDate: 'Write the time as YYYY-MM-DD HH:MM.',
+    badDay: 'Write a real date as YYYY-MM-DD.',
     hopOrder: 'The previous hop has not been recorded as forwarded yet.',
   },
   longRunning: {

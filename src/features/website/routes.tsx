@@ -47,8 +47,15 @@ const longRunningQuery = z.object({
     (v) => (v === '' ? undefined : v),
     z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'website.errors.badDate' })
-      .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), { message: 'website.errors.badDate' })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'website.errors.badDay' })
+      // a real calendar day: 2026-02-30 would roll over to March
+      .refine(
+        (d) => {
+          const at = Date.parse(`${d}T00:00:00Z`);
+          return !Number.isNaN(at) && new Date(at).toISOString().slice(0, 10) === d;
+        },
+        { message: 'website.errors.badDay' },
+      )
       .optional(),
   ),
 });
