@@ -398,6 +398,53 @@ describe('coordination workspace', () => {
     assert.ok('/api/v1/coordination/cases/{reference}' in spec.paths);
   });
 
+  it('has every string in Japanese and English (no catalog key shows through)', async () => {
+    const k = await productCase(t, b);
+    for (const d of [a, bDev]) {
+      await addParties(t.ctx, b.coordinator.actor, {
+        reference: k.reference,
+        organizationId: d.organizationId,
+      });
+    }
+    for (const p of await partiesOf(t.ctx.db, k.caseId)) {
+      await notifyParty(t.ctx, b.coordinator.actor, { reference: k.reference, partyId: p.id });
+    }
+    await group(t, `Group ${k.reference}`, [a.organizationId]);
+    for (const who of [b.coordinator, b.coordinator2]) {
+      const browser = await signedIn(t, who.userId);
+      await browser.post(
+        `${workspaceUrl(k.reference)}/vulnerabilities`,
+        {
+          titleJa: 'XSS',
+          titleEn: 'XSS',
+          cwe: 'CWE-79',
+          cvss31: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N',
+        },
+        workspaceUrl(k.reference),
+      );
+      await browser.post(
+        `${workspaceUrl(k.reference)}/schedule`,
+        { publishAt: '2027-02-01T10:00', timeZone: 'Asia/Tokyo', reason: 'x' },
+        workspaceUrl(k.reference),
+      );
+      for (const url of [workspaceUrl(k.reference), '/coordination', '/coordination/csirt-cases/new']) {
+        const page = await browser.get(url);
+        assert.equal(page.status, 200, url);
+        assert.doesNotMatch(
+          textOf(page.body),
+          /\b(coordination|cases|portal)\.[a-z][A-Za-z_.]+/,
+          `${url} (${who.actor.locale})`,
+        );
+      }
+      const bad = await browser.post(
+        `${workspaceUrl(k.reference)}/vulnerabilities`,
+        { titleJa: '', titleEn: '', cwe: 'x' },
+        workspaceUrl(k.reference),
+      );
+      assert.doesNotMatch(textOf(bad.body), /\b(coordination|errors|validation)\.[a-z][A-Za-z_.]+/);
+    }
+  });
+
   it('marks what changed since the coordinator last looked, and records a developer’s first opening once', async () => {
     const k = await productCase(t, b);
     await addParties(t.ctx, b.coordinator.actor, {
