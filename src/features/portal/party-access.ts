@@ -46,17 +46,23 @@ export async function withPartyCase<T>(
   return ctx.db.transaction().execute(async (trx) => {
     const c = await findProductCase(trx, reference);
     if (!c) throw notFound();
-    const party = await partyOfOrganization(trx, c.id, organizationId);
+    const found = await partyOfOrganization(trx, c.id, organizationId);
     // a developer added but not yet notified has not been told about the case
-    if (!party?.notifiedAt) throw notFound();
-    authorize(actor, action, { organizationId: party.organizationId, caseId: c.id });
+    if (!found?.notifiedAt) throw notFound();
+    authorize(actor, action, { organizationId: found.organizationId, caseId: c.id });
+    let party = found;
     if (action === 'portal.respond') {
       await trx
         .selectFrom('coordination_parties')
         .select('id')
-        .where('id', '=', party.id)
+        .where('id', '=', found.id)
         .forUpdate()
         .execute();
+      // read again under the lock: an answer that committed while this one waited (a double click, the API and
+      // the browser at once) is seen, so "the first acknowledgement" is recorded, mailed and evented only once
+      const locked = await partyOfOrganization(trx, c.id, organizationId);
+      if (!locked?.notifiedAt) throw notFound();
+      party = locked;
     }
     const coordination = await trx
       .selectFrom('coordination_cases')
