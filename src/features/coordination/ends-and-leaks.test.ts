@@ -181,6 +181,17 @@ describe('ends of coordination and the finder identity', () => {
     assert.equal(page.status, 200);
     assert.deepEqual(leaks(page.body), []);
     assert.deepEqual(leaks(textOf(page.body)), []);
+    // the announcement is in the workspace's announcements, a private message in that developer's thread
+    assert.match(textOf(page.body), /修正版の見通しを教えてください/);
+    const [p] = await partiesOf(t.ctx.db, k.caseId);
+    await sendCoordinatorMessage(t.ctx, b.coordinator.actor, {
+      reference: k.reference,
+      to: { partyId: p!.id },
+      body: '個別の質問です',
+    });
+    const again = (await (await signedIn(t, b.coordinator.userId)).get(workspaceUrl(k.reference))).body;
+    const thread = again.slice(again.indexOf(`${p!.nameJa}`, again.indexOf('id="messages"')));
+    assert.match(thread.slice(0, thread.indexOf('</details>')), /個別の質問です/);
   });
 
   it('allows direct finder contact only when the finder consented', async () => {

@@ -7,6 +7,25 @@ import { workspacePath } from '../mail.js';
 import { At, errorsFor, PostForm, valuesFor } from './parts.js';
 import type { WorkspaceProps } from './workspace-page.js';
 
+function Thread(props: {
+  v: WorkspaceProps['v'];
+  messages: WorkspaceProps['w']['messages'];
+  isNew: (at: Date) => boolean;
+}) {
+  const { v } = props;
+  if (props.messages.length === 0) return <p>{v.t('coordination.workspace.none')}</p>;
+  return (
+    <ol class="thread">
+      {props.messages.map((m) => (
+        <li key={m.id} class={props.isNew(m.createdAt) ? 'changed' : undefined}>
+          <At v={v} at={m.createdAt} /> · {v.t(`coordination.sides.${m.authorSide}`)}
+          <p class="prewrap">{m.body}</p>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 export function MessagesSection({ v, w, problems }: WorkspaceProps) {
   const { t } = v;
   const base = workspacePath(w.reference);
@@ -15,22 +34,28 @@ export function MessagesSection({ v, w, problems }: WorkspaceProps) {
     return p ? (v.locale === 'ja' ? p.nameJa : p.nameEn) : '';
   };
   const isNew = (at: Date) => w.lastViewedAt !== null && at.getTime() > w.lastViewedAt.getTime();
-  const threads = w.messages.filter((m) => m.thread !== 'finder_relay');
+  const threads = w.messages.filter((m) => m.thread === 'party');
+  const announcements = w.messages.filter((m) => m.thread === 'announcement');
   const relay = w.messages.filter((m) => m.thread === 'finder_relay');
   const values = valuesFor(problems, 'message');
   return (
     <section aria-labelledby="messages">
       <h2 id="messages">{t('coordination.workspace.messages')}</h2>
-      <ol class="thread">
-        {threads.map((m) => (
-          <li key={m.id} class={isNew(m.createdAt) ? 'changed' : undefined}>
-            <At v={v} at={m.createdAt} /> · {t(`coordination.sides.${m.authorSide}`)}
-            {' → '}
-            {m.thread === 'announcement' ? t('coordination.threads.announcement') : partyName(m.partyId)}
-            <p class="prewrap">{m.body}</p>
-          </li>
-        ))}
-      </ol>
+      <h3>{t('coordination.threads.announcement')}</h3>
+      <Thread v={v} messages={announcements} isNew={isNew} />
+      {w.parties.map((p) => {
+        const own = threads.filter((m) => m.partyId === p.id);
+        const fresh = own.filter((m) => isNew(m.createdAt)).length;
+        return (
+          <details key={p.id} open={fresh > 0}>
+            <summary>
+              {t('coordination.threads.party')}: {partyName(p.id)} ({own.length})
+              {fresh > 0 && <strong class="badge"> {t('coordination.workspace.changedMark')}</strong>}
+            </summary>
+            <Thread v={v} messages={own} isNew={isNew} />
+          </details>
+        );
+      })}
       <PostForm v={v} action={`${base}/messages`}>
         <SelectField
           name="to"
