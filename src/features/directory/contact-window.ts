@@ -158,13 +158,19 @@ export async function productsOf(db: Database, organizationId: string): Promise<
   }));
 }
 
-/** The organization ids of a group's current members (disabled organizations left out). */
+/**
+ * The organization ids of a group's current members (disabled organizations left out). An id that is not a live
+ * group's — an archived group, or not even a UUID, as a form may post — has no members.
+ */
 export async function groupMembers(db: Database, groupId: string): Promise<string[]> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(groupId)) return [];
   const rows = await db
     .selectFrom('directory_group_members as m')
+    .innerJoin('directory_groups as g', 'g.id', 'm.group_id')
     .innerJoin('organizations as o', 'o.id', 'm.organization_id')
     .select('o.id')
     .where('m.group_id', '=', groupId)
+    .where('g.archived_at', 'is', null)
     .where('m.removed_at', 'is', null)
     .where('o.disabled_at', 'is', null)
     .orderBy('o.name_en')
