@@ -29,6 +29,17 @@ function HomePage({ v, orgName }: { v: ViewContext; orgName: string | null }) {
             label: t('nav.websiteCases'),
           },
           {
+            show: can(actor, 'coordination.work', { track: 'software' }),
+            href: '/coordination/csirt-cases/new',
+            label: t('coordination.csirt.title'),
+          },
+          {
+            show: can(actor, 'website.work', { track: 'website' }),
+            href: '/website/long-running',
+            label: t('website.longRunning.title'),
+          },
+          { show: can(actor, 'directory.read'), href: '/directory', label: t('directory.nav.directory') },
+          {
             show: can(actor, 'organization.list'),
             href: '/admin/organizations',
             label: t('nav.organizations'),
