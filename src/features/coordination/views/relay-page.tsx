@@ -35,7 +35,7 @@ export function RelayPage(props: {
         {messages.map((m) => (
           <li key={m.id}>
             <At v={v} at={m.createdAt} /> · {t(`coordination.sides.${m.authorSide}`)}
-            <p class="prewrap">{m.body}</p>
+            <pre class="mail">{m.body}</pre>
           </li>
         ))}
       </ol>

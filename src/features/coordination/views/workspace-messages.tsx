@@ -19,7 +19,7 @@ function Thread(props: {
       {props.messages.map((m) => (
         <li key={m.id} class={props.isNew(m.createdAt) ? 'changed' : undefined}>
           <At v={v} at={m.createdAt} /> · {v.t(`coordination.sides.${m.authorSide}`)}
-          <p class="prewrap">{m.body}</p>
+          <pre class="mail">{m.body}</pre>
         </li>
       ))}
     </ol>
@@ -83,7 +83,7 @@ export function MessagesSection({ v, w, problems }: WorkspaceProps) {
         {relay.map((m) => (
           <li key={m.id} class={isNew(m.createdAt) ? 'changed' : undefined}>
             <At v={v} at={m.createdAt} /> · {t(`coordination.sides.${m.authorSide}`)}
-            <p class="prewrap">{m.body}</p>
+            <pre class="mail">{m.body}</pre>
           </li>
         ))}
       </ol>

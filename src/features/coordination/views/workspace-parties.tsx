@@ -226,11 +226,12 @@ export function MatrixSection({ v, w, problems }: WorkspaceProps) {
                             {t('coordination.workspace.statement')}
                             {cell.sharedWithParties ? ` (${t('coordination.workspace.shared')})` : ''}
                           </summary>
-                          {cell.statement && <p class="prewrap">{cell.statement}</p>}
+                          {cell.statement && <pre class="mail">{cell.statement}</pre>}
                           {cell.countermeasure && (
-                            <p class="prewrap">
-                              {t('coordination.workspace.countermeasure')}: {cell.countermeasure}
-                            </p>
+                            <>
+                              <p>{t('coordination.workspace.countermeasure')}</p>
+                              <pre class="mail">{cell.countermeasure}</pre>
+                            </>
                           )}
                         </details>
                       )}
@@ -299,7 +300,7 @@ export function SuggestionsSection({ v, w, problems }: WorkspaceProps) {
           return (
             <li key={s.id}>
               <strong>{s.name}</strong> ← {from ? name(v, from) : ''} (<At v={v} at={s.createdAt} />)
-              <p class="prewrap">{s.reason}</p>
+              <pre class="mail">{s.reason}</pre>
               {s.state === 'pending' && !w.coordination.endKind ? (
                 <PostForm v={v} action={`${base}/suggestions/${s.id}`}>
                   {!s.organizationId && (

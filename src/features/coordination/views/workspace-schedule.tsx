@@ -67,7 +67,7 @@ export function ScheduleSection({ v, w, problems }: WorkspaceProps) {
             <Moment v={v} at={p.publishAt} /> — {t(`coordination.proposers.${p.proposedBy}`)}
             {p.proposedByPartyId ? ` (${partyName(p.proposedByPartyId)})` : ''} ·{' '}
             <strong>{t(`coordination.proposalStates.${p.state}`)}</strong>
-            {p.reason && <p class="prewrap">{p.reason}</p>}
+            {p.reason && <pre class="mail">{p.reason}</pre>}
             {p.responses.length > 0 && (
               <ul>
                 {p.responses.map((r, i) => (

@@ -83,7 +83,7 @@ export function VulnerabilitiesSection({ v, w, problems }: WorkspaceProps) {
               <dt>{t('coordination.workspace.cveId')}</dt>
               <dd>{x.cveId ?? t('coordination.workspace.none')}</dd>
             </dl>
-            {x.description && <p class="prewrap">{x.description}</p>}
+            {x.description && <pre class="mail">{x.description}</pre>}
             {open && (
               <details open={problems?.form === form}>
                 <summary>{t('coordination.workspace.editVulnerability')}</summary>
