@@ -40,7 +40,9 @@ export function renderMail(req: Pick<MailRequest, 'locale' | 'template' | 'vars'
   const subject = t(subjectKey, req.vars ?? {});
   const body = t(bodyKey, req.vars ?? {});
   if (subject === subjectKey || body === bodyKey) throw new Error(`mail template ${req.template} is missing`);
-  return { subject, body };
+  // a subject is one header line: a line break in a value put into it (a reference or name someone typed) must not
+  // start another header, in the stored row or in any transport
+  return { subject: subject.replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, ' '), body };
 }
 
 export async function enqueueMail(trx: Database, jobs: Jobs, req: MailRequest): Promise<string> {
