@@ -11,6 +11,7 @@ import {
   resourceOf,
 } from './entry-store.js';
 import type { DirectoryType } from './product-category.js';
+import { isUuid } from './uuid.js';
 
 export type ChangeRequest = {
   id: string;
@@ -80,7 +81,7 @@ export async function loadChangeRequest(
   actor: Actor,
   requestId: string,
 ): Promise<ChangeRequest> {
-  if (!/^[0-9a-f-]{36}$/i.test(requestId)) throw notFound();
+  if (!isUuid(requestId)) throw notFound();
   const row = await query(db).where('r.id', '=', requestId).executeTakeFirst();
   if (!row) throw notFound();
   const org = await directoryOrganization(db, row.organization_id);

@@ -6,6 +6,7 @@ import { likeContains } from '../../platform/db/like.js';
 import type { Locale, OrganizationType } from '../../platform/db/schema.js';
 import { hostAndParents, normaliseHostname } from './hostname.js';
 import type { ProductCategory } from './product-category.js';
+import { isUuid } from './uuid.js';
 
 export { PRODUCT_CATEGORIES, type ProductCategory } from './product-category.js';
 
@@ -163,7 +164,7 @@ export async function productsOf(db: Database, organizationId: string): Promise<
  * group's — an archived group, or not even a UUID, as a form may post — has no members.
  */
 export async function groupMembers(db: Database, groupId: string): Promise<string[]> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(groupId)) return [];
+  if (!isUuid(groupId)) return [];
   const rows = await db
     .selectFrom('directory_group_members as m')
     .innerJoin('directory_groups as g', 'g.id', 'm.group_id')

@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import type { ProposalInput } from './entry-input.js';
 import { checkPublicKey } from './pgp-key.js';
 import { type DirectoryType, isDirectoryType } from './product-category.js';
+import { isUuid } from './uuid.js';
 
 export type DirectoryOrganization = {
   id: string;
@@ -20,7 +21,7 @@ export async function directoryOrganization(
   db: Database,
   organizationId: string,
 ): Promise<DirectoryOrganization> {
-  if (!/^[0-9a-f-]{36}$/i.test(organizationId)) throw notFound();
+  if (!isUuid(organizationId)) throw notFound();
   const o = await db
     .selectFrom('organizations')
     .select(['id', 'type', 'name_ja', 'name_en', 'disabled_at'])

@@ -9,12 +9,13 @@ import { notFound } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';
 import { groupInput, memberInput } from './entry-input.js';
 import { directoryOrganization, fieldError, isUniqueViolation, resourceOf } from './entry-store.js';
+import { isUuid } from './uuid.js';
 
 /** Who keeps groups: the keeper of product developers. */
 const GROUP_KEEPING = { organizationType: 'product_developer' as const };
 
 async function liveGroup(db: Database, groupId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(groupId)) throw notFound();
+  if (!isUuid(groupId)) throw notFound();
   const g = await db
     .selectFrom('directory_groups')
     .select(['id', 'name', 'description', 'created_at'])
@@ -117,7 +118,7 @@ export async function removeGroupMember(
 ): Promise<void> {
   authorize(actor, 'directory.manage', GROUP_KEEPING);
   const group = await liveGroup(ctx.db, groupId);
-  if (!/^[0-9a-f-]{36}$/i.test(organizationId)) throw notFound();
+  if (!isUuid(organizationId)) throw notFound();
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     const r = await trx

@@ -1,6 +1,7 @@
 // Who a website operator's notices may be relayed through (総務省 → 都道府県 → 市町村): live website operators that
 // are public bodies (local governments and organizations such as a ministry), plus the relay already chosen.
 import type { Database } from '../../platform/db/database.js';
+import { isUuid } from './uuid.js';
 
 export const RELAY_CANDIDATES_MAX = 3000;
 
@@ -17,10 +18,10 @@ export async function relayCandidates(
     .where((eb) =>
       eb.or([
         eb('e.operator_kind', 'in', ['local_government', 'organization']),
-        ...(opts.currentId ? [eb('o.id', '=', opts.currentId)] : []),
+        ...(isUuid(opts.currentId) ? [eb('o.id', '=', opts.currentId)] : []),
       ]),
     );
-  if (opts.exceptId) q = q.where('o.id', '<>', opts.exceptId);
+  if (isUuid(opts.exceptId)) q = q.where('o.id', '<>', opts.exceptId);
   const rows = await q.orderBy('o.name_ja').orderBy('o.id').limit(RELAY_CANDIDATES_MAX).execute();
   return rows.map((r) => ({ id: r.id, nameJa: r.name_ja, nameEn: r.name_en }));
 }

@@ -6,6 +6,7 @@ import type { AppContext } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';
 import { directoryOrganization, resourceOf } from './entry-store.js';
+import { isUuid } from './uuid.js';
 
 export async function removeDomain(
   ctx: AppContext,
@@ -15,7 +16,7 @@ export async function removeDomain(
 ): Promise<void> {
   const org = await directoryOrganization(ctx.db, organizationId);
   authorize(actor, 'directory.manage', resourceOf(org));
-  if (!/^[0-9a-f-]{36}$/i.test(domainId)) throw notFound();
+  if (!isUuid(domainId)) throw notFound();
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     const r = await trx
