@@ -277,10 +277,7 @@ describe('the website track in a browser', () => {
     await expectAccessible(staff, 'website case page with the completion report');
 
     const form = staff.locator('#form-close');
-    // KNOWN BUG (website feature, 14:35 UTC): the outcome <select> has id="outcome", the id of the section's own
-    // <h2> too (views/close-section.tsx), so its <label for="outcome"> names the heading and the select has no
-    // accessible name; it is found by its name until that is fixed
-    await form.locator('select[name=outcome]').selectOption('fixed');
+    await form.getByLabel(staffT('website.close.outcome'), { exact: true }).selectOption('fixed');
     const fixAction = form.getByLabel(staffT('website.close.fixAction'), { exact: true });
     assert.equal(
       await fixAction.inputValue(),
@@ -297,7 +294,7 @@ describe('the website track in a browser', () => {
     );
     await clickAndLoad(staff, form.getByRole('button', { name: staffT('website.close.submit') }));
     assert.equal(await notice(staff), staffT('website.done.closed'));
-    const outcome = await textOf(section(staff, 'outcome'));
+    const outcome = await textOf(section(staff, 'outcome-heading'));
     assert.ok(outcome.includes(staffT('website.outcomes.fixed')), `fixed (${outcome})`);
     assert.ok(outcome.includes(staffT('website.fixActions.page_deleted')), 'by deleting the page');
     await expectAccessible(staff, 'website case page, closed');

@@ -23,6 +23,8 @@ function Nav({ v }: { v: ViewContext }) {
   if (actor.kind === 'user') {
     if (can(actor, 'organization.list'))
       items.push({ href: '/admin/organizations', label: t('nav.organizations') });
+    if (can(actor, 'coordination.work', { track: 'software' }))
+      items.push({ href: '/coordination', label: t('coordination.overview.title') });
     if (can(actor, 'directory.read')) items.push({ href: '/directory', label: t('directory.nav.directory') });
     if (can(actor, 'audit.read')) items.push({ href: '/admin/audit', label: t('nav.audit') });
     if (can(actor, 'mail.outbox.read')) items.push({ href: '/admin/outbox', label: t('nav.outbox') });

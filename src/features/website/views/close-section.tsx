@@ -84,8 +84,8 @@ export function OutcomeSection({
   const w = m.w;
   if (w?.outcome) {
     return (
-      <section aria-labelledby="outcome">
-        <h2 id="outcome">{t('website.case.outcome')}</h2>
+      <section aria-labelledby="outcome-heading">
+        <h2 id="outcome-heading">{t('website.case.outcome')}</h2>
         <dl>
           <dt>{t('website.case.outcome')}</dt>
           <dd>{t(`website.outcomes.${w.outcome}`)}</dd>
@@ -115,8 +115,8 @@ export function OutcomeSection({
   const r = problemsOf(problems, 'reclassify');
   return (
     <>
-      <section aria-labelledby="outcome">
-        <h2 id="outcome">{t('website.close.heading')}</h2>
+      <section aria-labelledby="outcome-heading">
+        <h2 id="outcome-heading">{t('website.close.heading')}</h2>
         <p>{t('website.close.intro')}</p>
         <ActionForm v={v} action={`${websiteCasePath(m.reference)}/close`} form="close" problems={problems}>
           <SelectField
