@@ -232,6 +232,7 @@ describe('with the finder consenting to the developer knowing who they are', () 
       finder: FINDER,
       partyB: true,
       productConsent: { identityToVendor: true, directContact: true },
+      websiteConsent: { identityToVendor: true, directContact: true },
     });
   });
   after(() => t?.close());
@@ -283,9 +284,21 @@ describe('with the finder consenting to the developer knowing who they are', () 
     for (const m of toB) assert.deepEqual(leaksIn(`${m.subject}\n${m.body_text}`, contact), [], m.template);
   });
 
-  it('never shows the website operator the finder (the website report consented to nothing)', async () => {
-    const b = await sessionOf(t, w.people.operator.userId);
-    const pages = await crawl(b, ['/operator', operatorCase(w)]);
-    for (const p of pages) assert.deepEqual(leaksIn(p.body), [], `${p.url} (HTTP ${p.status})`);
+  it('shows the website operator the name it may know, but never a way to reach the finder', async () => {
+    for (const b of [await sessionOf(t, w.people.operator.userId), new Browser(t)]) {
+      const start = b.cookies.size ? operatorCase(w) : `/operator/link/${w.website.operatorToken}`;
+      const pages = await crawl(b, [start, `${operatorCase(w)}/completion`]);
+      const own = pages.find((p) => p.url === operatorCase(w));
+      assert.equal(own?.status, 200);
+      assert.ok(textOf(own?.body ?? '').includes(FINDER.name), 'the name, as the finder consented');
+      for (const p of pages) assert.deepEqual(leaksIn(p.body, contact), [], `${p.url} (HTTP ${p.status})`);
+    }
+    const mails = await t.ctx.db
+      .selectFrom('mail_messages')
+      .select(['template', 'subject', 'body_text'])
+      .where('to_address', 'in', [w.contact.operator, w.people.operator.email])
+      .execute();
+    assert.ok(mails.length >= 2);
+    for (const m of mails) assert.deepEqual(leaksIn(`${m.subject}\n${m.body_text}`, contact), [], m.template);
   });
 });
