@@ -199,7 +199,10 @@ const EXPECTED: Record<string, readonly Cell[]> = {
   'POST /api/v1/directory/me/change-requests': [{ ok: NOBODY }],
   'GET /api/v1/directory/parties': [{ ok: STAFF, query: '?type=product_developer&q=Alpha' }],
   // the coordination body's workspace on the product case
-  'GET /coordination/cases/:reference': [{ ok: ['coordinator'] }],
+  'GET /coordination/cases/:reference': [
+    { ok: ['coordinator'] },
+    { label: 'the website case', ok: NOBODY, params: web },
+  ],
   'POST /coordination/cases/:reference/vulnerabilities': [{ ok: ['coordinator'] }],
   'POST /coordination/cases/:reference/vulnerabilities/:vulnerabilityId': [{ ok: ['coordinator'] }],
   'POST /coordination/cases/:reference/parties': [{ ok: ['coordinator'] }],
@@ -225,7 +228,10 @@ const EXPECTED: Record<string, readonly Cell[]> = {
   'GET /coordination/cases/:reference/finder-relay': [{ ok: ['reception'] }],
   'POST /coordination/cases/:reference/finder-relay': [{ ok: ['reception'] }],
   // the reception body's website track
-  'GET /website/cases/:reference': [{ ok: ['reception'], params: web }],
+  'GET /website/cases/:reference': [
+    { ok: ['reception'], params: web },
+    { label: 'the product case', ok: NOBODY },
+  ],
   'POST /website/cases/:reference/contact': [{ ok: ['reception'], params: web }],
   'POST /website/cases/:reference/discover': [{ ok: ['reception'], params: web }],
   'POST /website/cases/:reference/notices': [{ ok: ['reception'], params: web }],
@@ -238,14 +244,17 @@ const EXPECTED: Record<string, readonly Cell[]> = {
   'GET /website/long-running.csv': [{ ok: ['reception'] }],
   // the developer portal: A is a party of the product case, B is not
   'GET /portal': [{ ok: ['devA', 'devB'] }],
-  'GET /portal/cases/:reference': [{ ok: ['devA'] }],
+  'GET /portal/cases/:reference': [{ ok: ['devA'] }, { label: 'the website case', ok: NOBODY, params: web }],
   'POST /portal/cases/:reference/acknowledge': [{ ok: ['devA'] }],
   'POST /portal/cases/:reference/vulnerabilities/:ordinal/status': [{ ok: ['devA'] }],
   'POST /portal/cases/:reference/schedule': [{ ok: ['devA'] }],
   'POST /portal/cases/:reference/messages': [{ ok: ['devA'] }],
   'POST /portal/cases/:reference/suggestions': [{ ok: ['devA'] }],
   'GET /api/v1/portal/cases': [{ ok: ['devA', 'devB'] }],
-  'GET /api/v1/portal/cases/:reference': [{ ok: ['devA'] }],
+  'GET /api/v1/portal/cases/:reference': [
+    { ok: ['devA'] },
+    { label: 'the website case', ok: NOBODY, params: web },
+  ],
   'PUT /api/v1/portal/cases/:reference/vulnerabilities/:ordinal/status': [
     { ok: ['devA'], body: { status: 'not_affected', statement: 'Not us.', shared: true } },
   ],
@@ -260,7 +269,10 @@ const EXPECTED: Record<string, readonly Cell[]> = {
   ],
   // the website operator's side: the case's operator (account) or its link holder; the other operator is not
   'GET /operator': [{ ok: ['operator', 'operatorB'] }],
-  'GET /operator/cases/:reference': [{ ok: ['operator', 'link'], params: web }],
+  'GET /operator/cases/:reference': [
+    { ok: ['operator', 'link'], params: web },
+    { label: 'the product case', ok: NOBODY },
+  ],
   'POST /operator/cases/:reference/acknowledge': [{ ok: ['operator', 'link'], params: web }],
   'POST /operator/cases/:reference/investigation': [{ ok: ['operator', 'link'], params: web }],
   'POST /operator/cases/:reference/not-vulnerability': [{ ok: ['operator', 'link'], params: web }],
@@ -272,7 +284,10 @@ const EXPECTED: Record<string, readonly Cell[]> = {
     { label: 'no leak reported: nothing to show yet', ok: ['operator', 'link'], params: web, status: 404 },
   ],
   'GET /api/v1/operator/cases': [{ ok: ['operator', 'operatorB'] }],
-  'GET /api/v1/operator/cases/:reference': [{ ok: ['operator'], params: web }],
+  'GET /api/v1/operator/cases/:reference': [
+    { ok: ['operator'], params: web },
+    { label: 'the product case', ok: NOBODY },
+  ],
   'POST /api/v1/operator/cases/:reference/acknowledgement': [{ ok: ['operator'], params: web }],
   'POST /api/v1/operator/cases/:reference/investigation': [{ ok: ['operator'], params: web }],
   'POST /api/v1/operator/cases/:reference/not-vulnerability': [{ ok: ['operator'], params: web }],
