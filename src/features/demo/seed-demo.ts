@@ -1,11 +1,13 @@
 // The demo: one of each kind of party, so a new user can log in and look around right after `npm start`.
 // Runs once per database; passwords are random, returned to the caller to print and save (0600), never logged.
+// Then the sample cases (seed-cases-demo.ts): a product case under coordination, a website case, a queued report.
 import type { SystemActor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Role } from '../../platform/db/schema.js';
 import { createUser } from '../accounts/create-user.js';
 import { createOrganization } from '../admin/create-organization.js';
 import { seedDirectoryDemo } from '../directory/seed-directory-demo.js';
+import { seedCasesDemo } from './seed-cases-demo.js';
 
 export type DemoCredential = {
   email: string;
@@ -96,7 +98,11 @@ const FINDER = { email: 'finder@demo.keikai.test', name: '発見者 デモ / Dem
 export async function seedDemo(ctx: AppContext): Promise<DemoCredential[] | null> {
   const actor: SystemActor = { kind: 'system', label: 'seed-demo' };
   const done = await ctx.db.selectFrom('settings').select('key').where('key', '=', SEEDED).executeTakeFirst();
-  if (done) return null;
+  if (done) {
+    // a run cut short while making the sample cases finishes them at the next start
+    await seedCasesSafely(ctx, { onlyIfStarted: true });
+    return null;
+  }
   // Resumable: a seed cut short (or racing another start) carries on where it stopped instead of failing
   // on the accounts it already made. Accounts made by an earlier, interrupted run keep the password that
   // run printed; they are listed without one here.
@@ -138,7 +144,18 @@ export async function seedDemo(ctx: AppContext): Promise<DemoCredential[] | null
     .values({ key: SEEDED, value: JSON.stringify({ at: ctx.clock.now().toISOString() }) })
     .onConflict((oc) => oc.column('key').doNothing())
     .execute();
+  // after the accounts are recorded as seeded: a failure here must not lose the passwords just made
+  await seedCasesSafely(ctx);
   return creds;
+}
+
+/** The sample cases; a failure is logged (and retried at the next start), never fatal to starting the server. */
+async function seedCasesSafely(ctx: AppContext, opts: { onlyIfStarted?: boolean } = {}): Promise<void> {
+  try {
+    await seedCasesDemo(ctx, opts);
+  } catch (err) {
+    ctx.log.warn({ err }, 'the demo cases could not be seeded; the next start tries again');
+  }
 }
 
 /** The new account's password, or a note when an earlier run already made it. */
