@@ -6,9 +6,12 @@ import { authorize, can } from '../../platform/auth/policy.js';
 import type { AppContext } from '../../platform/context.js';
 import { type App, sendPage, viewContext } from '../../platform/http/server.js';
 import { parseInput } from '../../platform/http/validation.js';
+import { addGroupMember } from './add-group-member.js';
 import { listGroups, searchParties } from './contact-window.js';
+import { createGroup } from './create-group.js';
 import { groupInput, keepInput, memberInput } from './entry-input.js';
-import { addGroupMember, createGroup, removeGroupMember, showGroup } from './groups.js';
+import { showGroup } from './groups.js';
+import { removeGroupMember } from './remove-group-member.js';
 import { fieldErrorsOf, hide, type Id, noticeOf } from './route-helpers.js';
 import { GroupPage, GroupsPage } from './views/groups-pages.js';
 
