@@ -1,22 +1,25 @@
 // The authorization matrix over HTTP (issue 4 and issue 6, "how it is checked"): every route the app registers is
 // either on the PUBLIC list below (with the reason it may be public) or classified in EXPECTED with who may use
 // it; a new route that is neither fails the test. Each classified route is requested as every kind of person —
-// anonymous, a website operator's secret-link holder, reception and coordination staff, developer A (a notified
-// party of the product case), developer B (not a party), the case's website operator and another one, a finder
-// with an account, a CSIRT member — with its path filled with the real ids of one world (src/testing/world.ts).
-// Allowed GETs must answer (proving the ids are real); everyone else gets 401 / a redirect to the login (not
-// signed in) or 403 / 404 (signed in), never another party's data. State-changing requests are sent only by
-// those refused (with a valid CSRF token, or their API token), and must change nothing.
+// anonymous, reception staff signed in without the second factor yet, a website operator's secret-link holder,
+// reception and coordination staff, developer A (a notified party of the product case), developer B (not a
+// party), the case's website operator and another one, a finder with an account, a CSIRT member — with its path
+// filled with the real ids of one world (src/testing/world.ts). Allowed GETs must answer (proving the ids are
+// real); everyone else gets 401 / a redirect to the login (not signed in) or 403 / 404 (signed in), never another
+// party's data. State-changing requests are sent only by those refused (with a valid CSRF token, or their API
+// token, and a valid body), and must change nothing; what the allowed ones do is the features' own tests' matter.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { startTestApp, type TestApp } from '../../testing/app.js';
 import { Browser, type Response } from '../../testing/browser.js';
 import { apiTokenOf, buildWorld, sessionOf, type World } from '../../testing/world.js';
+import { createSession } from '../auth/sessions.js';
 import { translator } from '../i18n/i18n.js';
 
 type Who =
   | 'anon'
+  | 'pending'
   | 'link'
   | 'reception'
   | 'coordinator'
@@ -37,7 +40,7 @@ const SIGNED_IN = [
   'csirt',
 ] as const satisfies readonly Who[];
 type User = (typeof SIGNED_IN)[number];
-const EVERYONE: readonly Who[] = ['anon', 'link', ...SIGNED_IN];
+const EVERYONE: readonly Who[] = ['anon', 'pending', 'link', ...SIGNED_IN];
 const ORG_MEMBERS: Who[] = SIGNED_IN.filter((w) => w !== 'finder');
 const STAFF: Who[] = ['reception', 'coordinator'];
 const NOBODY: Who[] = [];
@@ -393,6 +396,18 @@ describe('every route is authorized for exactly the people it is for', () => {
     routes = routesOf(t.app.printRoutes({ commonPrefix: false }));
 
     browsers.set('anon', new Browser(t));
+    // reception staff who gave the password but not yet the second factor
+    const pending = new Browser(t);
+    pending.cookies.set(
+      'keikai_session',
+      await createSession(t.ctx.db, t.ctx, {
+        userId: w.people.reception.userId,
+        mfaVerified: false,
+        ip: null,
+        userAgent: null,
+      }),
+    );
+    browsers.set('pending', pending);
     const link = new Browser(t);
     const landing = await link.get(`/operator/link/${w.website.operatorToken}`);
     assert.equal(landing.statusCode, 303, 'the operator link opens');
@@ -429,9 +444,12 @@ describe('every route is authorized for exactly the people it is for', () => {
     assert.deepEqual(stale, [], 'entries for routes that no longer exist');
   });
 
-  it('proves the clients work: a public form post with the CSRF token is accepted', async () => {
+  it('proves the clients work: a public form post with the CSRF token is accepted; the half-signed-in one is asked for its second factor', async () => {
     const res = await browsers.get('anon')!.post('/preferences/locale', { locale: 'en', returnTo: '/' });
     assert.equal(res.statusCode, 303);
+    // the half-signed-in client is recognised as such: it is asked for its second factor
+    assert.equal((await browsers.get('pending')!.get('/mfa')).statusCode, 200);
+    assert.notEqual((await browsers.get('anon')!.get('/mfa')).statusCode, 200);
   });
 
   it('gives the API nothing for a session cookie (tokens only)', async () => {
@@ -516,14 +534,16 @@ describe('every route is authorized for exactly the people it is for', () => {
   /** Why this answer is not a proper refusal, or null. */
   function notRefused(who: Who, url: string, res: Response): string | null {
     const api = url.startsWith('/api/');
-    const signedIn = who !== 'anon' && who !== 'link';
+    const signedIn = who !== 'anon' && who !== 'link' && who !== 'pending';
     const body = res.body;
     const leaked = secrets.filter((s) => body.includes(s));
     if (leaked.length) return `HTTP ${res.statusCode} shows ${leaked.join(', ')}`;
     if (csrfMessages.some((m) => body.includes(m))) return 'refused by the CSRF check, not by authorization';
     if (signedIn) return [403, 404].includes(res.statusCode) ? null : `HTTP ${res.statusCode}, not 403/404`;
     if (api) return res.statusCode === 401 ? null : `HTTP ${res.statusCode}, not 401`;
-    if (res.statusCode === 303 && String(res.headers.location).startsWith('/login')) return null;
+    const to = String(res.headers.location);
+    if (res.statusCode === 303 && (to.startsWith('/login') || (who === 'pending' && to.startsWith('/mfa'))))
+      return null;
     return [401, 404].includes(res.statusCode)
       ? null
       : `HTTP ${res.statusCode} ${res.headers.location ?? ''}, not a redirect to the login`;
