@@ -189,6 +189,4 @@ export async function writeContact(
 }
 
 /** A unique index said no (two keepers adding the same domain or group name at once). */
-export function isUniqueViolation(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: string }).code === '23505';
-}
+export { isUniqueViolation } from '../../platform/db/errors.js';

@@ -4,10 +4,8 @@
 import type { Database } from '../../platform/db/database.js';
 import type { Locale } from '../../platform/db/schema.js';
 import { getContactWindow } from '../directory/contact-window.js';
+import { MAX_RELAY_HOPS } from '../directory/entry-store.js';
 import type { WebsiteRow } from './work-case.js';
-
-/** A relay chain longer than this is a loop or a mistake in the directory. */
-const MAX_RELAY_HOPS = 5;
 
 export type Recipient = {
   to: string;

@@ -6,6 +6,7 @@
 // workers at once, sends it exactly once. Each is logged as an automatic contact attempt.
 import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
+import { isUniqueViolation } from '../../platform/db/errors.js';
 import { appendEvent } from '../../platform/events.js';
 import { translator } from '../../platform/i18n/i18n.js';
 import { MailKeyError } from '../../platform/mail/encrypt.js';
@@ -109,7 +110,8 @@ export async function runWebsiteSweep(ctx: AppContext): Promise<WebsiteSweepResu
       });
       if (sent) result.reminders++;
     } catch (err) {
-      // one operator's unusable key must not stop the others' reminders; staff see the gap on the case page
+      // one operator's unusable key must not stop the others' reminders; staff see the gap on the case page;
+      // a unique violation is another worker having claimed the same (case, point) reminder first
       if (!(err instanceof MailKeyError) && !isUniqueViolation(err)) throw err;
       result.skipped++;
       ctx.log.warn(
@@ -119,9 +121,4 @@ export async function runWebsiteSweep(ctx: AppContext): Promise<WebsiteSweepResu
     }
   }
   return result;
-}
-
-/** Another worker claimed the same reminder first (the unique (case, point) index). */
-function isUniqueViolation(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: string }).code === '23505';
 }
