@@ -1,15 +1,17 @@
 // Contact discovery (連絡先の確認): fetch the reported site's security.txt through the SSRF-safe client and keep
 // what came of it — the URL, the outcome and its reason, the addresses found, the expiry — so staff can choose a
-// found address or see exactly why there is none. The fetch happens outside any transaction (it can take
-// seconds); the record, its event and audit entry are written together afterwards.
+// found address or see exactly why there is none. Permission and a still-workable case are checked before the
+// fetch; the fetch happens outside any transaction (it can take seconds); the record, its event and audit entry
+// are written together afterwards, in a transaction that checks the case again under its lock.
 import { audit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { DiscoveryOutcome } from '../../platform/db/schema/website.js';
+import { AppError } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';
 import { discoverSecurityTxt } from '../../platform/outbound/security-txt-client.js';
 import { WEBSITE_EVENTS } from './website-events.js';
-import { lockWorkCase, readWorkCase, websiteBrief } from './work-case.js';
+import { isWorkable, lockWorkCase, readWorkCase, websiteBrief } from './work-case.js';
 
 export type DiscoveryRecord = { id: string; outcome: DiscoveryOutcome; emails: string[] };
 
@@ -18,8 +20,10 @@ export async function discoverContact(
   actor: Actor,
   input: { reference: string; ip?: string | null },
 ): Promise<DiscoveryRecord> {
-  // permission and a workable case before any request leaves the building
+  // permission and a workable case before any request leaves the building: a closed case, or one moved to the
+  // product track, causes no request to the site (the transaction below checks again under the lock)
   const before = await readWorkCase(ctx.db, actor, input.reference);
+  if (!isWorkable(before)) throw new AppError('conflict', 'website.errors.closed');
   const brief = await websiteBrief(ctx.db, ctx, before.reportId);
   const found = await discoverSecurityTxt(brief.details.siteUrl, {
     now: ctx.clock.now(),

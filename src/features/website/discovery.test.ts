@@ -9,7 +9,9 @@ import { startTestApp, type TestApp } from '../../testing/app.js';
 import { textOf } from '../../testing/browser.js';
 import { signedIn } from '../../testing/login.js';
 import { assignContact } from './assign-contact.js';
+import { closeWebsiteCase } from './close-website-case.js';
 import { discoverContact } from './discover-contact.js';
+import { reclassifyToProduct } from './reclassify-to-product.js';
 import { acceptedWebsiteCase, caseIdOf, makeActor, type Staff } from './testing.js';
 import { websiteCasePath } from './views/paths.js';
 
@@ -21,6 +23,7 @@ const txt = (body: string) => (res: import('node:http').ServerResponse) => {
 describe('security.txt discovery on a website case', () => {
   let t: TestApp;
   let handler: Staff;
+  let lead: Staff;
   const servers: Record<string, TestServer> = {};
   const refs: Record<string, string> = {};
 
@@ -58,6 +61,7 @@ describe('security.txt discovery on a website case', () => {
       },
     });
     const reception = await makeActor(t, { orgType: 'reception_body', role: 'lead' });
+    lead = reception;
     handler = await makeActor(t, {
       orgType: 'reception_body',
       role: 'handler',
@@ -208,5 +212,24 @@ describe('security.txt discovery on a website case', () => {
       assert.equal((await b.get(websiteCasePath(refs.found as string))).status, 403);
     }
     assert.equal(servers.found?.requests.length, before);
+  });
+
+  it('sends no request for a closed case, nor for one moved to the product track', async () => {
+    const s = servers.found as TestServer;
+    const closed = await acceptedWebsiteCase(t, lead, { siteUrl: `${s.origin}/closed` });
+    await closeWebsiteCase(t.ctx, lead, {
+      reference: closed.reference,
+      close: { outcome: 'stopped_after_alert', reason: '注意喚起済み', notifyFinder: false },
+    });
+    const moved = await acceptedWebsiteCase(t, lead, { siteUrl: `${s.origin}/moved` });
+    await reclassifyToProduct(t.ctx, lead, { reference: moved.reference, message: '製品の脆弱性です。' });
+    const before = s.requests.length;
+    for (const reference of [closed.reference, moved.reference]) {
+      await assert.rejects(discoverContact(t.ctx, handler, { reference }), (e: unknown) => {
+        return e instanceof AppError && e.code === 'conflict';
+      });
+      assert.equal((await rowsOf(reference)).length, 0);
+    }
+    assert.equal(s.requests.length, before);
   });
 });
