@@ -1,5 +1,6 @@
 // The portal as token-authenticated JSON (/api/v1/portal/…), documented in the OpenAPI document. The same use
-// cases as the pages: a case the developer is not a party to is a 404, bad input a 400 with field errors.
+// cases as the pages: a case the developer is not a party to is a 404 whatever the body, bad input from a party
+// a 400 with field errors.
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
@@ -26,7 +27,7 @@ import {
 } from './api-schemas.js';
 import { listMyCases } from './list-my-cases.js';
 import { listMyMessages } from './list-my-messages.js';
-import { developerOf } from './party-access.js';
+import { developerOf, withPartyCase } from './party-access.js';
 import { respondToSchedule } from './respond-to-schedule.js';
 import { sendPartyMessage } from './send-party-message.js';
 import { showMyCase } from './show-my-case.js';
@@ -34,12 +35,19 @@ import { suggestDeveloper } from './suggest-developer.js';
 import { updateMyStatus } from './update-my-status.js';
 
 /**
- * Permission first (401/403 before anything about the input), then bad input worded field by field in the caller's
- * language, as the forms do.
+ * Permission first: 401/403 for who the caller is, then — only when the input is bad — the case resolved as the
+ * caller's party sees it, so a developer that is not a party to it gets the same 404 with any body, valid or not
+ * (a 400 would tell it the case exists). Then bad input worded field by field in the caller's language, as the
+ * forms do. Valid input goes on to the use case, which resolves the party case itself.
  */
-function rejectInvalid(req: FastifyRequest, schemas: z.ZodType[]) {
+async function rejectInvalid(
+  ctx: AppContext,
+  req: FastifyRequest<{ Params: { reference: string } }>,
+  schemas: z.ZodType[],
+): Promise<void> {
   developerOf(req.actor, 'portal.respond');
   if (!req.validationError) return;
+  await withPartyCase(ctx, req.actor, req.params.reference, 'portal.read', async () => undefined);
   const fields: Record<string, string[]> = {};
   for (const [schema, input] of schemas.map((s, i) => [s, i === 0 ? req.params : req.body] as const)) {
     const parsed = parseInput(schema, input, req.locale);
@@ -113,7 +121,7 @@ export function apiRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => {
-      rejectInvalid(req, [ordinalParams, statusBody]);
+      await rejectInvalid(ctx, req, [ordinalParams, statusBody]);
       await updateMyStatus(ctx, req.actor, {
         reference: req.params.reference,
         ordinal: req.params.ordinal,
@@ -165,7 +173,7 @@ export function apiRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      rejectInvalid(req, [referenceParams, scheduleBody]);
+      await rejectInvalid(ctx, req, [referenceParams, scheduleBody]);
       const r = await respondToSchedule(ctx, req.actor, {
         reference: req.params.reference,
         response: req.body.response,
@@ -208,7 +216,7 @@ export function apiRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      rejectInvalid(req, [referenceParams, messageBody]);
+      await rejectInvalid(ctx, req, [referenceParams, messageBody]);
       const r = await sendPartyMessage(ctx, req.actor, {
         reference: req.params.reference,
         body: req.body.body,
@@ -231,7 +239,7 @@ export function apiRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      rejectInvalid(req, [referenceParams, suggestionBody]);
+      await rejectInvalid(ctx, req, [referenceParams, suggestionBody]);
       const r = await suggestDeveloper(ctx, req.actor, {
         reference: req.params.reference,
         name: req.body.name,

@@ -172,6 +172,26 @@ describe('developer portal API', () => {
     assert.equal((await call(tokenOutsider, 'GET', '/api/v1/portal/cases')).json().cases.length, 0);
   });
 
+  it('checks the party before the body: an empty body is a 404 to a developer that is not a party, a 400 to one that is', async () => {
+    const before = await footprint(t, k.caseId);
+    const writes: [string, 'POST' | 'PUT'][] = [
+      [`${caseApi(k.reference)}/vulnerabilities/1/status`, 'PUT'],
+      [`${caseApi(k.reference)}/schedule/responses`, 'POST'],
+      [`${caseApi(k.reference)}/messages`, 'POST'],
+      [`${caseApi(k.reference)}/suggestions`, 'POST'],
+    ];
+    for (const [url, method] of writes) {
+      const outside = await call(tokenOutsider, method, url, {});
+      assert.equal(outside.statusCode, 404, `outsider ${method} ${url}`);
+      const missing = await call(tokenOutsider, method, url.replace(k.reference, 'IPA#99999999'), {});
+      assert.deepEqual(outside.json(), missing.json(), 'the same answer as for no case at all');
+      const party = await call(tokenA, method, url, {});
+      assert.equal(party.statusCode, 400, `party ${method} ${url}`);
+      assert.ok(party.json().error.fields, 'the fields are named');
+    }
+    assert.deepEqual(await footprint(t, k.caseId), before);
+  });
+
   it('updates a status, and the other developer reads it only once it is shared', async () => {
     const url = `${caseApi(k.reference)}/vulnerabilities/1/status`;
     const bad = await call(tokenA, 'PUT', url, { status: 'exploded' });
