@@ -1,6 +1,8 @@
-// The operator's page of its case: what the notice said (the report as the operator may see it — the finder's
-// name only with the finder's consent, never a way to reach them), the target dates, and every answer so far.
-// Each reading is audited: it is confidential, unfixed-vulnerability information.
+// The operator's page of its case: what the notice said (the report as the operator may see it), who the finder
+// is by report-brief's rule for the operator audience (mayKnowFinderIdentity: the name and organization only with
+// the finder's consent, never a way to reach them — the view from website/queries.ts carries no finder at all,
+// so this is the one place it is added), the target dates, and every answer so far. Each reading is audited: it
+// is confidential, unfixed-vulnerability information.
 import type { Selectable } from 'kysely';
 import { audit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';

@@ -112,8 +112,10 @@ export function leakPublication(db: Database, caseId: string) {
 
 /**
  * What the operator may see of its case: the vulnerability as reported (site, type, description, steps,
- * threat), the handling number and where the case stands. Never the finder: no name, no address, no credit —
- * whatever the finder consented to, the reception body stays between them on the website track.
+ * threat), the handling number and where the case stands. This view carries nothing about the finder (nor does
+ * any notice built from it): who the finder is reaches the operator only on its case page and API, through
+ * report-brief's one rule for the operator audience (showOperatorCase) — the name and organization when the
+ * finder consented to the operator knowing who they are, never an address, phone or other way to reach them.
  */
 export type OperatorCaseView = {
   caseId: string;
