@@ -274,6 +274,12 @@ describe('two-stage notices to website operators', () => {
     );
     assert.equal(bad.status, 400);
     assert.match(textOf(bad.body), /YYYY-MM-DD HH:MM/);
+    // the error summary links to the relay form's own fields, whose ids carry the notice's
+    const links = [...bad.body.matchAll(/<div class="error-summary"[\s\S]*?<\/div>/g)]
+      .flatMap((m) => [...m[0].matchAll(/href="#([^"]+)"/g)])
+      .map((m) => m[1] ?? '');
+    assert.deepEqual(links.sort(), [`byName-${hops[0]?.notice_id}`, `forwardedAt-${hops[0]?.notice_id}`]);
+    for (const id of links) assert.match(bad.body, new RegExp(`<input[^>]* id="${id}"`));
     const ok = await b.post(
       `${path}/relay`,
       { hopId: hops[0]?.id ?? '', forwardedAt: '2026-11-03 14:30', byName: '総務省 地域情報化企画室' },

@@ -44,6 +44,8 @@ function Hops({
   const p = problemsOf(problems, `relay-${n.id}`);
   // the hop to record next: the first not yet forwarded, before the operator
   const next = n.hops.find((h) => !h.forwardedAt && h !== last);
+  // one relay form per relayed notice on the page: the ids carry the notice's, and the error summary links to them
+  const ids = { forwardedAt: `forwardedAt-${n.id}`, byName: `byName-${n.id}` };
   return (
     <div class="table-wrap">
       <table>
@@ -85,6 +87,7 @@ function Hops({
           action={`${websiteCasePath(m.reference)}/relay`}
           form={`relay-${n.id}`}
           problems={problems}
+          fieldIds={ids}
         >
           <input type="hidden" name="hopId" value={next.id} />
           <input type="hidden" name="noticeId" value={n.id} />
@@ -92,7 +95,7 @@ function Hops({
             {next.position}. {next.organizationName[v.locale]}
           </p>
           <Field
-            id={`forwardedAt-${n.id}`}
+            id={ids.forwardedAt}
             name="forwardedAt"
             label={t('website.relay.forwardedAt')}
             value={p.values.forwardedAt}
@@ -100,7 +103,7 @@ function Hops({
             required
           />
           <Field
-            id={`byName-${n.id}`}
+            id={ids.byName}
             name="byName"
             label={t('website.relay.byName')}
             value={p.values.byName}

@@ -22,6 +22,7 @@ export function ActionForm({
   problems,
   children,
   class: className,
+  fieldIds,
 }: {
   v: ViewContext;
   action: string;
@@ -29,15 +30,23 @@ export function ActionForm({
   problems: Problems | undefined;
   children: ComponentChildren;
   class?: string;
+  /** field name → the control's id, for forms that repeat on the page (their ids carry a suffix) */
+  fieldIds?: Record<string, string>;
 }) {
   const errors: Errors = problems?.form === form ? problems.errors : undefined;
   return (
     <form method="post" action={action} class={className ?? 'stacked'} id={`form-${form}`}>
       <CsrfField v={v} />
-      <ErrorSummary v={v} errors={errors} />
+      <ErrorSummary v={v} errors={summaryErrors(errors, fieldIds)} />
       {children}
     </form>
   );
+}
+
+/** The summary links to `#<key>`: keyed by the controls' ids, so each link reaches its field. */
+function summaryErrors(errors: Errors, fieldIds: Record<string, string> | undefined): Errors {
+  if (!errors || !fieldIds) return errors;
+  return Object.fromEntries(Object.entries(errors).map(([name, m]) => [fieldIds[name] ?? name, m]));
 }
 
 /** The errors and typed values of `form`, if it was the one refused. */
