@@ -46,6 +46,6 @@ export async function linkActorFromCookie(req: FastifyRequest, ctx: AppContext):
     return null;
   }
   if (typeof sealed.token !== 'string' || sealed.expires < ctx.clock.now().getTime()) return null;
-  const caseId = await caseIdForOperatorToken(ctx.db, sealed.token);
+  const caseId = await caseIdForOperatorToken(ctx.db, sealed.token, ctx.clock.now());
   return caseId ? operatorLinkActor(caseId, req.locale) : null;
 }

@@ -12,7 +12,7 @@ export async function openOperatorLink(
   token: string,
   opts: { locale: Locale; ip?: string | null },
 ): Promise<{ actor: LinkActor; reference: string } | null> {
-  const caseId = await caseIdForOperatorToken(ctx.db, token);
+  const caseId = await caseIdForOperatorToken(ctx.db, token, ctx.clock.now());
   if (!caseId) return null;
   const c = await ctx.db
     .selectFrom('cases')

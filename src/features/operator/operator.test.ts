@@ -7,7 +7,8 @@ import { after, before, describe, it } from 'node:test';
 import { makeOrganization, makeUser, startTestApp, type TestApp } from '../../testing/app.js';
 import { Browser, textOf } from '../../testing/browser.js';
 import { signIn } from '../../testing/login.js';
-import { type Cast, makeCast } from '../screening/testing.js';
+import { as, type Cast, makeCast } from '../screening/testing.js';
+import { websiteCasePath } from '../website/views/paths.js';
 import { type NotifiedCase, notifiedWebsiteCase, pageDeletionReport, postFields } from './testing.js';
 
 const FINDER = {
@@ -477,5 +478,83 @@ describe('the website operator answers a notice', () => {
     assert.match(textOf(page.body), /鬼瓦 権三郎/);
     assert.match(textOf(page.body), /Onigawara Labs/);
     assert.doesNotMatch(page.body, /gonzaburo/);
+  });
+
+  it('after the case is closed, the link still reads it and saves the leak draft (answers refused), for 90 days', async () => {
+    const c = await notifiedWebsiteCase(t, cast);
+    const b = await linkHolder(c);
+    const reported = await postFields(
+      b,
+      `${casePath(c.reference)}/completion`,
+      pageDeletionReport({ damageActual: ['personal_data_leak'], leakedKinds: '氏名' }),
+    );
+    assert.equal(reported.statusCode, 303);
+    const staff = await as(t, cast.receptionLead);
+    const closed = await staff.post(`${websiteCasePath(c.reference)}/close`, {
+      outcome: 'fixed',
+      fixAction: 'page_deleted',
+      reason: '検索ページの削除を確認しました。',
+    });
+    assert.equal(closed.statusCode, 303);
+    const w = await websiteRow(c.caseId);
+    assert.equal(w.outcome, 'fixed');
+    assert.equal(w.operator_link_revoked_at, null);
+    const closedAt = w.closed_at?.getTime() ?? 0;
+    assert.equal(w.operator_link_expires_at?.getTime(), closedAt + 90 * 86_400_000);
+
+    // both the browser that opened it before and a fresh one opening the mail's link again
+    for (const holder of [b, await linkHolder(c)]) {
+      const page = await holder.get(casePath(c.reference));
+      assert.equal(page.statusCode, 200);
+      assert.match(textOf(page.body), /この案件の対応は終了しています/);
+      assert.equal((await holder.get(`${casePath(c.reference)}/leak`)).statusCode, 200);
+      const saved = await holder.post(`${casePath(c.reference)}/leak`, { overview: '閉鎖後に書いた概要' });
+      assert.equal(saved.statusCode, 303);
+      assert.equal((await holder.post(`${casePath(c.reference)}/acknowledge`)).statusCode, 409);
+    }
+    const draft = await t.ctx.db
+      .selectFrom('website_leak_publications')
+      .selectAll()
+      .where('case_id', '=', c.caseId)
+      .executeTakeFirstOrThrow();
+    assert.equal(draft.overview, '閉鎖後に書いた概要');
+    assert.equal(draft.updated_via, 'link');
+
+    const before = t.clock.now();
+    try {
+      t.clock.set(new Date(closedAt + 90 * 86_400_000 - 1000));
+      assert.equal(
+        (await new Browser(t).get(`/operator/link/${c.token}`)).statusCode,
+        303,
+        'a second before',
+      );
+      t.clock.set(new Date(closedAt + 90 * 86_400_000));
+      assert.equal((await new Browser(t).get(`/operator/link/${c.token}`)).statusCode, 404);
+      // the browser that holds the link's cookie is no longer let in either
+      assert.notEqual((await b.get(casePath(c.reference))).statusCode, 200);
+      const late = await b.post(`${casePath(c.reference)}/leak`, { overview: '期限後' });
+      assert.match(String(late.headers.location), /^\/login/, 'sent to log in');
+      const kept = await t.ctx.db
+        .selectFrom('website_leak_publications')
+        .select('overview')
+        .where('case_id', '=', c.caseId)
+        .executeTakeFirstOrThrow();
+      assert.equal(kept.overview, '閉鎖後に書いた概要');
+    } finally {
+      t.clock.set(before);
+    }
+  });
+
+  it('ends the link at once when the case moves to the product track', async () => {
+    const c = await notifiedWebsiteCase(t, cast);
+    const b = await linkHolder(c);
+    const staff = await as(t, cast.receptionLead);
+    const moved = await staff.post(`${websiteCasePath(c.reference)}/reclassify`, {
+      message: 'CMS 製品の脆弱性が原因のため、製品として扱います。',
+    });
+    assert.equal(moved.statusCode, 303);
+    assert.equal((await new Browser(t).get(`/operator/link/${c.token}`)).statusCode, 404);
+    assert.notEqual((await b.get(casePath(c.reference))).statusCode, 200);
+    assert.notEqual((await b.get(`${casePath(c.reference)}/leak`)).statusCode, 200);
   });
 });

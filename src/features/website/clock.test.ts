@@ -194,7 +194,9 @@ describe('the website clock and outcomes', () => {
       .where('case_id', '=', c.caseId)
       .executeTakeFirstOrThrow();
     assert.equal(w.outcome, 'stopped_after_9_months');
-    assert.equal(w.operator_link_revoked_at?.toISOString(), '2027-08-02T15:00:00.000Z');
+    // the operator's link keeps reading the case (and its leak page) for 90 days after the close
+    assert.equal(w.operator_link_revoked_at, null);
+    assert.equal(w.operator_link_expires_at?.toISOString(), '2027-10-31T15:00:00.000Z');
   });
 
   it('declares the operator unreachable only after the attempts the policy requires', async () => {

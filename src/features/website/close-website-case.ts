@@ -19,7 +19,7 @@ import { reportBrief } from '../cases/report-brief.js';
 import { unansweredAttempts } from './record-contact-attempt.js';
 import { policyOf, targetsOf } from './targets.js';
 import { WEBSITE_EVENTS } from './website-events.js';
-import { closeRefusal, FIX_ACTIONS, OUTCOMES, type Refusal } from './website-rules.js';
+import { closeRefusal, FIX_ACTIONS, OUTCOMES, operatorLinkExpiry, type Refusal } from './website-rules.js';
 import { lockWorkCase } from './work-case.js';
 
 export const closeInput = z.object({
@@ -86,8 +86,9 @@ export async function closeWebsiteCase(
         outcome_reason: reason,
         closed_at: now,
         closed_by: c.actor.userId,
-        // the operator's link stops working with the case
-        operator_link_revoked_at: c.w.operator_link_hash ? now : null,
+        // the operator's link keeps reading the case and its leak page for a while, then stops; answers are
+        // refused on a closed case whatever opens it
+        operator_link_expires_at: c.w.operator_link_hash ? operatorLinkExpiry(now) : null,
         updated_at: now,
       })
       .where('case_id', '=', c.caseId)

@@ -120,7 +120,13 @@ describe('a website report from the finder to the fix', () => {
         assert.ok(!`${m.subject}${m.body_text}`.includes(trace));
       }
     }
-    // the operator's link no longer works on a closed case
-    assert.equal((await new Browser(t).get(`/operator/link/${token}`)).statusCode, 404);
+    // on the closed case the operator's link still reads the case (no more answers), and the staff page says until when
+    const late = await operator.get(String(landing.headers.location));
+    assert.equal(late.statusCode, 200);
+    assert.doesNotMatch(late.body, /action="[^"]*\/acknowledge"/);
+    assert.match(
+      textOf((await lead.get(path)).body),
+      /終了後は閲覧と個人情報漏えいの公表ページのみ、次の日時まで有効/,
+    );
   });
 });

@@ -136,7 +136,7 @@ describe('long-running website cases and moving a case to the product track', ()
       .where('id', '=', caseId)
       .executeTakeFirstOrThrow();
     assert.deepEqual([old.state, old.superseded_by_case_id], ['closed', product.id]);
-    assert.equal(await caseIdForOperatorToken(t.ctx.db, token), null);
+    assert.equal(await caseIdForOperatorToken(t.ctx.db, token, t.clock.now()), null);
     const page = await b.get(path);
     assert.equal(page.status, 200);
     assert.match(

@@ -184,6 +184,8 @@ const ja = {
     link: '運営者向けリンク',
     linkLive: '発行済み',
     linkNone: 'まだ発行していません（第2報で発行されます）',
+    linkUntil: '— 終了後は閲覧と個人情報漏えいの公表ページのみ、次の日時まで有効: ',
+    linkEnded: '無効（差し替え、終了後の期限切れ、または製品の区分への移管）',
     acknowledged: '受領の連絡',
     investigation: '調査結果',
     findings: { vulnerable: '問題を確認した', not_reproduced: '再現しなかった', investigating: '調査中' },
@@ -638,6 +640,8 @@ const en: Catalog<typeof ja> = {
     link: "Operator's link",
     linkLive: 'issued',
     linkNone: 'not issued yet (the details notice issues it)',
+    linkUntil: '— after closing, for reading and the personal-data leak page only, valid until ',
+    linkEnded: 'no longer valid (replaced, expired after closing, or moved to the product track)',
     acknowledged: 'Receipt acknowledged',
     investigation: 'Investigation result',
     findings: {

@@ -103,7 +103,7 @@ describe('two-stage notices to website operators', () => {
 
     const token = linkIn(body);
     assert.ok(token, 'the details carry the operator link');
-    assert.equal(await caseIdForOperatorToken(t.ctx.db, token), caseId);
+    assert.equal(await caseIdForOperatorToken(t.ctx.db, token, t.clock.now()), caseId);
     // the operator-facing data never carries the finder, even with every consent given
     const view = await operatorCaseView(t.ctx, caseId);
     assert.equal(view?.siteUrl, 'https://shop.example.org/search');
@@ -135,8 +135,8 @@ describe('two-stage notices to website operators', () => {
     const again = (await mailOfCase(t, caseId))[2];
     const token2 = linkIn(again?.body_text ?? '');
     assert.ok(token2 && token2 !== token);
-    assert.equal(await caseIdForOperatorToken(t.ctx.db, token), null);
-    assert.equal(await caseIdForOperatorToken(t.ctx.db, token2), caseId);
+    assert.equal(await caseIdForOperatorToken(t.ctx.db, token, t.clock.now()), null);
+    assert.equal(await caseIdForOperatorToken(t.ctx.db, token2, t.clock.now()), caseId);
     const w2 = await t.ctx.db
       .selectFrom('website_cases')
       .selectAll()

@@ -20,8 +20,11 @@ export function operatorLinkUrl(publicUrl: string, token: string): string {
   return `${publicUrl}/operator/link/${token}`;
 }
 
-/** The website case a live operator link opens, by the token's sha-256; null for a wrong, replaced or revoked one. */
-export async function caseIdForOperatorToken(db: Database, token: string): Promise<string | null> {
+/**
+ * The website case a live operator link opens, by the token's sha-256; null for a wrong, replaced or revoked one,
+ * one whose case moved to the product track, or one past its expiry (set when the case is closed).
+ */
+export async function caseIdForOperatorToken(db: Database, token: string, now: Date): Promise<string | null> {
   // tokens are random base64url; anything else cannot match and is not worth a query
   if (!/^[A-Za-z0-9_-]{32,128}$/.test(token)) return null;
   const row = await db
@@ -30,7 +33,11 @@ export async function caseIdForOperatorToken(db: Database, token: string): Promi
     .select('w.case_id')
     .where('w.operator_link_hash', '=', sha256Hex(token))
     .where('w.operator_link_revoked_at', 'is', null)
-    // a case moved to the product track is no longer the operator's to answer
+    // after close the link reads the case and its leak page for a while (answers are refused on a closed case)
+    .where((eb) =>
+      eb.or([eb('w.operator_link_expires_at', 'is', null), eb('w.operator_link_expires_at', '>', now)]),
+    )
+    // a case moved to the product track is no longer the operator's: its link ends at once
     .where('c.superseded_by_case_id', 'is', null)
     .executeTakeFirst();
   return row?.case_id ?? null;

@@ -83,6 +83,7 @@ export async function sendNotice(
                 operator_link_hash: link?.hash ?? null,
                 operator_link_created_at: now,
                 operator_link_revoked_at: null,
+                operator_link_expires_at: null,
               }),
         })
         .where('case_id', '=', c.caseId)

@@ -27,6 +27,7 @@ import { unansweredAttempts } from './record-contact-attempt.js';
 import { policyOf, type Targets, targetsOf } from './targets.js';
 import { elapsedDays } from './website-clock.js';
 import { WEBSITE_CASE_READ } from './website-events.js';
+import { type OperatorLinkState, operatorLinkState } from './website-rules.js';
 import { isWorkable, readWorkCase, type WebsiteRow, websiteBrief } from './work-case.js';
 
 export type NoticeView = {
@@ -76,6 +77,8 @@ export type WebsiteCaseView = {
   elapsedDays: number | null;
   remindersSent: Map<string, Date>;
   reclassifyTemplate: string;
+  /** whether the operator's link opens the case now ('ended': replaced, expired after close, or moved) */
+  operatorLink: OperatorLinkState;
   /** the configured subject pattern, e.g. `[{reference}]` */
   subjectPattern: string;
   history: HistoryEntry[];
@@ -190,6 +193,15 @@ export async function showWebsiteCase(
     supersededBy,
     brief,
     w,
+    operatorLink: operatorLinkState(
+      {
+        hash: w?.operator_link_hash ?? null,
+        revokedAt: w?.operator_link_revoked_at ?? null,
+        expiresAt: w?.operator_link_expires_at ?? null,
+        moved: c.supersededByCaseId !== null,
+      },
+      ctx.clock.now(),
+    ),
     operator,
     recipient,
     suggestions,

@@ -8,6 +8,8 @@ import {
   closeRefusal,
   noticeRefusal,
   OUTCOMES,
+  operatorLinkExpiry,
+  operatorLinkState,
   subjectPrefix,
 } from './website-rules.js';
 
@@ -128,5 +130,30 @@ describe('website case rules', () => {
     ]) {
       assert.equal(parseJstMinute(bad), null, bad);
     }
+  });
+});
+
+describe("the operator's link", () => {
+  const closedAt = new Date('2027-08-02T15:00:00Z');
+  const link = (over: Partial<Parameters<typeof operatorLinkState>[0]> = {}) => ({
+    hash: 'abc',
+    revokedAt: null,
+    expiresAt: null,
+    moved: false,
+    ...over,
+  });
+
+  it('lasts 90 days after the close, to the millisecond', () => {
+    const until = operatorLinkExpiry(closedAt);
+    assert.equal(until.toISOString(), '2027-10-31T15:00:00.000Z');
+    assert.equal(operatorLinkState(link({ expiresAt: until }), new Date(until.getTime() - 1)), 'live');
+    assert.equal(operatorLinkState(link({ expiresAt: until }), until), 'ended');
+  });
+
+  it('is none before it is issued, ended once replaced or moved to the product track', () => {
+    assert.equal(operatorLinkState(link({ hash: null }), closedAt), 'none');
+    assert.equal(operatorLinkState(link(), closedAt), 'live');
+    assert.equal(operatorLinkState(link({ revokedAt: closedAt }), closedAt), 'ended');
+    assert.equal(operatorLinkState(link({ moved: true }), closedAt), 'ended');
   });
 });

@@ -84,3 +84,27 @@ export function closeRefusal(
 export function subjectPrefix(pattern: string, reference: string): string {
   return pattern.split('{reference}').join(reference);
 }
+
+/**
+ * How long the operator's link keeps working after the case is closed: for reading the case and for the
+ * personal-data leak publication, which an operator may publish well after the fix (answers are refused on a
+ * closed case). Moving the case to the product track ends it at once.
+ */
+export const OPERATOR_LINK_DAYS_AFTER_CLOSE = 90;
+
+export function operatorLinkExpiry(closedAt: Date): Date {
+  return new Date(closedAt.getTime() + OPERATOR_LINK_DAYS_AFTER_CLOSE * 24 * 3600 * 1000);
+}
+
+export type OperatorLinkState = 'none' | 'live' | 'ended';
+
+/** Whether the case's operator link opens it now: issued, not replaced or revoked, not moved, not expired. */
+export function operatorLinkState(
+  link: { hash: string | null; revokedAt: Date | null; expiresAt: Date | null; moved: boolean },
+  now: Date,
+): OperatorLinkState {
+  if (!link.hash) return 'none';
+  if (link.revokedAt || link.moved) return 'ended';
+  if (link.expiresAt && link.expiresAt.getTime() <= now.getTime()) return 'ended';
+  return 'live';
+}

@@ -155,13 +155,20 @@ export function OperatorSection({
       <dl>
         <dt>{t('website.operator.link')}</dt>
         <dd>
-          {w?.operator_link_hash && !w.operator_link_revoked_at ? (
+          {m.operatorLink === 'live' ? (
             <>
               {t('website.operator.linkLive')}
-              <When v={v} at={w.operator_link_created_at} />
+              <When v={v} at={w?.operator_link_created_at} />
+              {w?.operator_link_expires_at ? (
+                <>
+                  {' '}
+                  {t('website.operator.linkUntil')}
+                  <When v={v} at={w.operator_link_expires_at} />
+                </>
+              ) : null}
             </>
           ) : (
-            t('website.operator.linkNone')
+            t(m.operatorLink === 'ended' ? 'website.operator.linkEnded' : 'website.operator.linkNone')
           )}
         </dd>
         <dt>{t('website.operator.acknowledged')}</dt>

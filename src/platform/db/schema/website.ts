@@ -1,4 +1,4 @@
-// Kysely's view of the website tables (see 0009_website.sql, the source of truth). Merged into DB.
+// Kysely's view of the website tables (see 0009_website.sql and 0010_operator_link.sql, the source of truth). Merged into DB.
 import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -86,6 +86,8 @@ export interface WebsiteCasesTable {
   operator_link_hash: string | null;
   operator_link_created_at: NullableTimestamp;
   operator_link_revoked_at: NullableTimestamp;
+  /** set at close (0010_operator_link.sql): the link reads the case and its leak page until then */
+  operator_link_expires_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
