@@ -1,7 +1,7 @@
 // The operator's pages in a browser beyond the website-track walk (e2e/website.test.ts): a completion report that
 // reports a personal-data leak leads to the publication helper, whose draft is saved and previewed in Japanese
-// and English; an operator's member signs in and finds the case from the nav link. axe checks each page, and
-// nothing the operator reads names the finder.
+// and English; an operator's member signs in and finds the case from the nav link; a link opened from another
+// site waits for a button press on this one. axe checks each page, and nothing the operator reads names the finder.
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import { notifiedWebsiteCase } from '../src/features/operator/testing.js';
@@ -79,6 +79,29 @@ describe('the operator’s leak publication helper and account list in a browser
       seen.push(await other.content());
 
       for (const html of seen) assert.doesNotMatch(html, /雷電|凪沙|nagisa|raiden/i);
+    },
+  );
+
+  e2e.test(
+    'a link opened from another site shows its handling number and opens the case only on a button press here',
+    async ({ app, page, url }) => {
+      const cast = await makeCast(app);
+      const c = await notifiedWebsiteCase(app, cast, { finder: FINDER });
+      const link = url(`/operator/link/${c.token}`);
+      // a page of another origin (about:blank, as a webmail or an attacker's page would be) links to it
+      await page.setContent(`<a href="${link}">open</a>`);
+      await clickAndLoad(page, page.getByRole('link', { name: 'open' }));
+      assert.equal(pathOf(page), `/operator/link/${c.token}`, 'the landing page, not the case');
+      assert.ok((await textOf(page.locator('main'))).includes(c.reference), 'it names the case it opens');
+      assert.equal(
+        (await page.context().cookies()).some((k) => k.name === 'keikai_operator_link'),
+        false,
+        'no case cookie yet',
+      );
+      await expectAccessible(page, 'operator link landing page');
+      await clickAndLoad(page, page.getByRole('button', { name: T.ja('operator.landing.open') }));
+      assert.equal(pathOf(page), `/operator/cases/${c.reference}`);
+      assert.ok((await textOf(page.locator('main'))).includes(T.ja('operator.case.finder.withheld')));
     },
   );
 });

@@ -92,6 +92,14 @@ const ja = {
       leakSaved: '公表内容の下書きを保存しました。',
     },
   },
+  landing: {
+    title: '運営者向けリンクを開く',
+    intro:
+      'このリンクはほかのサイトから開かれました。取扱番号 {{reference}} の案件を開くには、下のボタンを押してください。',
+    check:
+      '受付機関からのメールにあるリンクであることを確かめてください。心当たりのない取扱番号であれば、このページを閉じてください。',
+    open: '案件を開く',
+  },
   ack: {
     heading: '受領の確認',
     text: '通知を受け取ったことを受付機関にお知らせください（一次返信）。',
@@ -365,6 +373,14 @@ const en: Catalog<typeof ja> = {
       completed: 'Your completion report was sent to the reception body.',
       leakSaved: 'The draft publication was saved.',
     },
+  },
+  landing: {
+    title: "Open the operator's link",
+    intro:
+      'This link was opened from another site. To open the case with handling number {{reference}}, press the button below.',
+    check:
+      "Make sure the link is the one in the reception body's mail. If you do not recognise the handling number, close this page.",
+    open: 'Open the case',
   },
   ack: {
     heading: 'Acknowledge receipt',

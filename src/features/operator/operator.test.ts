@@ -100,6 +100,43 @@ describe('the website operator answers a notice', () => {
     assert.ok(audit.every((a) => a.actor_label === `link:website_case:${c.caseId}`));
   });
 
+  it('opened from another site, the link only shows its handling number and a button that exchanges it here', async () => {
+    const c = await notifiedWebsiteCase(t, cast, { finder: FINDER });
+    const cookieOf = (res: { cookies: unknown }) =>
+      (res.cookies as { name: string }[]).find((k) => k.name === 'keikai_operator_link');
+    for (const site of ['cross-site', 'same-site']) {
+      const b = new Browser(t);
+      const landing = await b.get(`/operator/link/${c.token}`, { 'sec-fetch-site': site });
+      assert.equal(landing.statusCode, 200, site);
+      assert.equal(cookieOf(landing), undefined, 'no cookie from a navigation another site started');
+      assert.equal(landing.headers['referrer-policy'], 'no-referrer');
+      assert.match(textOf(landing.body), new RegExp(c.reference.replace('#', '\\#')));
+      assert.match(textOf(landing.body), /ほかのサイトから開かれました/);
+      assert.doesNotMatch(landing.body, /shop\.example\.org|SQL|鬼瓦/, 'nothing of the case but its number');
+      assert.equal((await b.get(casePath(c.reference))).headers.location?.startsWith('/login'), true);
+      // another site's form cannot press the button: it has no CSRF token of this browser
+      const forged = await b.post(`/operator/link/${c.token}`, {}, { csrf: false });
+      assert.equal(forged.statusCode, 403);
+      assert.equal(cookieOf(forged), undefined);
+      const pressed = await b.post(`/operator/link/${c.token}`);
+      assert.equal(pressed.statusCode, 303);
+      assert.equal(pressed.headers.location, casePath(c.reference));
+      assert.ok(cookieOf(pressed));
+      assert.equal((await b.get(casePath(c.reference))).statusCode, 200);
+    }
+    // the browser's own navigations (typed, a desktop mail client, this site's pages) go straight in
+    for (const site of ['none', 'same-origin']) {
+      const res = await new Browser(t).get(`/operator/link/${c.token}`, { 'sec-fetch-site': site });
+      assert.equal(res.statusCode, 303, site);
+    }
+    const other = new Browser(t);
+    assert.equal(
+      (await other.get(`/operator/link/${'x'.repeat(43)}`, { 'sec-fetch-site': 'cross-site' })).statusCode,
+      404,
+    );
+    assert.equal((await other.post(`/operator/link/${'x'.repeat(43)}`)).statusCode, 404);
+  });
+
   it('answers 404 to a wrong or replaced token', async () => {
     const c = await notifiedWebsiteCase(t, cast);
     const b = new Browser(t);

@@ -1,5 +1,6 @@
 // HTTP for the operator feature (ウェブサイト運営者 — the operator answers a notice, by account or secret link).
-// The secret link is exchanged for a short-lived cookie scoped to the case's pages (link-cookie.ts); every page
+// The secret link is exchanged for a short-lived cookie scoped to the case's pages (link-cookie.ts) — straight away
+// when the browser itself opened it, after a button press on this site when another site did; every page
 // then acts as the link holder when that cookie is live, else as whoever is signed in. Thin routes: parse, one
 // use case, render or redirect.
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -24,7 +25,7 @@ import { leakDraftOf, leakFormValues } from './leak-draft.js';
 import { leakNoticeText } from './leak-preview.js';
 import { linkActorFromCookie, setLinkCookie } from './link-cookie.js';
 import { listOperatorCases } from './list-operator-cases.js';
-import { openOperatorLink } from './open-operator-link.js';
+import { openOperatorLink, operatorLinkReference } from './open-operator-link.js';
 import { operatorCasePath } from './operator-access.js';
 import { reportInvestigation } from './report-investigation.js';
 import { reportNotVulnerability } from './report-not-vulnerability.js';
@@ -33,6 +34,7 @@ import { type OperatorCasePage, showOperatorCase } from './show-operator-case.js
 import { submitCompletionReport } from './submit-completion-report.js';
 import { CompletionPage } from './views/completion-page.js';
 import { LeakPage } from './views/leak-page.js';
+import { LinkLandingPage } from './views/link-landing-page.js';
 import { type FormState, OPERATOR_NOTICES, OperatorCasePageView } from './views/operator-case-page.js';
 import { OperatorCasesPage } from './views/operator-cases-page.js';
 
@@ -43,6 +45,12 @@ const linkOptions = {
   logLevel: 'warn' as const,
   config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
 };
+
+/** A navigation another site started (Fetch Metadata); 'same-site' counts too: a sibling host is not this one. */
+function crossSite(req: FastifyRequest): boolean {
+  const site = req.headers['sec-fetch-site'];
+  return site === 'cross-site' || site === 'same-site';
+}
 
 type RefRequest = FastifyRequest<{
   Params: { reference: string };
@@ -100,17 +108,40 @@ export const operatorRoutes: Feature = (app, ctx: AppContext) => {
     return sendPage(reply, <OperatorCasesPage v={viewContext(req, reply)} items={items} />);
   });
 
-  app.get(
-    '/operator/link/:token',
-    linkOptions,
-    async (req: FastifyRequest<{ Params: { token: string } }>, reply) => {
-      reply.header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex, nofollow');
-      const opened = await openOperatorLink(ctx, req.params.token, { locale: req.locale, ip: req.ip });
-      if (!opened) throw notFound();
-      setLinkCookie(reply, ctx, opened.reference, req.params.token);
-      return reply.header('cache-control', 'no-store').redirect(operatorCasePath(opened.reference), 303);
-    },
-  );
+  type TokenRequest = FastifyRequest<{ Params: { token: string } }>;
+  /** Exchanges a live link for the case's cookie and goes to the case page (the token leaves the address). */
+  async function exchange(req: TokenRequest, reply: FastifyReply) {
+    const opened = await openOperatorLink(ctx, req.params.token, { locale: req.locale, ip: req.ip });
+    if (!opened) throw notFound();
+    setLinkCookie(reply, ctx, opened.reference, req.params.token);
+    return reply.header('cache-control', 'no-store').redirect(operatorCasePath(opened.reference), 303);
+  }
+
+  app.get('/operator/link/:token', linkOptions, async (req: TokenRequest, reply) => {
+    reply.header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex, nofollow');
+    // Opened from another site, the link could put a visitor's browser into someone else's case: it only shows
+    // which case it opens, and a button on this site (with its CSRF token) exchanges it. A click in a desktop mail
+    // client, a typed or pasted address (Sec-Fetch-Site: none) or a browser that does not say goes straight in.
+    if (crossSite(req)) {
+      const reference = await operatorLinkReference(ctx, req.params.token);
+      if (!reference) throw notFound();
+      reply.header('cache-control', 'no-store');
+      return sendPage(
+        reply,
+        <LinkLandingPage
+          v={viewContext(req, reply)}
+          reference={reference}
+          action={`/operator/link/${encodeURIComponent(req.params.token)}`}
+        />,
+      );
+    }
+    return exchange(req, reply);
+  });
+
+  app.post('/operator/link/:token', linkOptions, async (req: TokenRequest, reply) => {
+    reply.header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex, nofollow');
+    return exchange(req, reply);
+  });
 
   app.get('/operator/cases/:reference', page, async (req: RefRequest, reply) => {
     return renderCase(req, reply, await actorFor(req));

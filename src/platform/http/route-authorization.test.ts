@@ -71,6 +71,7 @@ const PUBLIC: Record<string, string> = {
   'POST /reports/follow-up/:token/messages': "the finder's secret follow-up link",
   'POST /reports/follow-up/:token/rotate': "the finder's secret follow-up link",
   'GET /operator/link/:token': "the website operator's secret link landing (the token is the credential)",
+  'POST /operator/link/:token': "the website operator's secret link, confirmed from this site's page (CSRF)",
   'GET /login': 'signing in',
   'POST /login': 'signing in',
   'POST /logout': 'signing out',
