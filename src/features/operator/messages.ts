@@ -37,6 +37,7 @@ const ja = {
     handlingNumber: '取扱番号',
     quote: '受付機関へのメールの件名には、必ず「{{prefix}}」を入れてください。',
     closed: 'この案件の対応は終了しています。新たな回答は受け付けていません。',
+    linkUntil: 'このリンクは {{at}} まで、案件の閲覧と個人情報漏えいの公表内容の作成に使えます。',
     moved: 'この案件はソフトウェア製品の案件として取り扱われることになりました。',
     reported: {
       heading: '通知された内容',
@@ -319,6 +320,8 @@ const en: Catalog<typeof ja> = {
     handlingNumber: 'Handling number',
     quote: 'Always put “{{prefix}}” in the subject of any mail to the reception body.',
     closed: 'This case is closed. No further answers are accepted.',
+    linkUntil:
+      'This link can be used until {{at}} to read the case and to prepare the personal-data leak publication.',
     moved: 'This case is now handled as a software-product case.',
     reported: {
       heading: 'What you were notified of',

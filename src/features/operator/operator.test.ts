@@ -544,6 +544,10 @@ describe('the website operator answers a notice', () => {
       const page = await holder.get(casePath(c.reference));
       assert.equal(page.statusCode, 200);
       assert.match(textOf(page.body), /この案件の対応は終了しています/);
+      assert.match(
+        textOf(page.body),
+        /このリンクは \S+ \S+ JST.* まで、案件の閲覧と個人情報漏えいの公表内容の作成に使えます/,
+      );
       assert.equal((await holder.get(`${casePath(c.reference)}/leak`)).statusCode, 200);
       const saved = await holder.post(`${casePath(c.reference)}/leak`, { overview: '閉鎖後に書いた概要' });
       assert.equal(saved.statusCode, 303);

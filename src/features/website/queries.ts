@@ -144,6 +144,8 @@ export type OperatorCaseView = {
   outcome: WebsiteOutcome | null;
   fixAction: FixAction | null;
   closedAt: Date | null;
+  /** after close: until when the case's secret link still reads it and its leak page */
+  linkExpiresAt: Date | null;
   /** closed, moved to the product track, or never notified: nothing more to answer */
   open: boolean;
 };
@@ -182,6 +184,7 @@ export async function operatorCaseView(
     outcome: row.outcome,
     fixAction: row.fix_action,
     closedAt: row.closed_at,
+    linkExpiresAt: row.operator_link_expires_at,
     open: row.caseState === 'open' && row.superseded_by_case_id === null && row.outcome === null,
   };
 }

@@ -299,6 +299,9 @@ export function OperatorCasePageView(props: {
           <p class="notice">
             {t('operator.case.closed')}
             {page.view.outcome && ` (${t(`operator.outcomes.${page.view.outcome}`)})`}
+            {v.actor?.kind === 'link' && page.view.linkExpiresAt
+              ? ` ${t('operator.case.linkUntil', { at: formatInstant(page.view.linkExpiresAt, v) })}`
+              : null}
           </p>
         )
       )}
