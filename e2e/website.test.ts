@@ -314,9 +314,14 @@ describe('the website track in a browser', () => {
     assert.ok(told.text?.includes(T.ja('website.outcomes.fixed')), 'the finder hears the case was fixed');
     assert.ok(told.text?.includes(T.ja('website.finderExplanations.fixed')));
 
-    // the operator's link stops working with the case
+    // on the closed case the operator's link still reads it (for the leak page, 90 days), with no answer forms
     const after = await operator.goto(operatorLink);
-    assert.equal(after?.status(), 404, 'the operator’s link no longer opens the closed case');
+    assert.equal(after?.status(), 200, 'the operator’s link still opens the closed case');
+    assert.equal(pathOf(operator), `/operator/cases/${reference}`);
+    const closedPage = await textOf(operator.locator('main'));
+    assert.ok(closedPage.includes(T.ja('operator.case.closed')), 'and says it is closed');
+    assert.equal(await operator.locator('main form').count(), 0, 'no answer forms any more');
+    await keepOperatorPage(operator, 'operator case page, closed');
   });
 
   step('no operator page and no mail to the operator names the finder', async () => {
