@@ -9,14 +9,14 @@ import { appendEvent } from '../../platform/events.js';
 import { reportBrief } from '../cases/report-brief.js';
 import { userIdOf, withProductCase } from './case-access.js';
 import { COORDINATION_EVENTS } from './events.js';
-import { mailParty } from './mail.js';
+import { mailPartyOrRecord } from './mail.js';
 
 export async function decideFinderContact(
   ctx: AppContext,
   actor: Actor,
   input: { reference: string; partyId: string; allow: boolean; ip?: string | null },
-): Promise<void> {
-  await withProductCase(ctx, actor, input.reference, async (trx, c, _coordination, now) => {
+): Promise<{ keyUnusable: number }> {
+  return withProductCase(ctx, actor, input.reference, async (trx, c, _coordination, now) => {
     const party = await trx
       .selectFrom('coordination_parties')
       .select(['id', 'organization_id', 'notified_at', 'finder_contact_allowed'])
@@ -53,13 +53,17 @@ export async function decideFinderContact(
       at: now,
       data,
     });
+    let keyUnusable = 0;
     if (party.notified_at && party.finder_contact_allowed !== input.allow) {
-      await mailParty(
+      const r = await mailPartyOrRecord(
         trx,
         ctx,
-        { organizationId: party.organization_id, caseId: c.id, reference: c.reference },
+        { partyId: party.id, organizationId: party.organization_id, caseId: c.id, reference: c.reference },
         input.allow ? 'finderContactAllowed' : 'finderContactWithdrawn',
+        () => ({}),
+        now,
       );
+      if (r.keyUnusable) keyUnusable = 1;
     }
     await audit(trx, {
       actor,
@@ -68,5 +72,6 @@ export async function decideFinderContact(
       ip: input.ip ?? null,
       detail: data,
     });
+    return { keyUnusable };
   });
 }

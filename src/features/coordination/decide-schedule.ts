@@ -8,8 +8,9 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';
 import { userIdOf, withProductCase } from './case-access.js';
 import { COORDINATION_EVENTS } from './events.js';
+import { mailNotifiedParties } from './mail.js';
 import { mailMoment } from './moment.js';
-import { mailNotifiedParties, supersedeOpenProposal } from './propose-schedule.js';
+import { supersedeOpenProposal } from './propose-schedule.js';
 
 export type ScheduleDecision =
   | { kind: 'accept'; proposalId: string }
@@ -20,7 +21,7 @@ export async function decideSchedule(
   ctx: AppContext,
   actor: Actor,
   input: { reference: string; decision: ScheduleDecision; ip?: string | null },
-): Promise<{ agreedPublicationAt: Date | null }> {
+): Promise<{ agreedPublicationAt: Date | null; keyUnusable: number }> {
   return withProductCase(ctx, actor, input.reference, async (trx, c, coordination, now) => {
     const userId = userIdOf(actor);
     const d = input.decision;
@@ -94,7 +95,7 @@ export async function decideSchedule(
           ip: input.ip ?? null,
           detail: data,
         });
-        return { agreedPublicationAt: coordination.agreed_publication_at };
+        return { agreedPublicationAt: coordination.agreed_publication_at, keyUnusable: 0 };
       }
       if (p.publish_at.getTime() <= now.getTime()) {
         throw new AppError('validation', 'errors.validation', {
@@ -130,9 +131,14 @@ export async function decideSchedule(
       at: now,
       data,
     });
-    await mailNotifiedParties(trx, ctx, c, 'scheduleAgreed', (locale) => ({
-      moment: mailMoment(publishAt, locale),
-    }));
+    const mailed = await mailNotifiedParties(
+      trx,
+      ctx,
+      c,
+      'scheduleAgreed',
+      (locale) => ({ moment: mailMoment(publishAt, locale) }),
+      { at: now },
+    );
     await audit(trx, {
       actor,
       action: COORDINATION_EVENTS.scheduleAccepted,
@@ -140,6 +146,6 @@ export async function decideSchedule(
       ip: input.ip ?? null,
       detail: data,
     });
-    return { agreedPublicationAt: publishAt };
+    return { agreedPublicationAt: publishAt, keyUnusable: mailed.keyUnusable };
   });
 }

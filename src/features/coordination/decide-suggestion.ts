@@ -10,7 +10,7 @@ import { text } from '../../platform/http/validation.js';
 import { addPartiesTo } from './add-parties.js';
 import { userIdOf, withProductCase } from './case-access.js';
 import { COORDINATION_EVENTS } from './events.js';
-import { mailParty } from './mail.js';
+import { mailPartyOrRecord } from './mail.js';
 
 export async function decideSuggestion(
   ctx: AppContext,
@@ -23,7 +23,7 @@ export async function decideSuggestion(
     note?: unknown;
     ip?: string | null;
   },
-): Promise<{ partyId: string | null }> {
+): Promise<{ partyId: string | null; keyUnusable: number }> {
   return withProductCase(ctx, actor, input.reference, async (trx, c, _coordination, now) => {
     const s = await trx
       .selectFrom('coordination_suggestions')
@@ -76,19 +76,23 @@ export async function decideSuggestion(
       .where('id', '=', s.id)
       .execute();
     // the developer that named it hears the decision (not who else is a party: only that it was considered)
+    let keyUnusable = 0;
     if (s.suggested_by_party_id) {
       const by = await trx
         .selectFrom('coordination_parties')
-        .select('organization_id')
+        .select(['id', 'organization_id'])
         .where('id', '=', s.suggested_by_party_id)
         .executeTakeFirst();
       if (by) {
-        await mailParty(
+        const r = await mailPartyOrRecord(
           trx,
           ctx,
-          { organizationId: by.organization_id, caseId: c.id, reference: c.reference },
+          { partyId: by.id, organizationId: by.organization_id, caseId: c.id, reference: c.reference },
           'suggestionDecided',
+          () => ({}),
+          now,
         );
+        if (r.keyUnusable) keyUnusable = 1;
       }
     }
     const type =
@@ -104,6 +108,6 @@ export async function decideSuggestion(
       ip: input.ip ?? null,
       detail: data,
     });
-    return { partyId };
+    return { partyId, keyUnusable };
   });
 }

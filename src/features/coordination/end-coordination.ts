@@ -18,8 +18,7 @@ import { closeCaseAfterCoordination } from '../cases/close-case-after-coordinati
 import { reportBrief } from '../cases/report-brief.js';
 import { userIdOf, withProductCase } from './case-access.js';
 import { COORDINATION_EVENTS } from './events.js';
-import { mailReceptionStaff } from './mail.js';
-import { mailNotifiedParties } from './propose-schedule.js';
+import { mailNotifiedParties, mailReceptionStaff } from './mail.js';
 
 export const END_KINDS = [
   'no_new_handling',
@@ -37,7 +36,7 @@ export async function endCoordination(
   ctx: AppContext,
   actor: Actor,
   input: { reference: string; fields: unknown; ip?: string | null },
-): Promise<{ kind: CoordinationEndKind; caseClosed: boolean; finderMailed: boolean }> {
+): Promise<{ kind: CoordinationEndKind; caseClosed: boolean; finderMailed: boolean; keyUnusable: number }> {
   return withProductCase(ctx, actor, input.reference, async (trx, c, _coordination, now) => {
     const locale = actor.kind === 'user' ? actor.locale : 'ja';
     const parsed = parseInput(endSchema, input.fields, locale);
@@ -76,7 +75,7 @@ export async function endCoordination(
       data: { ...data, note: reason },
     });
     const mailVars = { reason };
-    await mailNotifiedParties(trx, ctx, c, `ended.${kind}`);
+    const mailed = await mailNotifiedParties(trx, ctx, c, `ended.${kind}`, () => ({}), { at: now });
     await mailReceptionStaff(
       trx,
       ctx,
@@ -108,6 +107,6 @@ export async function endCoordination(
       ip: input.ip ?? null,
       detail: { ...data, finderMailed },
     });
-    return { kind, caseClosed, finderMailed };
+    return { kind, caseClosed, finderMailed, keyUnusable: mailed.keyUnusable };
   });
 }

@@ -51,6 +51,8 @@ const ja = {
     emptyGroup: 'このグループには製品開発者がいません。',
     chooseDeveloper: '製品開発者を選んでください。',
     noAddress: '名簿に連絡先メールアドレスがありません。先に名簿を更新してください。',
+    keyUnusable:
+      '名簿に登録された OpenPGP 公開鍵が期限切れか失効していて、暗号化したメールを送れません。先に名簿の鍵を更新してください。',
     category: '製品分類を一覧から選んでください。',
     timeZone: 'タイムゾーンを一覧から選んでください。',
     momentFormat: '日時を「年-月-日 時:分」の形で入力してください。',
@@ -212,6 +214,8 @@ const ja = {
       ended: '調整を終了しました。',
       reported: '海外CSIRTに報告しました。',
     },
+    keyUnusableNotice:
+      '{{count}} 件の開発者には、名簿の OpenPGP 公開鍵が期限切れか失効していて使えないため、メールを送っていません（連絡記録に失敗として残しました）。名簿の鍵を更新してください。',
   },
   overview: {
     title: '調整中の製品案件',
@@ -468,6 +472,8 @@ const en: Catalog<typeof ja> = {
     emptyGroup: 'This group has no product developers.',
     chooseDeveloper: 'Choose a product developer.',
     noAddress: 'The directory has no contact address for it. Update the directory first.',
+    keyUnusable:
+      'The OpenPGP key in the directory has expired or been revoked, so no encrypted mail can be sent. Have the directory entry’s key renewed first.',
     category: 'Choose a product category from the list.',
     timeZone: 'Choose a time zone from the list.',
     momentFormat: 'Enter the moment as year-month-day hour:minute.',
@@ -632,6 +638,8 @@ const en: Catalog<typeof ja> = {
       ended: 'Coordination ended.',
       reported: 'Status reported to the overseas CSIRT.',
     },
+    keyUnusableNotice:
+      'No mail went to {{count}} developer(s): the OpenPGP key in the directory has expired or been revoked (logged as a failed contact attempt). Have the directory entry’s key renewed.',
   },
   overview: {
     title: 'Product cases under coordination',

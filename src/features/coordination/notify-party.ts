@@ -64,8 +64,13 @@ export async function notifyParty(
       { organizationId: party.organization_id, caseId: c.id, reference: c.reference },
       party.notified_at ? 'renotified' : 'notified',
     );
+    // a key that expired or was revoked since it was registered: nothing is sent and nothing changes; the
+    // coordinator is asked to have the directory entry's key renewed
+    if (mailed.keyProblem) {
+      throw new AppError('validation', 'errors.validation', { partyId: ['coordination.errors.keyUnusable'] });
+    }
     // a developer with no address in the directory cannot be notified by mail: nothing changes
-    if (mailed === 0) {
+    if (mailed.mails === 0) {
       throw new AppError('validation', 'errors.validation', { partyId: ['coordination.errors.noAddress'] });
     }
     const first = party.notified_at === null;
@@ -90,7 +95,7 @@ export async function notifyParty(
         note: null,
       })
       .execute();
-    const data = { partyId: party.id, organizationId: party.organization_id, first, mails: mailed };
+    const data = { partyId: party.id, organizationId: party.organization_id, first, mails: mailed.mails };
     await appendEvent(trx, {
       streamType: 'case',
       streamId: c.id,
@@ -106,6 +111,6 @@ export async function notifyParty(
       ip: input.ip ?? null,
       detail: data,
     });
-    return { mailed, first, startDate: started?.startDate ?? coordination.start_date };
+    return { mailed: mailed.mails, first, startDate: started?.startDate ?? coordination.start_date };
   });
 }

@@ -10,9 +10,8 @@ import { appendEvent } from '../../platform/events.js';
 import { text } from '../../platform/http/validation.js';
 import { userIdOf, withProductCase } from './case-access.js';
 import { COORDINATION_EVENTS } from './events.js';
-import { mailParty } from './mail.js';
+import { mailNotifiedParties } from './mail.js';
 import { mailMoment, parseProposedMoment } from './moment.js';
-import { partiesOf } from './queries.js';
 
 /** In-transaction: the open proposal of the case, if any, becomes superseded. */
 export async function supersedeOpenProposal(trx: Database, caseId: string, at: Date, by: string | null) {
@@ -22,28 +21,6 @@ export async function supersedeOpenProposal(trx: Database, caseId: string, at: D
     .where('case_id', '=', caseId)
     .where('state', '=', 'proposed')
     .execute();
-}
-
-/** In-transaction: mails every notified party of the case with the same template. */
-export async function mailNotifiedParties(
-  trx: Database,
-  ctx: AppContext,
-  c: { id: string; reference: string },
-  template: string,
-  vars: (locale: 'ja' | 'en') => Record<string, string | number> = () => ({}),
-): Promise<number> {
-  let n = 0;
-  for (const p of await partiesOf(trx, c.id)) {
-    if (!p.notifiedAt) continue;
-    n += await mailParty(
-      trx,
-      ctx,
-      { organizationId: p.organizationId, caseId: c.id, reference: c.reference },
-      template,
-      vars,
-    );
-  }
-  return n;
 }
 
 export async function proposeSchedule(
@@ -58,7 +35,7 @@ export async function proposeSchedule(
     fromCsirt?: boolean;
     ip?: string | null;
   },
-): Promise<{ proposalId: string; publishAt: Date }> {
+): Promise<{ proposalId: string; publishAt: Date; keyUnusable: number }> {
   return withProductCase(ctx, actor, input.reference, async (trx, c, coordination, now) => {
     const { at, timeZone } = parseProposedMoment(input.publishAt, input.timeZone, now);
     const reasonParsed = text(4000)
@@ -98,9 +75,14 @@ export async function proposeSchedule(
       at: now,
       data,
     });
-    await mailNotifiedParties(trx, ctx, c, 'scheduleProposed', (locale) => ({
-      moment: mailMoment(at, locale),
-    }));
+    const mailed = await mailNotifiedParties(
+      trx,
+      ctx,
+      c,
+      'scheduleProposed',
+      (locale) => ({ moment: mailMoment(at, locale) }),
+      { at: now },
+    );
     await audit(trx, {
       actor,
       action: COORDINATION_EVENTS.scheduleProposed,
@@ -108,6 +90,6 @@ export async function proposeSchedule(
       ip: input.ip ?? null,
       detail: data,
     });
-    return { proposalId: row.id, publishAt: at };
+    return { proposalId: row.id, publishAt: at, keyUnusable: mailed.keyUnusable };
   });
 }

@@ -8,14 +8,14 @@ import { appendEvent } from '../../platform/events.js';
 import { text } from '../../platform/http/validation.js';
 import { userIdOf, withProductCase } from './case-access.js';
 import { COORDINATION_EVENTS } from './events.js';
-import { mailParty } from './mail.js';
+import { mailPartyOrRecord } from './mail.js';
 
 export async function removeParty(
   ctx: AppContext,
   actor: Actor,
   input: { reference: string; partyId: string; reason: unknown; ip?: string | null },
-): Promise<void> {
-  await withProductCase(ctx, actor, input.reference, async (trx, c, _coordination, now) => {
+): Promise<{ keyUnusable: number }> {
+  return withProductCase(ctx, actor, input.reference, async (trx, c, _coordination, now) => {
     const reason = text(2000)
       .pipe(text(2000).min(1))
       .safeParse(typeof input.reason === 'string' ? input.reason : '');
@@ -38,13 +38,17 @@ export async function removeParty(
       .set({ removed_at: now, removed_reason: reason.data })
       .where('id', '=', party.id)
       .execute();
+    let keyUnusable = 0;
     if (party.notified_at) {
-      await mailParty(
+      const r = await mailPartyOrRecord(
         trx,
         ctx,
-        { organizationId: party.organization_id, caseId: c.id, reference: c.reference },
+        { partyId: party.id, organizationId: party.organization_id, caseId: c.id, reference: c.reference },
         'removed',
+        () => ({}),
+        now,
       );
+      if (r.keyUnusable) keyUnusable = 1;
     }
     const userId = userIdOf(actor);
     const data = { partyId: party.id, organizationId: party.organization_id };
@@ -63,5 +67,6 @@ export async function removeParty(
       ip: input.ip ?? null,
       detail: data,
     });
+    return { keyUnusable };
   });
 }

@@ -56,7 +56,20 @@ const filterSchema = z.object({
   q: z.string().max(200).optional().catch(undefined),
   dq: z.string().max(200).optional().catch(undefined),
   notice: z.string().optional(),
+  /** parties left unmailed for an unusable key (a count for the notice) */
+  keys: z.coerce.number().int().min(1).max(10000).optional().catch(undefined),
 });
+
+type Counts = { keys?: number | undefined };
+
+/** The counts an action's result reports, for the notice after the redirect. */
+function countsOf(result: unknown): string {
+  const r = (typeof result === 'object' && result !== null ? result : {}) as Record<string, unknown>;
+  const q = new URLSearchParams();
+  if (typeof r.keyUnusable === 'number' && r.keyUnusable > 0) q.set('keys', String(r.keyUnusable));
+  const s = q.toString();
+  return s ? `&${s}` : '';
+}
 
 /** Field errors in the viewer's language (use cases give catalog keys or worded messages). */
 function worded(req: FastifyRequest, fields: Record<string, string[]> | undefined): Record<string, string[]> {
@@ -78,22 +91,33 @@ async function renderWorkspace(
   ctx: AppContext,
   req: FastifyRequest<{ Params: Params }>,
   reply: FastifyReply,
-  opts: { filter?: WorkspaceFilter; notice?: string | undefined; problems?: Problems; status?: number } = {},
+  opts: {
+    filter?: WorkspaceFilter;
+    notice?: string | undefined;
+    counts?: Counts;
+    problems?: Problems;
+    status?: number;
+  } = {},
 ) {
   const w = await showWorkspace(ctx, req.actor, {
     reference: req.params.reference,
     filter: opts.filter ?? {},
     ip: req.ip,
   });
-  const notice = NOTICES.find((n) => n === opts.notice);
+  const known = NOTICES.find((n) => n === opts.notice);
+  const notice = known
+    ? [
+        req.t(`coordination.workspace.notices.${known}`),
+        opts.counts?.keys
+          ? req.t('coordination.workspace.keyUnusableNotice', { count: opts.counts.keys })
+          : '',
+      ]
+        .filter(Boolean)
+        .join(' ')
+    : undefined;
   return sendPage(
     reply,
-    <WorkspacePage
-      v={viewContext(req, reply)}
-      w={w}
-      notice={notice ? req.t(`coordination.workspace.notices.${notice}`) : undefined}
-      problems={opts.problems}
-    />,
+    <WorkspacePage v={viewContext(req, reply)} w={w} notice={notice} problems={opts.problems} />,
     opts.status ?? 200,
   );
 }
@@ -112,8 +136,9 @@ function action(
     `/coordination/cases/:reference${path}`,
     { schema: { hide: true } },
     async (req, reply) => {
+      let result: unknown;
       try {
-        await run(req);
+        result = await run(req);
       } catch (err) {
         if (err instanceof AppError && err.code === 'validation') {
           const formKey = typeof form === 'string' ? form : form(req);
@@ -124,7 +149,10 @@ function action(
         }
         throw err;
       }
-      return reply.redirect(`${workspacePath(req.params.reference)}?notice=${notice}#${anchor}`, 303);
+      return reply.redirect(
+        `${workspacePath(req.params.reference)}?notice=${notice}${countsOf(result)}#${anchor}`,
+        303,
+      );
     },
   );
 }
@@ -149,6 +177,7 @@ export const coordinationRoutes: Feature = (app, ctx) => {
       return renderWorkspace(ctx, req, reply, {
         filter: { status: f.status, changed: f.changed, q: f.q, developerQuery: f.dq },
         notice: f.notice,
+        counts: { keys: f.keys },
       });
     },
   );

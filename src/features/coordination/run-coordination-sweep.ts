@@ -13,8 +13,7 @@ import type { Database } from '../../platform/db/database.js';
 import type { ReminderKind } from '../../platform/db/schema/coordination.js';
 import { appendEvent } from '../../platform/events.js';
 import { COORDINATION_EVENTS } from './events.js';
-import { mailCoordinators, mailParty } from './mail.js';
-import { partiesOf } from './queries.js';
+import { mailCoordinators, mailNotifiedParties, mailParty, recordKeyUnusable } from './mail.js';
 import { ackReminderDueAt, coordinationPolicy, targetState } from './schedule-policy.js';
 
 const calendar = createBusinessCalendar();
@@ -113,73 +112,49 @@ async function remindParty(
     }
     if (!(await claim(trx, { caseId: p.case_id, partyId: p.id, kind: 'ack_reminder', nth, at: now })))
       return null;
-    const mails = await mailParty(
+    const { mails, keyProblem } = await mailParty(
       trx,
       ctx,
       { organizationId: p.organization_id, caseId: p.case_id, reference: p.reference },
       'ackReminder',
       () => ({ nth }),
     );
-    await trx
-      .insertInto('coordination_contact_attempts')
-      .values({
-        case_id: p.case_id,
-        party_id: p.id,
-        at: now,
-        channel: 'mail',
-        automatic: true,
-        outcome: mails > 0 ? 'sent' : 'other',
-        note: `ack_reminder #${nth}`,
-        recorded_by: null,
-      })
-      .execute();
+    if (keyProblem) {
+      // one developer's expired or revoked key must not stop everyone's reminders: the reminder counts as made
+      // (so the party still becomes unreachable after K of them) and is logged as a failed attempt
+      await recordKeyUnusable(
+        trx,
+        ctx,
+        { partyId: p.id, caseId: p.case_id },
+        `ack_reminder #${nth}`,
+        keyProblem,
+        now,
+      );
+    } else {
+      await trx
+        .insertInto('coordination_contact_attempts')
+        .values({
+          case_id: p.case_id,
+          party_id: p.id,
+          at: now,
+          channel: 'mail',
+          automatic: true,
+          outcome: mails > 0 ? 'sent' : 'other',
+          note: `ack_reminder #${nth}`,
+          recorded_by: null,
+        })
+        .execute();
+    }
     await appendEvent(trx, {
       streamType: 'case',
       streamId: p.case_id,
       type: COORDINATION_EVENTS.reminderSent,
       actorUserId: null,
       at: now,
-      data: { partyId: p.id, kind: 'ack_reminder', nth, mails },
+      data: { partyId: p.id, kind: 'ack_reminder', nth, mails, ...(keyProblem ? { keyUnusable: true } : {}) },
     });
     return 'reminded';
   });
-}
-
-/** Mails every notified party and logs each mail as an automatic contact attempt. */
-async function mailEachNotified(
-  trx: Database,
-  ctx: AppContext,
-  c: { id: string; reference: string },
-  template: string,
-  vars: Record<string, string>,
-  now: Date,
-): Promise<number> {
-  let n = 0;
-  for (const p of await partiesOf(trx, c.id)) {
-    if (!p.notifiedAt) continue;
-    const mails = await mailParty(
-      trx,
-      ctx,
-      { organizationId: p.organizationId, caseId: c.id, reference: c.reference },
-      template,
-      () => vars,
-    );
-    await trx
-      .insertInto('coordination_contact_attempts')
-      .values({
-        case_id: c.id,
-        party_id: p.id,
-        at: now,
-        channel: 'mail',
-        automatic: true,
-        outcome: mails > 0 ? 'sent' : 'other',
-        note: template,
-        recorded_by: null,
-      })
-      .execute();
-    n += mails;
-  }
-  return n;
 }
 
 async function targetNotice(
@@ -201,14 +176,16 @@ async function targetNotice(
         state === 'approaching' ? 'targetApproachingCoordinator' : 'targetPassedCoordinator',
         vars,
       )) +
-      (await mailEachNotified(
-        trx,
-        ctx,
-        c,
-        state === 'approaching' ? 'targetApproaching' : 'targetPassed',
-        vars,
-        now,
-      ));
+      (
+        await mailNotifiedParties(
+          trx,
+          ctx,
+          c,
+          state === 'approaching' ? 'targetApproaching' : 'targetPassed',
+          () => vars,
+          { at: now, logAttempts: true },
+        )
+      ).mails;
     await appendEvent(trx, {
       streamType: 'case',
       streamId: row.case_id,

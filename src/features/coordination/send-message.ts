@@ -10,8 +10,7 @@ import { appendEvent } from '../../platform/events.js';
 import { text } from '../../platform/http/validation.js';
 import { userIdOf, withProductCase } from './case-access.js';
 import { COORDINATION_EVENTS } from './events.js';
-import { mailParty } from './mail.js';
-import { mailNotifiedParties } from './propose-schedule.js';
+import { mailNotifiedParties, mailPartyOrRecord } from './mail.js';
 import { sealMessageBody } from './sealing.js';
 
 export function checkMessageText(raw: unknown, field = 'body'): string {
@@ -27,7 +26,7 @@ export async function sendCoordinatorMessage(
   ctx: AppContext,
   actor: Actor,
   input: { reference: string; to: { partyId: string } | 'all'; body: unknown; ip?: string | null },
-): Promise<{ messageId: string; mailed: number }> {
+): Promise<{ messageId: string; mailed: number; keyUnusable: number }> {
   return withProductCase(
     ctx,
     actor,
@@ -37,9 +36,14 @@ export async function sendCoordinatorMessage(
       const userId = userIdOf(actor);
       const id = randomUUID();
       let mailed: number;
+      let keyUnusable: number;
       let partyId: string | null = null;
       if (input.to === 'all') {
-        mailed = await mailNotifiedParties(trx, ctx, c, 'announcement', () => ({ message: body }));
+        const r = await mailNotifiedParties(trx, ctx, c, 'announcement', () => ({ message: body }), {
+          at: now,
+        });
+        mailed = r.mails;
+        keyUnusable = r.keyUnusable;
       } else {
         const party = await trx
           .selectFrom('coordination_parties')
@@ -50,13 +54,16 @@ export async function sendCoordinatorMessage(
           .executeTakeFirst();
         if (!party) throw notFound();
         partyId = party.id;
-        mailed = await mailParty(
+        const r = await mailPartyOrRecord(
           trx,
           ctx,
-          { organizationId: party.organization_id, caseId: c.id, reference: c.reference },
+          { partyId: party.id, organizationId: party.organization_id, caseId: c.id, reference: c.reference },
           'message',
           () => ({ message: body }),
+          now,
         );
+        mailed = r.mails;
+        keyUnusable = r.keyUnusable ? 1 : 0;
       }
       await trx
         .insertInto('coordination_messages')
@@ -88,7 +95,7 @@ export async function sendCoordinatorMessage(
         ip: input.ip ?? null,
         detail: data,
       });
-      return { messageId: id, mailed };
+      return { messageId: id, mailed, keyUnusable };
     },
     { allowEnded: true },
   );

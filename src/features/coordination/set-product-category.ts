@@ -9,20 +9,21 @@ import { appendEvent } from '../../platform/events.js';
 import { isProductCategory } from '../directory/product-category.js';
 import { userIdOf, withProductCase } from './case-access.js';
 import { COORDINATION_EVENTS } from './events.js';
-import { mailNotifiedParties } from './propose-schedule.js';
+import { mailNotifiedParties } from './mail.js';
 import { coordinationPolicy, targetPublicationDate } from './schedule-policy.js';
 
 export async function setProductCategory(
   ctx: AppContext,
   actor: Actor,
   input: { reference: string; category: unknown; ip?: string | null },
-): Promise<{ targetDate: string | null }> {
+): Promise<{ targetDate: string | null; keyUnusable: number }> {
   return withProductCase(ctx, actor, input.reference, async (trx, c, coordination, now) => {
     if (!isProductCategory(input.category)) {
       throw new AppError('validation', 'errors.validation', { category: ['coordination.errors.category'] });
     }
     const category: ProductCategoryColumn = input.category;
-    if (category === coordination.product_category) return { targetDate: coordination.target_date };
+    if (category === coordination.product_category)
+      return { targetDate: coordination.target_date, keyUnusable: 0 };
     const target = coordination.start_date
       ? targetPublicationDate(coordination.start_date, category, coordinationPolicy(ctx.config))
       : null;
@@ -41,8 +42,11 @@ export async function setProductCategory(
       at: now,
       data,
     });
+    let keyUnusable = 0;
     if (target !== coordination.target_date && target !== null) {
-      await mailNotifiedParties(trx, ctx, c, 'targetChanged', () => ({ targetDate: target }));
+      keyUnusable = (
+        await mailNotifiedParties(trx, ctx, c, 'targetChanged', () => ({ targetDate: target }), { at: now })
+      ).keyUnusable;
     }
     if (target !== coordination.target_date) {
       await appendEvent(trx, {
@@ -61,6 +65,6 @@ export async function setProductCategory(
       ip: input.ip ?? null,
       detail: { ...data, targetDate: target },
     });
-    return { targetDate: target };
+    return { targetDate: target, keyUnusable };
   });
 }
