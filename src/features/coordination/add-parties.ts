@@ -8,6 +8,7 @@ import type { Database } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';
 import { groupMembers } from '../directory/contact-window.js';
+import { isUuid } from '../directory/uuid.js';
 import { userIdOf, withProductCase } from './case-access.js';
 import { COORDINATION_EVENTS } from './events.js';
 
@@ -22,6 +23,12 @@ export async function addPartiesTo(
 ): Promise<{ partyId: string; organizationId: string }[]> {
   const unique = [...new Set(organizationIds)];
   if (unique.length === 0) return [];
+  // a malformed id (a form's) would be a database error: it names no developer
+  if (!unique.every(isUuid)) {
+    throw new AppError('validation', 'errors.validation', {
+      organizationId: ['coordination.errors.notDeveloper'],
+    });
+  }
   const developers = await trx
     .selectFrom('organizations')
     .select('id')

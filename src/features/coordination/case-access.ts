@@ -6,6 +6,7 @@ import { authorize } from '../../platform/auth/policy.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { isUuid } from '../directory/uuid.js';
 import { findProductCase, lockCoordination } from './queries.js';
 
 export type ProductCase = NonNullable<Awaited<ReturnType<typeof findProductCase>>>;
@@ -43,6 +44,15 @@ export async function withProductCase<T>(
     }
     return work(trx, c, coordination, ctx.clock.now());
   });
+}
+
+/**
+ * An id from an address or a form, checked before it reaches PostgreSQL (which refuses a malformed uuid as an error,
+ * a 500): anything but a UUID names nothing, a 404.
+ */
+export function idOrNotFound(id: unknown): string {
+  if (!isUuid(id)) throw notFound();
+  return id;
 }
 
 /** The actor as a user, for fields such as added_by (authorize has proven it is one). */

@@ -6,7 +6,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';
-import { userIdOf, withProductCase } from './case-access.js';
+import { idOrNotFound, userIdOf, withProductCase } from './case-access.js';
 import { COORDINATION_EVENTS } from './events.js';
 import { mailNotifiedParties } from './mail.js';
 import { mailMoment } from './moment.js';
@@ -34,7 +34,7 @@ export async function decideSchedule(
         .selectFrom('coordination_schedule_responses as r')
         .innerJoin('coordination_schedule_proposals as p', 'p.id', 'r.proposal_id')
         .select(['r.id', 'r.party_id', 'r.counter_publish_at', 'r.reason', 'r.responded_by'])
-        .where('r.id', '=', d.responseId)
+        .where('r.id', '=', idOrNotFound(d.responseId))
         .where('p.case_id', '=', c.id)
         .where('r.response', '=', 'counter_proposal')
         .executeTakeFirst();
@@ -67,7 +67,7 @@ export async function decideSchedule(
       const p = await trx
         .selectFrom('coordination_schedule_proposals')
         .select(['id', 'state', 'publish_at', 'proposed_by'])
-        .where('id', '=', d.proposalId)
+        .where('id', '=', idOrNotFound(d.proposalId))
         .where('case_id', '=', c.id)
         .forUpdate()
         .executeTakeFirst();

@@ -8,7 +8,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';
 import { text } from '../../platform/http/validation.js';
 import { addPartiesTo } from './add-parties.js';
-import { userIdOf, withProductCase } from './case-access.js';
+import { idOrNotFound, userIdOf, withProductCase } from './case-access.js';
 import { COORDINATION_EVENTS } from './events.js';
 import { mailPartyOrRecord } from './mail.js';
 
@@ -28,7 +28,7 @@ export async function decideSuggestion(
     const s = await trx
       .selectFrom('coordination_suggestions')
       .selectAll()
-      .where('id', '=', input.suggestionId)
+      .where('id', '=', idOrNotFound(input.suggestionId))
       .where('case_id', '=', c.id)
       .forUpdate()
       .executeTakeFirst();

@@ -9,7 +9,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';
-import { type LockedCoordination, userIdOf, withProductCase } from './case-access.js';
+import { idOrNotFound, type LockedCoordination, userIdOf, withProductCase } from './case-access.js';
 import { COORDINATION_EVENTS } from './events.js';
 import { mailParty } from './mail.js';
 import { coordinationPolicy, startDate, targetPublicationDate } from './schedule-policy.js';
@@ -51,7 +51,7 @@ export async function notifyParty(
     const party = await trx
       .selectFrom('coordination_parties')
       .select(['id', 'organization_id', 'notified_at'])
-      .where('id', '=', input.partyId)
+      .where('id', '=', idOrNotFound(input.partyId))
       .where('case_id', '=', c.id)
       .where('removed_at', 'is', null)
       .forUpdate()

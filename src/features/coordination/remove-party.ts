@@ -6,7 +6,7 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';
 import { text } from '../../platform/http/validation.js';
-import { userIdOf, withProductCase } from './case-access.js';
+import { idOrNotFound, userIdOf, withProductCase } from './case-access.js';
 import { COORDINATION_EVENTS } from './events.js';
 import { mailPartyOrRecord } from './mail.js';
 
@@ -27,7 +27,7 @@ export async function removeParty(
     const party = await trx
       .selectFrom('coordination_parties')
       .select(['id', 'organization_id', 'notified_at'])
-      .where('id', '=', input.partyId)
+      .where('id', '=', idOrNotFound(input.partyId))
       .where('case_id', '=', c.id)
       .where('removed_at', 'is', null)
       .forUpdate()

@@ -8,7 +8,7 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';
 import { text } from '../../platform/http/validation.js';
-import { userIdOf, withProductCase } from './case-access.js';
+import { idOrNotFound, userIdOf, withProductCase } from './case-access.js';
 import { COORDINATION_EVENTS } from './events.js';
 import { mailNotifiedParties, mailPartyOrRecord } from './mail.js';
 import { sealMessageBody } from './sealing.js';
@@ -48,7 +48,7 @@ export async function sendCoordinatorMessage(
         const party = await trx
           .selectFrom('coordination_parties')
           .select(['id', 'organization_id'])
-          .where('id', '=', input.to.partyId)
+          .where('id', '=', idOrNotFound(input.to.partyId))
           .where('case_id', '=', c.id)
           .where('removed_at', 'is', null)
           .executeTakeFirst();
