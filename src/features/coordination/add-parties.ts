@@ -1,5 +1,6 @@
 // Adding developers to a case (関係する製品開発者): one from the directory, or a whole group at once. A developer
-// already a party is skipped; only product developers can be parties. Adding tells no one: notifying does.
+// already a party is skipped; only product developers can be parties — a group's other members (an overseas CSIRT
+// kept in the same group, say) are left out and counted. Adding tells no one: notifying does.
 
 import { audit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
@@ -80,15 +81,32 @@ export async function addPartiesTo(
   return added;
 }
 
+/** The ids among `organizationIds` that are live product developers, in the given order. */
+async function developersAmong(trx: Database, organizationIds: string[]): Promise<string[]> {
+  if (organizationIds.length === 0) return [];
+  const rows = await trx
+    .selectFrom('organizations')
+    .select('id')
+    .where('id', 'in', organizationIds)
+    .where('type', '=', 'product_developer')
+    .where('disabled_at', 'is', null)
+    .execute();
+  const ok = new Set(rows.map((r) => r.id));
+  return organizationIds.filter((id) => ok.has(id));
+}
+
 export async function addParties(
   ctx: AppContext,
   actor: Actor,
   input: { reference: string; organizationId?: string; groupId?: string; ip?: string | null },
-): Promise<{ added: number; skipped: number }> {
+): Promise<{ added: number; skipped: number; notDevelopers: number }> {
   return withProductCase(ctx, actor, input.reference, async (trx, c, _coordination, now) => {
     let ids: string[];
+    let notDevelopers = 0;
     if (input.groupId) {
-      ids = await groupMembers(trx, input.groupId);
+      const members = await groupMembers(trx, input.groupId);
+      ids = await developersAmong(trx, members);
+      notDevelopers = members.length - ids.length;
       if (ids.length === 0) {
         throw new AppError('validation', 'errors.validation', {
           groupId: ['coordination.errors.emptyGroup'],
@@ -114,8 +132,12 @@ export async function addParties(
       action: COORDINATION_EVENTS.partyAdded,
       subject: { type: 'case', id: c.id },
       ip: input.ip ?? null,
-      detail: { organizationIds: added.map((a) => a.organizationId), groupId: input.groupId ?? null },
+      detail: {
+        organizationIds: added.map((a) => a.organizationId),
+        groupId: input.groupId ?? null,
+        notDevelopers,
+      },
     });
-    return { added: added.length, skipped: new Set(ids).size - added.length };
+    return { added: added.length, skipped: new Set(ids).size - added.length, notDevelopers };
   });
 }

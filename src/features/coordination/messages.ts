@@ -216,6 +216,8 @@ const ja = {
     },
     keyUnusableNotice:
       '{{count}} 件の開発者には、名簿の OpenPGP 公開鍵が期限切れか失効していて使えないため、メールを送っていません（連絡記録に失敗として残しました）。名簿の鍵を更新してください。',
+    groupSkippedNotice:
+      'グループのうち {{count}} 件は製品開発者ではない（海外CSIRT など）ため、当事者に加えていません。',
   },
   overview: {
     title: '調整中の製品案件',
@@ -640,6 +642,8 @@ const en: Catalog<typeof ja> = {
     },
     keyUnusableNotice:
       'No mail went to {{count}} developer(s): the OpenPGP key in the directory has expired or been revoked (logged as a failed contact attempt). Have the directory entry’s key renewed.',
+    groupSkippedNotice:
+      '{{count}} member(s) of the group were not added: they are not product developers (an overseas CSIRT, for example).',
   },
   overview: {
     title: 'Product cases under coordination',

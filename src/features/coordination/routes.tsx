@@ -56,17 +56,19 @@ const filterSchema = z.object({
   q: z.string().max(200).optional().catch(undefined),
   dq: z.string().max(200).optional().catch(undefined),
   notice: z.string().optional(),
-  /** parties left unmailed for an unusable key (a count for the notice) */
+  /** parties left unmailed for an unusable key, group members skipped as not developers (counts for notices) */
   keys: z.coerce.number().int().min(1).max(10000).optional().catch(undefined),
+  skipped: z.coerce.number().int().min(1).max(10000).optional().catch(undefined),
 });
 
-type Counts = { keys?: number | undefined };
+type Counts = { keys?: number | undefined; skipped?: number | undefined };
 
 /** The counts an action's result reports, for the notice after the redirect. */
 function countsOf(result: unknown): string {
   const r = (typeof result === 'object' && result !== null ? result : {}) as Record<string, unknown>;
   const q = new URLSearchParams();
   if (typeof r.keyUnusable === 'number' && r.keyUnusable > 0) q.set('keys', String(r.keyUnusable));
+  if (typeof r.notDevelopers === 'number' && r.notDevelopers > 0) q.set('skipped', String(r.notDevelopers));
   const s = q.toString();
   return s ? `&${s}` : '';
 }
@@ -108,6 +110,9 @@ async function renderWorkspace(
   const notice = known
     ? [
         req.t(`coordination.workspace.notices.${known}`),
+        opts.counts?.skipped
+          ? req.t('coordination.workspace.groupSkippedNotice', { count: opts.counts.skipped })
+          : '',
         opts.counts?.keys
           ? req.t('coordination.workspace.keyUnusableNotice', { count: opts.counts.keys })
           : '',
@@ -177,7 +182,7 @@ export const coordinationRoutes: Feature = (app, ctx) => {
       return renderWorkspace(ctx, req, reply, {
         filter: { status: f.status, changed: f.changed, q: f.q, developerQuery: f.dq },
         notice: f.notice,
-        counts: { keys: f.keys },
+        counts: { keys: f.keys, skipped: f.skipped },
       });
     },
   );
