@@ -53,6 +53,9 @@ const ja = {
     noAddress: '名簿に連絡先メールアドレスがありません。先に名簿を更新してください。',
     keyUnusable:
       '名簿に登録された OpenPGP 公開鍵が期限切れか失効していて、暗号化したメールを送れません。先に名簿の鍵を更新してください。',
+    receivedOnInvalid: '連絡を受けた日が暦にない日付です（例: 2月30日）。',
+    receivedOnFuture: '連絡を受けた日に未来の日付は入れられません。',
+    singleLine: '改行を含めず1行で入力してください（200文字以内）。',
     category: '製品分類を一覧から選んでください。',
     timeZone: 'タイムゾーンを一覧から選んでください。',
     momentFormat: '日時を「年-月-日 時:分」の形で入力してください。',
@@ -476,6 +479,9 @@ const en: Catalog<typeof ja> = {
     noAddress: 'The directory has no contact address for it. Update the directory first.',
     keyUnusable:
       'The OpenPGP key in the directory has expired or been revoked, so no encrypted mail can be sent. Have the directory entry’s key renewed first.',
+    receivedOnInvalid: 'The day it was received is not a calendar date (e.g. 30 February).',
+    receivedOnFuture: 'The day it was received cannot be in the future.',
+    singleLine: 'Enter it on one line, without line breaks (200 characters at most).',
     category: 'Choose a product category from the list.',
     timeZone: 'Choose a time zone from the list.',
     momentFormat: 'Enter the moment as year-month-day hour:minute.',

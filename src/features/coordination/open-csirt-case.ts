@@ -2,6 +2,7 @@
 // reference and the day it told us, and — when the CSIRT set one — the publication moment, which then takes
 // precedence (marked as fixed by the CSIRT, stored as an accepted proposal of the CSIRT).
 import { z } from 'zod';
+import { jstDate } from '../../domain/business-days.js';
 import { audit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/policy.js';
@@ -14,10 +15,25 @@ import { userIdOf } from './case-access.js';
 import { COORDINATION_EVENTS } from './events.js';
 import { parseProposedMoment } from './moment.js';
 
+/** A YYYY-MM-DD that is a day of the calendar (2026-02-30 is not). */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
 export const csirtCaseSchema = z.object({
   csirtOrganizationId: z.string().uuid({ message: 'coordination.errors.chooseCsirt' }),
-  csirtReference: text(200).pipe(z.string().min(1)),
-  receivedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'coordination.errors.date' }),
+  // one line: it goes into mail subjects and the workspace's headings
+  csirtReference: text(200)
+    .pipe(z.string().min(1))
+    .refine((s) => !/[\r\n\u0085\u2028\u2029]/.test(s), { message: 'coordination.errors.singleLine' }),
+  receivedOn: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'coordination.errors.date' })
+    .refine(isCalendarDate, { message: 'coordination.errors.receivedOnInvalid' }),
   publishAt: z.preprocess(blankToUndefined, z.string().optional()),
   timeZone: z.string().default('Asia/Tokyo'),
 });
@@ -32,6 +48,12 @@ export async function openCsirtCase(
   if (!parsed.ok) throw new AppError('validation', 'errors.validation', parsed.errors);
   const f = parsed.data;
   const now = ctx.clock.now();
+  // the day the CSIRT told us has happened (a JST day, as the workspace shows it)
+  if (f.receivedOn > jstDate(now)) {
+    throw new AppError('validation', 'errors.validation', {
+      receivedOn: ['coordination.errors.receivedOnFuture'],
+    });
+  }
   const fixed = f.publishAt ? parseProposedMoment(f.publishAt, f.timeZone, now) : null;
   return ctx.db.transaction().execute(async (trx) => {
     const csirt = await trx
