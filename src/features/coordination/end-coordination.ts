@@ -13,9 +13,8 @@ import type { CoordinationEndKind } from '../../platform/db/schema/coordination.
 import { AppError } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';
 import { parseInput, text } from '../../platform/http/validation.js';
-import { enqueueMail } from '../../platform/mail/outbox.js';
 import { closeCaseAfterCoordination } from '../cases/close-case-after-coordination.js';
-import { reportBrief } from '../cases/report-brief.js';
+import { tellFinderOfCase } from '../cases/tell-finder.js';
 import { userIdOf, withProductCase } from './case-access.js';
 import { COORDINATION_EVENTS } from './events.js';
 import { mailNotifiedParties, mailReceptionStaff } from './mail.js';
@@ -83,23 +82,11 @@ export async function endCoordination(
       `endedReception.${kind}`,
       mailVars,
     );
-    // the finder, through the reception body: the address is read with the reception body's eyes only
-    let finderMailed = false;
-    if (c.report_id) {
-      const brief = await reportBrief(trx, ctx, 'reception', c.report_id);
-      const email = brief?.finder.disclosed ? brief.finder.email : null;
-      if (brief && email) {
-        await enqueueMail(trx, ctx.jobs, {
-          to: email,
-          locale: brief.locale,
-          template: `coordination.mail.endedFinder.${kind}`,
-          vars: { trackingNumber: brief.trackingNumber },
-          related: { type: 'case', id: c.id },
-          restrictedTo: 'reception_body',
-        });
-        finderMailed = true;
-      }
-    }
+    // the finder, through the reception body: the cases feature reads the address, never this one
+    const finderMailed = await tellFinderOfCase(trx, ctx, {
+      caseId: c.id,
+      template: `coordination.mail.endedFinder.${kind}`,
+    });
     await audit(trx, {
       actor,
       action: COORDINATION_EVENTS.ended,
