@@ -64,7 +64,9 @@ export async function endCoordination(
             actorUserId: userId,
           });
     const data = { kind, caseClosed };
-    // the reason is for the coordinator's and reception body's eyes: it stays out of the event data for parties
+    // the reason is kept in the event so the history explains itself: the case's events are read by staff only
+    // (the coordination workspace and the case page; the portal shows a developer no events), and the parties'
+    // mail names the kind of end, never the reason; the audit detail leaves it out
     await appendEvent(trx, {
       streamType: 'case',
       streamId: c.id,

@@ -8,8 +8,10 @@ import { makeOrganization, startTestApp, type TestApp } from '../../testing/app.
 import { textOf } from '../../testing/browser.js';
 import { signedIn } from '../../testing/login.js';
 import { FINDER } from '../../testing/reports.js';
+import { showMyCase } from '../portal/show-my-case.js';
 import { addParties } from './add-parties.js';
 import { addVulnerability } from './add-vulnerability.js';
+import { endCoordination } from './end-coordination.js';
 import { notifyParty } from './notify-party.js';
 import { proposeSchedule } from './propose-schedule.js';
 import { partiesOf } from './queries.js';
@@ -146,6 +148,40 @@ describe('ends of coordination and the finder identity', () => {
       .where('case_id', '=', k.caseId)
       .executeTakeFirstOrThrow();
     assert.equal(cc.end_kind, 'ready_for_publication');
+  });
+
+  it('keeps the end reason in the staff-only history: never on a developer’s portal page, its JSON or its mail', async () => {
+    const k = await worked();
+    const reason = '社内判断メモ: 再現できず INTERNAL-7731';
+    await endCoordination(t.ctx, b.coordinator.actor, {
+      reference: k.reference,
+      fields: { kind: 'no_new_handling', reason },
+    });
+    const ended = await t.ctx.db
+      .selectFrom('events')
+      .select('data')
+      .where('stream_id', '=', k.caseId)
+      .where('type', '=', 'coordination.ended')
+      .executeTakeFirstOrThrow();
+    assert.equal((ended.data as { note?: string }).note, reason);
+    // staff read it in the history
+    const coordinator = await signedIn(t, b.coordinator.userId);
+    assert.match(textOf((await coordinator.get(workspaceUrl(k.reference))).body), /INTERNAL-7731/);
+    // a developer reads no events: its page, its JSON and its mail leave the reason out
+    const developerBrowser = await signedIn(t, plain.member.userId);
+    const portal = await developerBrowser.get(`/portal/cases/${encodeURIComponent(k.reference)}`);
+    assert.equal(portal.status, 200);
+    assert.doesNotMatch(portal.body, /INTERNAL-7731/);
+    const shown = await showMyCase(t.ctx, plain.member.actor, { reference: k.reference });
+    assert.doesNotMatch(JSON.stringify(shown), /INTERNAL-7731/, 'what the page and the JSON API are made of');
+    const toDevelopers = await t.ctx.db
+      .selectFrom('mail_messages')
+      .select('body_text')
+      .where('related_id', '=', k.caseId)
+      .where('to_address', 'in', [plain.email, keyed.email])
+      .execute();
+    assert.ok(toDevelopers.length > 0);
+    for (const m of toDevelopers) assert.doesNotMatch(m.body_text, /INTERNAL-7731/);
   });
 
   it('refuses an end without a reason, and changes nothing', async () => {
