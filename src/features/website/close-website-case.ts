@@ -1,21 +1,19 @@
 // Recording the outcome of a website case (seed 004 §1.2.1(2)) and closing it through the cases feature: fixed
 // (with what was done: the application fixed, the page deleted, or an operational workaround), stopped after a
 // public alert, not a vulnerability, unreachable (取扱不可能, only after the attempts the policy requires), or
-// stopped after 9 months (only once that moment has passed). The finder is told by mail from the reception body:
-// their address comes only from the report brief for the reception audience, and the mail is restricted to it.
+// stopped after 9 months (only once that moment has passed). The finder is told by mail from the reception body
+// through the cases feature's tellFinderOfCase (the address read only with the reception body's eyes, the mail
+// restricted to it, in the finder's language); this file never sees the address.
 import { z } from 'zod';
 import { audit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
-import type { Database } from '../../platform/db/database.js';
-import type { WebsiteOutcome } from '../../platform/db/schema/website.js';
 import { AppError } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';
 import { text } from '../../platform/http/validation.js';
 import { translator } from '../../platform/i18n/i18n.js';
-import { enqueueMail } from '../../platform/mail/outbox.js';
 import { closeCaseAfterWebsite } from '../cases/close-case-after-website.js';
-import { reportBrief } from '../cases/report-brief.js';
+import { tellFinderOfCase } from '../cases/tell-finder.js';
 import { unansweredAttempts } from './record-contact-attempt.js';
 import { policyOf, targetsOf } from './targets.js';
 import { WEBSITE_EVENTS } from './website-events.js';
@@ -99,7 +97,21 @@ export async function closeWebsiteCase(
       at: now,
       actorUserId: c.actor.userId,
     });
-    const finderMailed = notifyFinder ? await tellFinder(ctx, trx, c, outcome) : false;
+    const finderMailed = notifyFinder
+      ? await tellFinderOfCase(trx, ctx, {
+          caseId: c.caseId,
+          template: FINDER_OUTCOME_MAIL,
+          relatedTo: 'report',
+          vars: (locale) => {
+            const t = translator(locale);
+            return {
+              outcome: t(`website.outcomes.${outcome}`),
+              explanation: t(`website.finderExplanations.${outcome}`),
+              sender: ctx.config.orgName[locale],
+            };
+          },
+        })
+      : false;
     if (finderMailed) {
       await trx
         .updateTable('website_cases')
@@ -126,32 +138,4 @@ export async function closeWebsiteCase(
     });
     return { finderMailed };
   });
-}
-
-async function tellFinder(
-  ctx: AppContext,
-  trx: Database,
-  c: { caseId: string; reportId: string },
-  outcome: WebsiteOutcome,
-): Promise<boolean> {
-  // the one place the finder's address is read: the reception body's own brief
-  const brief = await reportBrief(trx, ctx, 'reception', c.reportId);
-  const email = brief?.finder.disclosed ? brief.finder.email : null;
-  if (!brief || !email) return false;
-  const locale = brief.locale;
-  const t = translator(locale);
-  await enqueueMail(trx, ctx.jobs, {
-    to: email,
-    locale,
-    template: FINDER_OUTCOME_MAIL,
-    vars: {
-      trackingNumber: brief.trackingNumber,
-      outcome: t(`website.outcomes.${outcome}`),
-      explanation: t(`website.finderExplanations.${outcome}`),
-      sender: ctx.config.orgName[locale],
-    },
-    related: { type: 'report', id: brief.reportId },
-    restrictedTo: 'reception_body',
-  });
-  return true;
 }
