@@ -1,6 +1,10 @@
 // The coordinator decides the schedule (公表日の決定): accepts or rejects a proposal (its own, a developer's or a
 // CSIRT's), or accepts a developer's counter-proposal (which becomes an accepted proposal of that developer).
-// Accepting sets the agreed publication moment; every notified party is told.
+// Accepting sets the agreed publication moment; every notified party is told. One proposal is accepted at a time:
+// accepting supersedes the one accepted before. A counter-proposal can be accepted once, only while the proposal
+// it answers is still the open one, and only from a developer still a party (the case's coordination row is
+// locked, so two decisions at once queue and the second sees the first).
+import { sql } from 'kysely';
 import { audit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
@@ -29,16 +33,41 @@ export async function decideSchedule(
     let publishAt: Date;
     // a moment the overseas CSIRT set takes precedence and is marked so; any other agreed moment is ours
     let fixedByCsirt = false;
+    let fromResponseId: string | null = null;
     if (d.kind === 'accept_counter') {
       const r = await trx
         .selectFrom('coordination_schedule_responses as r')
         .innerJoin('coordination_schedule_proposals as p', 'p.id', 'r.proposal_id')
-        .select(['r.id', 'r.party_id', 'r.counter_publish_at', 'r.reason', 'r.responded_by'])
+        .innerJoin('coordination_parties as party', 'party.id', 'r.party_id')
+        .select([
+          'r.id',
+          'r.party_id',
+          'r.counter_publish_at',
+          'r.reason',
+          'r.responded_by',
+          'p.state as proposal_state',
+          'party.removed_at',
+        ])
         .where('r.id', '=', idOrNotFound(d.responseId))
         .where('p.case_id', '=', c.id)
         .where('r.response', '=', 'counter_proposal')
         .executeTakeFirst();
       if (!r?.counter_publish_at) throw notFound();
+      const refuse = (key: string) =>
+        new AppError('validation', 'errors.validation', { responseId: [`coordination.errors.${key}`] });
+      const acceptedBefore = await trx
+        .selectFrom('events')
+        .select('id')
+        .where('stream_type', '=', 'case')
+        .where('stream_id', '=', c.id)
+        .where('type', '=', COORDINATION_EVENTS.scheduleAccepted)
+        .where(sql<boolean>`data->>'fromResponseId' = ${r.id}`)
+        .executeTakeFirst();
+      if (acceptedBefore) throw refuse('counterAccepted');
+      if (r.removed_at) throw refuse('counterPartyRemoved');
+      // only developers' answers to the open proposal are current: one to a proposal since replaced, decided or
+      // withdrawn answers a question nobody is asking any more
+      if (r.proposal_state !== 'proposed') throw refuse('counterNotCurrent');
       if (r.counter_publish_at.getTime() <= now.getTime()) {
         throw new AppError('validation', 'errors.validation', {
           responseId: ['coordination.errors.momentPast'],
@@ -63,6 +92,7 @@ export async function decideSchedule(
         .executeTakeFirstOrThrow();
       acceptedId = row.id;
       publishAt = r.counter_publish_at;
+      fromResponseId = r.id;
     } else {
       const p = await trx
         .selectFrom('coordination_schedule_proposals')
@@ -111,6 +141,14 @@ export async function decideSchedule(
       publishAt = p.publish_at;
       fixedByCsirt = p.proposed_by === 'csirt';
     }
+    // one accepted proposal at a time: the one agreed before is replaced (its decision time is kept)
+    await trx
+      .updateTable('coordination_schedule_proposals')
+      .set({ state: 'superseded' })
+      .where('case_id', '=', c.id)
+      .where('state', '=', 'accepted')
+      .where('id', '!=', acceptedId)
+      .execute();
     await trx
       .updateTable('coordination_cases')
       .set({ agreed_publication_at: publishAt, schedule_fixed_by_csirt: fixedByCsirt, updated_at: now })
@@ -121,7 +159,7 @@ export async function decideSchedule(
       publishAt: publishAt.toISOString(),
       previous: coordination.agreed_publication_at?.toISOString() ?? null,
       fixedByCsirt,
-      ...(d.kind === 'accept_counter' ? { fromResponseId: d.responseId } : {}),
+      ...(fromResponseId ? { fromResponseId } : {}),
     };
     await appendEvent(trx, {
       streamType: 'case',

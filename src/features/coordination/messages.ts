@@ -56,6 +56,10 @@ const ja = {
     receivedOnInvalid: '連絡を受けた日が暦にない日付です（例: 2月30日）。',
     receivedOnFuture: '連絡を受けた日に未来の日付は入れられません。',
     singleLine: '改行を含めず1行で入力してください（200文字以内）。',
+    counterNotCurrent:
+      'この対案は、すでに差し替えられた提案への回答です。最新の提案への回答だけを採用できます。',
+    counterPartyRemoved: 'この対案を出した開発者は案件から外されています。',
+    counterAccepted: 'この対案はすでに採用されています。',
     category: '製品分類を一覧から選んでください。',
     timeZone: 'タイムゾーンを一覧から選んでください。',
     momentFormat: '日時を「年-月-日 時:分」の形で入力してください。',
@@ -482,6 +486,10 @@ const en: Catalog<typeof ja> = {
     receivedOnInvalid: 'The day it was received is not a calendar date (e.g. 30 February).',
     receivedOnFuture: 'The day it was received cannot be in the future.',
     singleLine: 'Enter it on one line, without line breaks (200 characters at most).',
+    counterNotCurrent:
+      'This counter-proposal answers a proposal that has since been replaced. Only answers to the current proposal can be accepted.',
+    counterPartyRemoved: 'The developer who made this counter-proposal has been removed from the case.',
+    counterAccepted: 'This counter-proposal has already been accepted.',
     category: 'Choose a product category from the list.',
     timeZone: 'Choose a time zone from the list.',
     momentFormat: 'Enter the moment as year-month-day hour:minute.',
