@@ -7,6 +7,7 @@ import type { Locale } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';
 import { translator } from '../../platform/i18n/i18n.js';
+import { checkMailKey } from '../../platform/mail/encrypt.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { getContactWindow } from '../directory/contact-window.js';
 import { userIdOf, withProductCase } from './case-access.js';
@@ -29,6 +30,10 @@ export async function reportStatusToCsirt(
       const w = await getContactWindow(trx, coordination.csirt_organization_id);
       if (!w || w.emails.length === 0) {
         throw new AppError('validation', 'errors.validation', { csirt: ['coordination.errors.noAddress'] });
+      }
+      // a key that expired or was revoked since it was registered: say so, rather than fail on encryption
+      if (w.pgpPublicKey && !(await checkMailKey(w.pgpPublicKey)).ok) {
+        throw new AppError('validation', 'errors.validation', { csirt: ['coordination.errors.keyUnusable'] });
       }
       const parties = await partiesOf(trx, c.id);
       const vulns = await vulnerabilitiesOf(trx, ctx.secrets, c.id);

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import * as openpgp from 'openpgp';
-import { startTestApp, type TestApp } from '../../testing/app.js';
+import { makeOrganization, startTestApp, type TestApp } from '../../testing/app.js';
 import { textOf } from '../../testing/browser.js';
 import { signedIn } from '../../testing/login.js';
 import { addParties } from './add-parties.js';
@@ -13,11 +13,21 @@ import { addVulnerability } from './add-vulnerability.js';
 import { editVulnerability } from './edit-vulnerability.js';
 import { endCoordination } from './end-coordination.js';
 import { notifyParty } from './notify-party.js';
+import { openCsirtCase } from './open-csirt-case.js';
 import { proposeSchedule } from './propose-schedule.js';
 import { partiesOf } from './queries.js';
+import { reportStatusToCsirt } from './report-status-to-csirt.js';
 import { runCoordinationSweep } from './run-coordination-sweep.js';
 import { sendCoordinatorMessage } from './send-message.js';
-import { type Bodies, bodies, type Developer, developer, productCase, workspaceUrl } from './testing.js';
+import {
+  type Bodies,
+  bodies,
+  type Developer,
+  developer,
+  footprint,
+  productCase,
+  workspaceUrl,
+} from './testing.js';
 
 async function key(expired: boolean): Promise<string> {
   const { publicKey } = await openpgp.generateKey({
@@ -217,5 +227,30 @@ describe('a party whose OpenPGP key became unusable', () => {
         (e as { fields?: Record<string, string[]> }).fields?.partyId?.[0] ===
         'coordination.errors.keyUnusable',
     );
+  });
+  it('a status report to an overseas CSIRT whose key expired is refused with the reason, and changes nothing', async () => {
+    t.clock.set('2026-12-01T01:00:00Z');
+    const cert = await makeOrganization(t.ctx, 'csirt', 'Expired CERT');
+    await t.ctx.db
+      .insertInto('directory_entries')
+      .values({
+        organization_id: cert,
+        emails: ['cert@expired-cert.example'],
+        locale: 'en',
+        languages: ['en'],
+        pgp_public_key: await key(true),
+        updated_at: t.clock.now(),
+      })
+      .execute();
+    const { reference } = await openCsirtCase(t.ctx, b.coordinator.actor, {
+      fields: { csirtOrganizationId: cert, csirtReference: 'VU#1', receivedOn: '2026-11-30' },
+    });
+    const before = await footprint(t);
+    await assert.rejects(
+      reportStatusToCsirt(t.ctx, b.coordinator.actor, { reference }),
+      (e: unknown) =>
+        (e as { fields?: Record<string, string[]> }).fields?.csirt?.[0] === 'coordination.errors.keyUnusable',
+    );
+    assert.deepEqual(await footprint(t), before);
   });
 });
