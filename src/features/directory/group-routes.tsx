@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authorize, can } from '../../platform/auth/policy.js';
 import type { AppContext } from '../../platform/context.js';
+import { fieldErrorsOf } from '../../platform/http/field-errors.js';
 import { type App, sendPage, viewContext } from '../../platform/http/server.js';
 import { parseInput } from '../../platform/http/validation.js';
 import { addGroupMember } from './add-group-member.js';
@@ -12,7 +13,7 @@ import { createGroup } from './create-group.js';
 import { groupInput, keepInput, memberInput } from './entry-input.js';
 import { showGroup } from './groups.js';
 import { removeGroupMember } from './remove-group-member.js';
-import { fieldErrorsOf, hide, type Id, noticeOf } from './route-helpers.js';
+import { hide, type Id, noticeOf } from './route-helpers.js';
 import { GroupPage, GroupsPage } from './views/groups-pages.js';
 
 const GROUP_NOTICES = ['created', 'added', 'removed'] as const;

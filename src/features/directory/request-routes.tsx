@@ -3,13 +3,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { authorize, can } from '../../platform/auth/policy.js';
 import type { AppContext } from '../../platform/context.js';
+import { fieldErrorsOf } from '../../platform/http/field-errors.js';
 import { type App, sendPage, viewContext } from '../../platform/http/server.js';
 import { parseInput } from '../../platform/http/validation.js';
 import { approveEntryChange } from './approve-entry-change.js';
 import { loadChangeRequest, pendingChangeRequests } from './change-requests.js';
 import { keepInput, rejectInput } from './entry-input.js';
 import { rejectEntryChange } from './reject-entry-change.js';
-import { fieldErrorsOf, hide, type Id } from './route-helpers.js';
+import { hide, type Id } from './route-helpers.js';
 import { RequestPage, RequestsPage } from './views/requests-pages.js';
 
 export function requestRoutes(app: App, ctx: AppContext) {

@@ -1,11 +1,9 @@
-// What the directory's route files share: the hidden-page option, notices by key, a use case's validation error as
-// field errors, the types an actor keeps, relay choices and an entry's form values.
+// What the directory's route files share: the hidden-page option, notices by key, the types an actor keeps, relay
+// choices and an entry's form values (a use case's validation error as field errors is src/platform/http/field-errors.ts).
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../platform/auth/actor.js';
 import { can } from '../../platform/auth/policy.js';
 import type { AppContext } from '../../platform/context.js';
-import { AppError } from '../../platform/errors.js';
-import { isCatalogKey } from '../../platform/http/validation.js';
 import { DIRECTORY_TYPES, type DirectoryType } from './product-category.js';
 import { relayCandidates } from './relay-candidates.js';
 import type { DirectoryEntryView } from './show-directory-entry.js';
@@ -35,17 +33,6 @@ export function noticeOf<N extends string>(
   const n = (req.query as { notice?: unknown } | undefined)?.notice;
   const found = list.find((x) => x === n);
   return found ? req.t(`${prefix}.${String(found)}`) : undefined;
-}
-
-/** A use case's validation error as field errors in the user's language; anything else is thrown on. */
-export function fieldErrorsOf(req: FastifyRequest, e: unknown): Record<string, string[]> {
-  if (e instanceof AppError && e.code === 'validation') {
-    const fields = e.fields ?? { _: [e.messageKey] };
-    return Object.fromEntries(
-      Object.entries(fields).map(([k, list]) => [k, list.map((m) => (isCatalogKey(m) ? req.t(m) : m))]),
-    );
-  }
-  throw e;
 }
 
 /** The types this actor keeps (coordination staff: developers and CSIRTs; reception staff: operators). */

@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { authorize, can } from '../../platform/auth/policy.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
+import { fieldErrorsOf } from '../../platform/http/field-errors.js';
 import { type App, type Feature, sendPage, viewContext } from '../../platform/http/server.js';
 import { parseInput } from '../../platform/http/validation.js';
 import { inviteUser } from '../accounts/invite-user.js';
@@ -31,7 +32,6 @@ import { retireProduct } from './retire-product.js';
 import {
   ENTRY_NOTICES,
   entryValues,
-  fieldErrorsOf,
   hide,
   type Id,
   keptTypes,

@@ -3,7 +3,7 @@
 // 404 for every route, exactly like one that does not exist.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
-import { AppError, type FieldErrors } from '../../platform/errors.js';
+import { fieldErrorsOf } from '../../platform/http/field-errors.js';
 import { type App, sendPage, viewContext } from '../../platform/http/server.js';
 import { acknowledgeNotification } from './acknowledge-notification.js';
 import { listMyCases } from './list-my-cases.js';
@@ -26,13 +26,6 @@ const NOTICES = ['acknowledged', 'status', 'schedule', 'message', 'suggestion'] 
 function posted(body: unknown): Record<string, string> {
   const b = (body ?? {}) as Record<string, unknown>;
   return Object.fromEntries(Object.entries(b).filter((e): e is [string, string] => typeof e[1] === 'string'));
-}
-
-/** A use case's validation error as field errors in the reader's language; anything else goes to the error mapper. */
-function fieldsOf(err: unknown, t: Req['t']): FieldErrors {
-  if (!(err instanceof AppError) || err.code !== 'validation') throw err;
-  const fields = err.fields ?? { _: [err.messageKey] };
-  return Object.fromEntries(Object.entries(fields).map(([k, list]) => [k, list.map((m) => t(m))]));
 }
 
 async function renderCase(
@@ -81,7 +74,7 @@ export function pageRoutes(app: App, ctx: AppContext) {
         try {
           await run(req);
         } catch (err) {
-          const problem: FormProblem = { errors: fieldsOf(err, req.t), values: posted(req.body) };
+          const problem: FormProblem = { errors: fieldErrorsOf(req, err), values: posted(req.body) };
           const problems: CaseProblems =
             kind === 'status'
               ? { status: { ...problem, ordinal: Number(req.params.ordinal) } }

@@ -7,6 +7,7 @@ import { formatInstant } from '../../domain/time.js';
 import { authorize } from '../../platform/auth/policy.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
+import { wordedFields } from '../../platform/http/field-errors.js';
 import { type App, type Feature, sendPage, viewContext } from '../../platform/http/server.js';
 import { parseInput, text } from '../../platform/http/validation.js';
 import { CSV_BOM, csvLine } from '../audit/csv.js';
@@ -99,11 +100,7 @@ function refusalErrors(err: unknown, req: Req): { errors: Record<string, string[
     return { errors: { [field]: [message] }, status: 400 };
   }
   if (err instanceof AppError && (err.code === 'validation' || err.code === 'conflict')) {
-    const fields = err.fields ?? { _: [err.messageKey] };
-    const worded = Object.fromEntries(
-      Object.entries(fields).map(([k, list]) => [k, list.map((m) => req.t(m))]),
-    );
-    return { errors: worded, status: err.code === 'conflict' ? 409 : 400 };
+    return { errors: wordedFields(req.t, err), status: err.code === 'conflict' ? 409 : 400 };
   }
   throw err;
 }

@@ -1,0 +1,20 @@
+// A use case's refusal as a form's field errors, worded in the reader's language. Use cases give catalog keys
+// (`directory.errors.…`) or messages already worded (zod's own); only keys are translated, so a worded message
+// is shown as it is. An error without fields becomes one form-wide error under `_`.
+import { AppError, type FieldErrors } from '../errors.js';
+import type { T } from '../i18n/i18n.js';
+import { isCatalogKey } from './validation.js';
+
+/** The error's fields (or its message as the form-wide `_` error), each message in the reader's language. */
+export function wordedFields(t: T, err: AppError): FieldErrors {
+  const fields = err.fields ?? { _: [err.messageKey] };
+  return Object.fromEntries(
+    Object.entries(fields).map(([k, list]) => [k, list.map((m) => (isCatalogKey(m) ? t(m) : m))]),
+  );
+}
+
+/** A use case's validation error as field errors in the reader's language; anything else is thrown on. */
+export function fieldErrorsOf(req: { t: T }, err: unknown): FieldErrors {
+  if (err instanceof AppError && err.code === 'validation') return wordedFields(req.t, err);
+  throw err;
+}
