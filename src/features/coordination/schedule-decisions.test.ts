@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestApp, type TestApp } from '../../testing/app.js';
+import { signedIn } from '../../testing/login.js';
 import { respondToSchedule } from '../portal/respond-to-schedule.js';
 import { addParties } from './add-parties.js';
 import { decideSchedule } from './decide-schedule.js';
@@ -10,7 +11,15 @@ import { notifyParty } from './notify-party.js';
 import { proposeSchedule } from './propose-schedule.js';
 import { partiesOf } from './queries.js';
 import { removeParty } from './remove-party.js';
-import { type Bodies, bodies, type Developer, developer, footprint, productCase } from './testing.js';
+import {
+  type Bodies,
+  bodies,
+  type Developer,
+  developer,
+  footprint,
+  productCase,
+  workspaceUrl,
+} from './testing.js';
 
 describe('deciding the schedule', () => {
   let t: TestApp;
@@ -139,6 +148,10 @@ describe('deciding the schedule', () => {
     const before = await footprint(t);
     await assert.rejects(acceptCounter(k.reference, responseId), refusedWith('counterPartyRemoved'));
     assert.deepEqual(await footprint(t), before);
+    // and the workspace offers no button for it
+    const page = await (await signedIn(t, b.coordinator.userId)).get(workspaceUrl(k.reference));
+    assert.equal(page.status, 200);
+    assert.ok(!page.body.includes(`value="${responseId}"`));
   });
 
   it('keeps one accepted proposal: accepting a new proposal supersedes the one agreed before', async () => {

@@ -107,7 +107,8 @@ export function ScheduleSection({ v, w, problems }: WorkspaceProps) {
             {open &&
               p.state === 'proposed' &&
               p.responses
-                .filter((r) => r.response === 'counter_proposal')
+                // only a live party's answer can be accepted (a removed developer's stays in the history)
+                .filter((r) => r.response === 'counter_proposal' && w.parties.some((x) => x.id === r.partyId))
                 .map((r) => (
                   <CounterForm key={r.id} v={v} base={base} responseId={r.id} label={partyName(r.partyId)} />
                 ))}
