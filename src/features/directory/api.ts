@@ -7,6 +7,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/policy.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { apiError } from '../../platform/http/api-error.js';
 import type { App } from '../../platform/http/server.js';
 import { parseInput } from '../../platform/http/validation.js';
 import { ownChangeRequests } from './change-requests.js';
@@ -18,13 +19,6 @@ import { showDirectoryEntry } from './show-directory-entry.js';
 
 const instant = z.string().describe('An instant, ISO 8601 in UTC');
 const locale = z.enum(['ja', 'en']);
-const apiError = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    fields: z.record(z.string(), z.array(z.string())).optional().describe('Messages per field'),
-  }),
-});
 const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError };
 
 const ownEntry = z.object({

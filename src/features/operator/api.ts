@@ -12,6 +12,7 @@ import {
   DAMAGE_POTENTIAL,
 } from '../../platform/db/schema/website.js';
 import { AppError } from '../../platform/errors.js';
+import { apiError } from '../../platform/http/api-error.js';
 import type { App } from '../../platform/http/server.js';
 import { parseInput } from '../../platform/http/validation.js';
 import { WEBSITE_VULNERABILITY_TYPES } from '../intake/website-vulnerability-types.js';
@@ -35,13 +36,6 @@ import { submitCompletionReport } from './submit-completion-report.js';
 const instant = z.string().describe('An instant, ISO 8601 in UTC');
 const jstDay = z.string().describe('A JST calendar day, YYYY-MM-DD');
 const via = z.enum(['account', 'link', 'staff']);
-const apiError = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    fields: z.record(z.string(), z.array(z.string())).optional().describe('Messages per field'),
-  }),
-});
 const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError, 409: apiError };
 const referenceParams = z.object({
   reference: z.string().min(1).max(100).describe('The handling number, URL-encoded (e.g. IPA%2300000012)'),

@@ -1,6 +1,7 @@
 // The portal API's documented shapes (zod, for the OpenAPI document) and how a case read becomes its JSON: the
 // requests a developer sends and the answers it gets. The routes are in api.ts.
 import { z } from 'zod';
+import { apiError } from '../../platform/http/api-error.js';
 import { DEVELOPER_STATUSES } from './input.js';
 import type { PortalCase, PortalMessage } from './show-my-case.js';
 
@@ -15,13 +16,6 @@ export const statusEnum = z.enum([
 ]);
 export const instant = z.string().describe('An instant, ISO 8601 in UTC');
 
-const apiError = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    fields: z.record(z.string(), z.array(z.string())).optional().describe('Messages per field'),
-  }),
-});
 export const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError, 409: apiError };
 
 const tasks = z.object({
