@@ -135,6 +135,56 @@ export function browserSuite(): BrowserSuite {
   };
 }
 
+/** What a step suite needs of its world: start and stop it, what its pages did wrong, screenshots of a failure. */
+export interface StepWorld {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** script errors, CSP violations, dialogs and the like, in any page; a step fails when this is not empty */
+  readonly problems: string[];
+  /** screenshots of the world's pages as they are now, one line per file */
+  screenshots(name: string): Promise<string[]>;
+}
+
+export interface StepSuite<W extends StepWorld> {
+  world: W;
+  step(name: string, fn: (t: TestContext) => Promise<void>): void;
+}
+
+/**
+ * One world for the whole file, and steps that run in order and share it (a later step builds on what the earlier
+ * ones left). Without Chromium the steps are skipped, except under CI, where they fail. After a failed step the
+ * rest are skipped, and the failed one leaves screenshots of every page the world has open.
+ */
+export function stepSuite<W extends StepWorld>(
+  world: W,
+  problemsAre = 'script errors, CSP violations, dialogs or injected requests',
+): StepSuite<W> {
+  let skip: string | null = null;
+  before(async () => {
+    skip = missingBrowser();
+    if (!skip) await world.start();
+  });
+  after(() => world.stop());
+  let failed: string | null = null;
+  return {
+    world,
+    step(name, fn) {
+      it(name, async (t) => {
+        if (skip) return t.skip(skip);
+        if (failed) return t.skip(`an earlier step failed (${failed})`);
+        try {
+          await fn(t);
+          assert.deepEqual(world.problems, [], problemsAre);
+        } catch (err) {
+          failed = name;
+          for (const s of await world.screenshots(name)) t.diagnostic(`screenshot of ${s}`);
+          throw err;
+        }
+      });
+    },
+  };
+}
+
 /** Uncaught script errors and Content-Security-Policy violations in any page of the context. */
 function watchForPageProblems(context: BrowserContext, problems: string[]): void {
   context.on('page', (page) => {

@@ -5,11 +5,10 @@
 // The harness's browserSuite() starts its app without environment or mail worker, so this file has a suite of its
 // own; it reuses the harness's browser path, axe helper and navigation helpers.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
-import { after, before, it } from 'node:test';
 import {
   type Browser,
   type BrowserContext,
@@ -20,7 +19,7 @@ import {
 import PostalMime from 'postal-mime';
 import { SMTPServer } from 'smtp-server';
 import { startTestApp, type TestApp } from '../src/testing/app.js';
-import { CHROMIUM } from './harness.js';
+import { CHROMIUM, type StepSuite, stepSuite } from './harness.js';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync'];
 const FAILURES_DIR = join(import.meta.dirname, '..', 'test-results', 'e2e');
@@ -110,12 +109,14 @@ export class IntakeWorld {
   readonly problems: string[] = [];
   readonly #contexts: BrowserContext[] = [];
 
-  async start(): Promise<void> {
+  /** Starts the mail catcher, keikai (with more settings or a start moment, if given) and Chromium. */
+  async start(more: { env?: Record<string, string>; now?: string } = {}): Promise<void> {
     const smtpPort = await this.mail.listen();
     const port = await freePort();
     this.baseUrl = `http://127.0.0.1:${port}`;
     this.app = await startTestApp({
-      env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, PUBLIC_URL: this.baseUrl },
+      ...(more.now ? { now: more.now } : {}),
+      env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, PUBLIC_URL: this.baseUrl, ...more.env },
       worker: true,
     });
     await this.app.app.listen({ port, host: '127.0.0.1' });
@@ -192,38 +193,7 @@ export class IntakeWorld {
   }
 }
 
-/**
- * One world for the whole file, and steps that run in order and share it (a later step builds on the reports and
- * sessions of the earlier ones). Without Chromium the steps are skipped, except under CI, where they fail.
- */
-export function intakeSuite(): { world: IntakeWorld; step(name: string, fn: () => Promise<void>): void } {
-  const world = new IntakeWorld();
-  let skip: string | null = null;
-  before(async () => {
-    if (!existsSync(CHROMIUM)) {
-      skip = `${CHROMIUM} is missing: install Debian's chromium to run browser tests`;
-      if (process.env.CI) throw new Error(skip);
-      return;
-    }
-    await world.start();
-  });
-  after(() => world.stop());
-  let failed: string | null = null;
-  return {
-    world,
-    step(name, fn) {
-      it(name, async (t) => {
-        if (skip) return t.skip(skip);
-        if (failed) return t.skip(`an earlier step failed (${failed})`);
-        try {
-          await fn();
-          assert.deepEqual(world.problems, [], 'script errors, CSP violations, dialogs or injected requests');
-        } catch (err) {
-          failed = name;
-          for (const s of await world.screenshots(name)) t.diagnostic(`screenshot of ${s}`);
-          throw err;
-        }
-      });
-    },
-  };
+/** The intake world in a suite of ordered steps (harness.ts's stepSuite). */
+export function intakeSuite(): StepSuite<IntakeWorld> {
+  return stepSuite(new IntakeWorld());
 }

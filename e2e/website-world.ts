@@ -2,18 +2,10 @@
 // whose mail worker delivers to a test SMTP server, PUBLIC_URL set to its own address, one watched Chromium — plus
 // a test website on loopback that serves a security.txt, with keikai's outbound client allowed to reach that one
 // host:port (KEIKAI_OUTBOUND_ALLOW_HOSTS; every other private address stays refused).
-import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createServer as createNetServer } from 'node:net';
-import { after, before, it } from 'node:test';
-import { chromium } from 'playwright-core';
-import { startTestApp } from '../src/testing/app.js';
-import { CHROMIUM } from './harness.js';
+import { type StepSuite, stepSuite } from './harness.js';
 import { IntakeWorld } from './intake-world.js';
-
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync'];
 
 /**
  * A website on 127.0.0.1: an HTML page for any path, and /.well-known/security.txt (text/plain) with one
@@ -72,38 +64,13 @@ export class TestSite {
   }
 }
 
-async function freePort(): Promise<number> {
-  const probe = createNetServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
 /** The intake world with a test website, and keikai allowed to fetch from it (and from nowhere else private). */
 export class WebsiteWorld extends IntakeWorld {
   readonly site = new TestSite('security@narukami-shop.example');
 
   override async start(): Promise<void> {
     await this.site.listen();
-    const smtpPort = await this.mail.listen();
-    const port = await freePort();
-    this.baseUrl = `http://127.0.0.1:${port}`;
-    this.app = await startTestApp({
-      env: {
-        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-        PUBLIC_URL: this.baseUrl,
-        KEIKAI_OUTBOUND_ALLOW_HOSTS: this.site.hostPort,
-      },
-      worker: true,
-    });
-    await this.app.app.listen({ port, host: '127.0.0.1' });
-    this.browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      timeout: 60_000,
-    });
+    await super.start({ env: { KEIKAI_OUTBOUND_ALLOW_HOSTS: this.site.hostPort } });
   }
 
   override async stop(): Promise<void> {
@@ -112,38 +79,7 @@ export class WebsiteWorld extends IntakeWorld {
   }
 }
 
-/**
- * One world for the whole file, and steps that run in order and share it. Without Chromium the steps are skipped,
- * except under CI, where they fail. After a failed step the rest are skipped (they build on it).
- */
-export function websiteSuite(): { world: WebsiteWorld; step(name: string, fn: () => Promise<void>): void } {
-  const world = new WebsiteWorld();
-  let skip: string | null = null;
-  before(async () => {
-    if (!existsSync(CHROMIUM)) {
-      skip = `${CHROMIUM} is missing: install Debian's chromium to run browser tests`;
-      if (process.env.CI) throw new Error(skip);
-      return;
-    }
-    await world.start();
-  });
-  after(() => world.stop());
-  let failed: string | null = null;
-  return {
-    world,
-    step(name, fn) {
-      it(name, async (t) => {
-        if (skip) return t.skip(skip);
-        if (failed) return t.skip(`an earlier step failed (${failed})`);
-        try {
-          await fn();
-          assert.deepEqual(world.problems, [], 'script errors, CSP violations, dialogs or injected requests');
-        } catch (err) {
-          failed = name;
-          for (const s of await world.screenshots(name)) t.diagnostic(`screenshot of ${s}`);
-          throw err;
-        }
-      });
-    },
-  };
+/** The website world in a suite of ordered steps (harness.ts's stepSuite). */
+export function websiteSuite(): StepSuite<WebsiteWorld> {
+  return stepSuite(new WebsiteWorld());
 }
