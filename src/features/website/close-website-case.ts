@@ -12,7 +12,7 @@ import { AppError } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';
 import { text } from '../../platform/http/validation.js';
 import { translator } from '../../platform/i18n/i18n.js';
-import { closeCaseAfterWebsite } from '../cases/close-case-after-website.js';
+import { closeCase } from '../cases/close-case.js';
 import { tellFinderOfCase } from '../cases/tell-finder.js';
 import { unansweredAttempts } from './record-contact-attempt.js';
 import { policyOf, targetsOf } from './targets.js';
@@ -91,11 +91,12 @@ export async function closeWebsiteCase(
       })
       .where('case_id', '=', c.caseId)
       .execute();
-    await closeCaseAfterWebsite(trx, ctx, {
+    await closeCase(trx, ctx, {
       caseId: c.caseId,
       reason: `website_${outcome}`,
       at: now,
       actorUserId: c.actor.userId,
+      onlyOnTrack: 'website',
     });
     const finderMailed = notifyFinder
       ? await tellFinderOfCase(trx, ctx, {
