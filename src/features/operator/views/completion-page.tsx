@@ -37,6 +37,31 @@ export function CompletionPage(props: {
   const title = t('operator.completion.title', { reference: props.reference });
   const list = (name: string) => values[name];
   const checked = (name: string) => str(values, name) === 'on';
+  /** A one-line field of the form, labelled from operator.completion.<label>, with what was typed and its errors. */
+  const field = (
+    name: string,
+    label: string,
+    more: { type?: 'email'; autocomplete?: string; required?: boolean } = {},
+  ) => (
+    <Field
+      name={name}
+      label={t(`operator.completion.${label}`)}
+      value={str(values, name)}
+      errors={errors}
+      {...more}
+    />
+  );
+  /** A group of checkboxes for one survey question, each option labelled from operator.completion.<labels>.<it>. */
+  const checkboxes = (name: string, legend: string, options: readonly string[], labels: string) => (
+    <Choices
+      type="checkbox"
+      name={name}
+      legend={t(`operator.completion.${legend}`)}
+      options={options.map((c) => ({ value: c, label: t(`operator.completion.${labels}.${c}`) }))}
+      value={list(name)}
+      errors={errors}
+    />
+  );
   return (
     <Layout v={v} title={title}>
       <h1>{title}</h1>
@@ -92,99 +117,25 @@ export function CompletionPage(props: {
             value={list('nextContact')}
             errors={errors}
           />
-          <Field
-            name="nextEmail"
-            type="email"
-            label={t('operator.completion.nextEmail')}
-            value={str(values, 'nextEmail')}
-            autocomplete="email"
-            errors={errors}
-          />
-          <Field
-            name="nextName"
-            label={t('operator.completion.nextName')}
-            value={str(values, 'nextName')}
-            errors={errors}
-          />
+          {field('nextEmail', 'nextEmail', { type: 'email', autocomplete: 'email' })}
+          {field('nextName', 'nextName')}
         </Fieldset>
         <Fieldset legend={t('operator.completion.sections.reporter')}>
-          <Field
-            name="reporterOrganization"
-            label={t('operator.completion.reporterOrganization')}
-            value={str(values, 'reporterOrganization')}
-            autocomplete="organization"
-            required
-            errors={errors}
-          />
-          <Field
-            name="reporterDepartment"
-            label={t('operator.completion.reporterDepartment')}
-            value={str(values, 'reporterDepartment')}
-            errors={errors}
-          />
-          <Field
-            name="reporterName"
-            label={t('operator.completion.reporterName')}
-            value={str(values, 'reporterName')}
-            autocomplete="name"
-            required
-            errors={errors}
-          />
+          {field('reporterOrganization', 'reporterOrganization', {
+            autocomplete: 'organization',
+            required: true,
+          })}
+          {field('reporterDepartment', 'reporterDepartment')}
+          {field('reporterName', 'reporterName', { autocomplete: 'name', required: true })}
         </Fieldset>
         <Fieldset legend={t('operator.completion.sections.survey')}>
-          <Choices
-            type="checkbox"
-            name="causeBasis"
-            legend={t('operator.completion.q1a')}
-            options={CAUSE_BASIS.map((c) => ({ value: c, label: t(`operator.completion.causeBasis.${c}`) }))}
-            value={list('causeBasis')}
-            errors={errors}
-          />
-          <Choices
-            type="checkbox"
-            name="causeDetail"
-            legend={t('operator.completion.q1b')}
-            options={CAUSE_DETAIL.map((c) => ({
-              value: c,
-              label: t(`operator.completion.causeDetail.${c}`),
-            }))}
-            value={list('causeDetail')}
-            errors={errors}
-          />
-          <Field
-            name="causeOther"
-            label={t('operator.completion.q1Other')}
-            value={str(values, 'causeOther')}
-            errors={errors}
-          />
-          <Choices
-            type="checkbox"
-            name="damageActual"
-            legend={t('operator.completion.q2a')}
-            options={DAMAGE_ACTUAL.map((c) => ({ value: c, label: t(`operator.completion.damage.${c}`) }))}
-            value={list('damageActual')}
-            errors={errors}
-          />
-          <Field
-            name="damageActualOther"
-            label={t('operator.completion.q2aOther')}
-            value={str(values, 'damageActualOther')}
-            errors={errors}
-          />
-          <Choices
-            type="checkbox"
-            name="damagePotential"
-            legend={t('operator.completion.q2b')}
-            options={DAMAGE_POTENTIAL.map((c) => ({ value: c, label: t(`operator.completion.damage.${c}`) }))}
-            value={list('damagePotential')}
-            errors={errors}
-          />
-          <Field
-            name="damagePotentialOther"
-            label={t('operator.completion.q2bOther')}
-            value={str(values, 'damagePotentialOther')}
-            errors={errors}
-          />
+          {checkboxes('causeBasis', 'q1a', CAUSE_BASIS, 'causeBasis')}
+          {checkboxes('causeDetail', 'q1b', CAUSE_DETAIL, 'causeDetail')}
+          {field('causeOther', 'q1Other')}
+          {checkboxes('damageActual', 'q2a', DAMAGE_ACTUAL, 'damage')}
+          {field('damageActualOther', 'q2aOther')}
+          {checkboxes('damagePotential', 'q2b', DAMAGE_POTENTIAL, 'damage')}
+          {field('damagePotentialOther', 'q2bOther')}
           <TextArea
             name="leakedKinds"
             label={t('operator.completion.q2c')}
