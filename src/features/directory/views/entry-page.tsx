@@ -10,9 +10,9 @@ import {
 } from '../../../platform/views/form-fields.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
-import { PRODUCT_CATEGORIES } from '../product-category.js';
 import type { DirectoryEntryView } from '../show-directory-entry.js';
 import { type FormValues, str } from './entry-form-page.js';
+import { ProductFields } from './product-form-page.js';
 import { Emails, Languages, Notice, nameIn, when } from './shared.js';
 
 export type EntryPageModel = DirectoryEntryView & {
@@ -168,44 +168,7 @@ function Products({ v, model }: { v: ViewContext; model: EntryPageModel }) {
           <CsrfField v={v} />
           <Fieldset legend={t('directory.entry.products.addLegend')}>
             <ErrorSummary v={v} errors={f?.errors} />
-            <Field
-              name="nameJa"
-              id="product-nameJa"
-              label={t('directory.entry.products.nameJa')}
-              value={str(f?.values ?? {}, 'nameJa')}
-              required
-              errors={f?.errors}
-            />
-            <Field
-              name="nameEn"
-              id="product-nameEn"
-              label={t('directory.entry.products.nameEn')}
-              value={str(f?.values ?? {}, 'nameEn')}
-              required
-              errors={f?.errors}
-            />
-            <Field
-              name="purl"
-              label={t('directory.entry.products.purl')}
-              hint={t('directory.entry.products.purlHint')}
-              value={str(f?.values ?? {}, 'purl')}
-              errors={f?.errors}
-            />
-            <Field
-              name="cpe"
-              label={t('directory.entry.products.cpe')}
-              hint={t('directory.entry.products.cpeHint')}
-              value={str(f?.values ?? {}, 'cpe')}
-              errors={f?.errors}
-            />
-            <SelectField
-              name="category"
-              label={t('directory.entry.products.category')}
-              hint={t('directory.entry.products.categoryHint')}
-              value={str(f?.values ?? {}, 'category') || 'general'}
-              options={PRODUCT_CATEGORIES.map((c) => ({ value: c, label: t(`directory.categories.${c}`) }))}
-              errors={f?.errors}
-            />
+            <ProductFields v={v} values={f?.values ?? {}} errors={f?.errors} idPrefix="product" />
             <button type="submit">{t('directory.entry.products.add')}</button>
           </Fieldset>
         </form>
