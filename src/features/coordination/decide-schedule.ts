@@ -1,6 +1,7 @@
 // The coordinator decides the schedule (公表日の決定): accepts or rejects a proposal (its own, a developer's or a
 // CSIRT's), or accepts a developer's counter-proposal (which becomes an accepted proposal of that developer).
-// Accepting sets the agreed publication moment; every notified party is told. One proposal is accepted at a time:
+// Accepting sets the agreed publication moment; every notified party is told, and the finder (through the reception
+// body) is told the moment. One proposal is accepted at a time:
 // accepting supersedes the one accepted before. A counter-proposal can be accepted once, only while the proposal
 // it answers is still the open one, and only from a developer still a party (the case's coordination row is
 // locked, so two decisions at once queue and the second sees the first).
@@ -10,6 +11,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';
+import { tellFinderOfCase } from '../cases/tell-finder.js';
 import { idOrNotFound, userIdOf, withProductCase } from './case-access.js';
 import { COORDINATION_EVENTS } from './events.js';
 import { mailNotifiedParties } from './mail.js';
@@ -177,12 +179,19 @@ export async function decideSchedule(
       (locale) => ({ moment: mailMoment(publishAt, locale) }),
       { at: now },
     );
+    // the finder, through the reception body (the cases feature reads the address): the moment only, never who
+    // agreed to it
+    const finderMailed = await tellFinderOfCase(trx, ctx, {
+      caseId: c.id,
+      template: 'intake.mail.scheduleAgreed',
+      vars: (locale) => ({ moment: mailMoment(publishAt, locale) }),
+    });
     await audit(trx, {
       actor,
       action: COORDINATION_EVENTS.scheduleAccepted,
       subject: { type: 'case', id: c.id },
       ip: input.ip ?? null,
-      detail: data,
+      detail: { ...data, finderMailed },
     });
     return { agreedPublicationAt: publishAt, keyUnusable: mailed.keyUnusable };
   });

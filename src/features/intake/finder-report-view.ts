@@ -1,9 +1,11 @@
 // What a finder sees of their own report (follow-up link or account): status, history, the report as they sent it,
 // attachment names and sizes, and the messages with the reception body. Never who they are: the follow-up link
-// may leak, so identity and the credit name (often a real name) stay out of this view model.
+// may leak, so identity and the credit name (often a real name) stay out of this view model. After acceptance, the
+// progress of the case (the cases feature's allow-listed steps: counts and outcomes, never who or why).
 import type { SecretBox } from '../../platform/crypto.js';
 import type { Database } from '../../platform/db/database.js';
 import { streamEvents } from '../../platform/events.js';
+import { caseProgressForFinder, type FinderProgressStep } from '../cases/case-progress.js';
 import { finderTimeline, type TimelineItem } from './report-events.js';
 import type { ReportBody } from './report-input.js';
 import { openBody, openFilename, openMessage } from './report-sealing.js';
@@ -32,6 +34,8 @@ export type FinderReportView = {
   body: FinderReportBody;
   attachments: { name: string; sizeBytes: number; detectedType: string }[];
   timeline: TimelineItem[];
+  /** what happened to the report after acceptance; empty before */
+  progress: FinderProgressStep[];
   messages: { id: string; fromFinder: boolean; at: Date; text: string }[];
 };
 
@@ -42,7 +46,7 @@ export async function loadFinderReportView(
 ): Promise<FinderReportView | null> {
   const r = await db.selectFrom('reports').selectAll().where('id', '=', reportId).executeTakeFirst();
   if (!r) return null;
-  const [attachments, messages, events] = await Promise.all([
+  const [attachments, messages, events, progress] = await Promise.all([
     db
       .selectFrom('report_attachments')
       .select(['id', 'filename_enc', 'size_bytes', 'detected_type'])
@@ -58,6 +62,7 @@ export async function loadFinderReportView(
       .orderBy('id')
       .execute(),
     streamEvents(db, 'report', reportId),
+    caseProgressForFinder(db, reportId),
   ]);
   const { creditName: _credit, ...body } = openBody(box, r.id, r.body_enc);
   return {
@@ -80,6 +85,7 @@ export async function loadFinderReportView(
       detectedType: a.detected_type,
     })),
     timeline: finderTimeline(events),
+    progress,
     messages: messages.map((m) => ({
       id: m.id,
       fromFinder: m.direction === 'from_finder',

@@ -209,6 +209,36 @@ const ja = {
       duplicate: '重複',
     },
   },
+  progress: {
+    title: '受理後の取扱い状況',
+    intro:
+      '受理した後の主な出来事です。調整の相手先の名前ややり取りの内容はお知らせできません。公表されるまで、情報は秘密としてお取り扱いください。',
+    none: '—',
+    handedOver: {
+      software: '調整機関に引き渡しました',
+      website: 'ウェブサイトの担当に引き渡しました',
+    },
+    developersNotified: '製品開発者への連絡を始めました（これまでに {{count}} 者）',
+    publicationAgreed: '公表日時が決まりました: {{moment}}',
+    publicationChanged: '公表日時が変更されました: {{moment}}',
+    ended: {
+      no_new_handling: '新たな対応は不要と判断し、調整を終了しました',
+      developer_notifies_users: '製品開発者が利用者に通知するため、調整を終了しました',
+      not_vulnerability: '脆弱性ではないと判断し、調整を終了しました',
+      ready_for_publication: '製品開発者との調整が終わり、公表の準備に入りました',
+    },
+    operatorNotified: 'ウェブサイト運営者に脆弱性の詳細を通知しました',
+    operatorReportedFix: 'ウェブサイト運営者から対応完了の報告がありました',
+    outcomes: {
+      fixed: '取扱いを終了しました（脆弱性が修正されました）',
+      page_deleted: '取扱いを終了しました（該当するページが削除されました）',
+      workaround: '取扱いを終了しました（運用で回避されました）',
+      stopped_after_alert: '取扱いを終了しました（注意喚起の公表後に取扱いを終了）',
+      stopped_after_9_months: '取扱いを終了しました（長期間対応がなく取扱いを終了）',
+      not_vulnerability: '取扱いを終了しました（脆弱性ではないと判断されました）',
+      unreachable: '取扱いを終了しました（ウェブサイト運営者と連絡が取れませんでした）',
+    },
+  },
   pgp: {
     title: '受付機関の OpenPGP 公開鍵',
     intro:
@@ -246,6 +276,17 @@ const ja = {
 今後のお問い合わせでは、件名に受付番号を含めてください。
 
 対策方法が公表されるまでの間、この脆弱性関連情報を第三者に開示しないでください。`,
+    },
+    scheduleAgreed: {
+      subject: '[{{trackingNumber}}] 公表日時が決まりました',
+      body: `ご届出いただいた脆弱性関連情報（{{trackingNumber}}）について、調整機関と製品開発者の間で公表日時が次のとおり決まりました。
+
+公表日時: {{moment}}
+
+公表日時は変更されることがあります。変更されたときは改めてお知らせします。
+公表されるまで、この脆弱性関連情報を第三者に開示しないでください。
+
+受付機関`,
     },
     linkRotated: {
       subject: '[{{trackingNumber}}] 届出の状況確認リンクを新しくしました',
@@ -472,6 +513,36 @@ const en: Catalog<typeof ja> = {
       duplicate: 'Duplicate',
     },
   },
+  progress: {
+    title: 'What happened after acceptance',
+    intro:
+      'The main steps since your report was accepted. We cannot tell you who the other parties are or what they said. Until publication, please keep the information confidential.',
+    none: '—',
+    handedOver: {
+      software: 'Handed over to the coordination body',
+      website: 'Handed over to the website desk',
+    },
+    developersNotified: 'Product developers are being notified ({{count}} so far)',
+    publicationAgreed: 'Publication moment agreed: {{moment}}',
+    publicationChanged: 'Publication moment changed: {{moment}}',
+    ended: {
+      no_new_handling: 'Coordination ended: no new handling is needed',
+      developer_notifies_users: 'Coordination ended: the developer notifies its users itself',
+      not_vulnerability: 'Coordination ended: judged not to be a vulnerability',
+      ready_for_publication: 'Coordination with the developers is done; publication is being prepared',
+    },
+    operatorNotified: 'The website operator was told the details of the vulnerability',
+    operatorReportedFix: 'The website operator reported that it has dealt with it',
+    outcomes: {
+      fixed: 'Closed: the vulnerability was fixed',
+      page_deleted: 'Closed: the affected page was deleted',
+      workaround: 'Closed: worked around in operation',
+      stopped_after_alert: 'Closed after a public alert',
+      stopped_after_9_months: 'Closed: no response for a long time',
+      not_vulnerability: 'Closed: judged not to be a vulnerability',
+      unreachable: 'Closed: the website operator could not be reached',
+    },
+  },
   pgp: {
     title: 'The reception body’s OpenPGP key',
     intro:
@@ -510,6 +581,17 @@ Anyone who knows this link can see the status of your report. Please keep it to 
 Please quote the tracking number in the subject of any message about this report.
 
 Until the countermeasures are published, please do not disclose this vulnerability information to others.`,
+    },
+    scheduleAgreed: {
+      subject: '[{{trackingNumber}}] The publication moment is agreed',
+      body: `About the vulnerability you reported ({{trackingNumber}}): the coordination body and the product developers have agreed on the publication moment.
+
+Publication: {{moment}}
+
+The moment may still change; if it does, we will tell you again.
+Until it is published, please do not disclose this vulnerability information to others.
+
+The reception body`,
     },
     linkRotated: {
       subject: '[{{trackingNumber}}] Your follow-up link has been replaced',

@@ -26,7 +26,7 @@ export function reportByTrackingNumber(db: Database, trackingNumber: string) {
 export function reportsOfFinder(db: Database, userId: string) {
   return db
     .selectFrom('reports')
-    .select(['tracking_number', 'track', 'state', 'submitted_at'])
+    .select(['id', 'tracking_number', 'track', 'state', 'submitted_at'])
     .where('finder_user_id', '=', userId)
     .orderBy('submitted_at', 'desc')
     .orderBy('tracking_number', 'desc')

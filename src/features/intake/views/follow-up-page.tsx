@@ -1,5 +1,5 @@
 // The finder's page for one report, reached by the secret follow-up link or from "My reports": status, history,
-// the report as sent, attachments, the messages with the reception body and a form to write to it.
+// what happened after acceptance, the report as sent, attachments, the messages with the reception body and a form to write to it.
 
 import { formatInstant } from '../../../domain/time.js';
 import { CsrfField, ErrorSummary, type Errors, TextArea } from '../../../platform/views/form-fields.js';
@@ -7,6 +7,7 @@ import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import type { FinderReportView } from '../finder-report-view.js';
 import { FINDER_MESSAGE_MAX } from '../send-finder-message.js';
+import { ProgressSection } from './case-progress.js';
 import { AttachmentList, ReportText, StatusSection, Timeline } from './report-details.js';
 
 export type FollowUpPageProps = {
@@ -62,6 +63,7 @@ export function FollowUpPage({ v, report, actions, notice, ownUrl, message, erro
       <p class="hint">{t('intake.followUp.identityNote')}</p>
       <StatusSection v={v} report={report} />
       <Timeline v={v} report={report} />
+      <ProgressSection v={v} steps={report.progress} />
       <section aria-labelledby="messages">
         <h2 id="messages">{t('intake.followUp.messages')}</h2>
         <Messages v={v} report={report} />

@@ -2,13 +2,17 @@
 import { formatInstant } from '../../../domain/time.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
+import type { FinderProgressStep } from '../../cases/case-progress.js';
 import type { ReportState } from '../report-states.js';
+import { CompactProgress } from './case-progress.js';
 
 export type OwnReportRow = {
   trackingNumber: string;
   track: 'software' | 'website';
   state: ReportState;
   submittedAt: Date;
+  /** after acceptance: what happened to it since */
+  progress: FinderProgressStep[];
 };
 
 export function ownReportPath(trackingNumber: string): string {
@@ -35,6 +39,7 @@ export function MyReportsPage({ v, reports }: { v: ViewContext; reports: OwnRepo
                 <th scope="col">{t('intake.my.track')}</th>
                 <th scope="col">{t('intake.my.status')}</th>
                 <th scope="col">{t('intake.my.submittedAt')}</th>
+                <th scope="col">{t('intake.progress.title')}</th>
               </tr>
             </thead>
             <tbody>
@@ -46,6 +51,9 @@ export function MyReportsPage({ v, reports }: { v: ViewContext; reports: OwnRepo
                   <td>{t(`intake.tracks.${r.track}`)}</td>
                   <td>{t(`intake.my.statusShort.${r.state}`)}</td>
                   <td>{formatInstant(r.submittedAt, v)}</td>
+                  <td>
+                    <CompactProgress v={v} steps={r.progress} />
+                  </td>
                 </tr>
               ))}
             </tbody>
