@@ -126,6 +126,18 @@ describe("the finder's view of the case", () => {
     for (const s of internals(w)) assert.ok(!html.includes(s), `${s} is not shown`);
   });
 
+  it('words the steps in English for an English reader', async () => {
+    const page = await new Browser(t).get(await followUpPath(t, w.product.reportId), {
+      'accept-language': 'en',
+    });
+    assert.equal(page.statusCode, 200);
+    assert.ok(page.body.includes('What happened after acceptance'));
+    assert.ok(page.body.includes('Handed over to the coordination body'));
+    assert.ok(page.body.includes('Product developers are being notified (2 so far)'));
+    assert.ok(page.body.includes('Publication moment agreed: 2027-01-20 10:00 JST (UTC+09:00)'));
+    assert.ok(page.body.includes('Coordination with the developers is done; publication is being prepared'));
+  });
+
   it('lists the same steps, compactly, in My reports of a finder with an account', async () => {
     const b = await sessionOf(t, w.people.finder.userId);
     const page = await b.get('/my/reports');
