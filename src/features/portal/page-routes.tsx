@@ -3,7 +3,7 @@
 // 404 for every route, exactly like one that does not exist.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
-import { fieldErrorsOf } from '../../platform/http/field-errors.js';
+import { fieldErrorsOf, postedValues } from '../../platform/http/field-errors.js';
 import { type App, sendPage, viewContext } from '../../platform/http/server.js';
 import { acknowledgeNotification } from './acknowledge-notification.js';
 import { listMyCases } from './list-my-cases.js';
@@ -21,12 +21,6 @@ type Params = { reference: string };
 type Req = FastifyRequest<{ Params: Params }>;
 
 const NOTICES = ['acknowledged', 'status', 'schedule', 'message', 'suggestion'] as const;
-
-/** The posted text fields, to show again beside the errors. */
-function posted(body: unknown): Record<string, string> {
-  const b = (body ?? {}) as Record<string, unknown>;
-  return Object.fromEntries(Object.entries(b).filter((e): e is [string, string] => typeof e[1] === 'string'));
-}
 
 async function renderCase(
   ctx: AppContext,
@@ -74,7 +68,7 @@ export function pageRoutes(app: App, ctx: AppContext) {
         try {
           await run(req);
         } catch (err) {
-          const problem: FormProblem = { errors: fieldErrorsOf(req, err), values: posted(req.body) };
+          const problem: FormProblem = { errors: fieldErrorsOf(req, err), values: postedValues(req.body) };
           const problems: CaseProblems =
             kind === 'status'
               ? { status: { ...problem, ordinal: Number(req.params.ordinal) } }
@@ -103,7 +97,7 @@ export function pageRoutes(app: App, ctx: AppContext) {
     '/portal/cases/:reference/vulnerabilities/:ordinal/status',
     'status',
     (req) => {
-      const b = posted(req.body);
+      const b = postedValues(req.body);
       return updateMyStatus(ctx, req.actor, {
         reference: req.params.reference,
         ordinal: req.params.ordinal,
@@ -121,7 +115,7 @@ export function pageRoutes(app: App, ctx: AppContext) {
     '/portal/cases/:reference/schedule',
     'schedule',
     (req) => {
-      const b = posted(req.body);
+      const b = postedValues(req.body);
       return respondToSchedule(ctx, req.actor, {
         reference: req.params.reference,
         response: b.response,
@@ -139,7 +133,7 @@ export function pageRoutes(app: App, ctx: AppContext) {
     (req) =>
       sendPartyMessage(ctx, req.actor, {
         reference: req.params.reference,
-        body: posted(req.body).body,
+        body: postedValues(req.body).body,
         ip: req.ip,
       }),
     'message',
@@ -149,7 +143,7 @@ export function pageRoutes(app: App, ctx: AppContext) {
     '/portal/cases/:reference/suggestions',
     'suggestion',
     (req) => {
-      const b = posted(req.body);
+      const b = postedValues(req.body);
       return suggestDeveloper(ctx, req.actor, {
         reference: req.params.reference,
         name: b.name,

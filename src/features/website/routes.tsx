@@ -7,7 +7,7 @@ import { formatInstant } from '../../domain/time.js';
 import { authorize } from '../../platform/auth/policy.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { wordedFields } from '../../platform/http/field-errors.js';
+import { postedValues, wordedFields } from '../../platform/http/field-errors.js';
 import { type App, type Feature, sendPage, viewContext } from '../../platform/http/server.js';
 import { parseInput, text } from '../../platform/http/validation.js';
 import { CSV_BOM, csvLine } from '../audit/csv.js';
@@ -60,11 +60,6 @@ const longRunningQuery = z.object({
       .optional(),
   ),
 });
-
-function postedValues(body: unknown): Record<string, string> {
-  const b = (body ?? {}) as Record<string, unknown>;
-  return Object.fromEntries(Object.entries(b).filter((e): e is [string, string] => typeof e[1] === 'string'));
-}
 
 async function renderCase(
   ctx: AppContext,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AppError } from '../errors.js';
 import { translator } from '../i18n/i18n.js';
-import { fieldErrorsOf, wordedFields } from './field-errors.js';
+import { fieldErrorsOf, postedValues, wordedFields } from './field-errors.js';
 
 const en = { t: translator('en') };
 
@@ -36,5 +36,15 @@ describe('a use case refusal as field errors', () => {
       () => fieldErrorsOf(en, boom),
       (e) => e === boom,
     );
+  });
+});
+
+describe('the posted text shown again', () => {
+  it('keeps the text fields and leaves out lists, files and a missing body', () => {
+    assert.deepEqual(postedValues({ name: '例', emails: ['a@x', 'b@x'], count: 3, _csrf: 't' }), {
+      name: '例',
+      _csrf: 't',
+    });
+    assert.deepEqual(postedValues(undefined), {});
   });
 });

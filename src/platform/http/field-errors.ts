@@ -1,6 +1,7 @@
-// A use case's refusal as a form's field errors, worded in the reader's language. Use cases give catalog keys
-// (`directory.errors.…`) or messages already worded (zod's own); only keys are translated, so a worded message
-// is shown as it is. An error without fields becomes one form-wide error under `_`.
+// A refused form shown again: the use case's refusal as field errors worded in the reader's language, beside
+// the text that was posted. Use cases give catalog keys (`directory.errors.…`) or messages already worded (zod's
+// own); only keys are translated, so a worded message is shown as it is. An error without fields becomes one
+// form-wide error under `_`.
 import { AppError, type FieldErrors } from '../errors.js';
 import type { T } from '../i18n/i18n.js';
 import { isCatalogKey } from './validation.js';
@@ -17,4 +18,10 @@ export function wordedFields(t: T, err: AppError): FieldErrors {
 export function fieldErrorsOf(req: { t: T }, err: unknown): FieldErrors {
   if (err instanceof AppError && err.code === 'validation') return wordedFields(req.t, err);
   throw err;
+}
+
+/** The posted text fields (any other value left out), to show again beside the errors. */
+export function postedValues(body: unknown): Record<string, string> {
+  const b = (body ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(b).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
