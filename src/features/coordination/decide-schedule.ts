@@ -180,10 +180,12 @@ export async function decideSchedule(
       { at: now },
     );
     // the finder, through the reception body (the cases feature reads the address): the moment only, never who
-    // agreed to it
+    // agreed to it; a moment that replaces one agreed before is announced as a change
     const finderMailed = await tellFinderOfCase(trx, ctx, {
       caseId: c.id,
-      template: 'intake.mail.scheduleAgreed',
+      template: coordination.agreed_publication_at
+        ? 'intake.mail.scheduleChanged'
+        : 'intake.mail.scheduleAgreed',
       vars: (locale) => ({ moment: mailMoment(publishAt, locale) }),
     });
     await audit(trx, {

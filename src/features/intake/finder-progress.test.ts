@@ -8,6 +8,7 @@ import { Browser } from '../../testing/browser.js';
 import { buildWorld, sessionOf, type World } from '../../testing/world.js';
 import { decideSchedule } from '../coordination/decide-schedule.js';
 import { endCoordination } from '../coordination/end-coordination.js';
+import { proposeSchedule } from '../coordination/propose-schedule.js';
 import { submitCompletionReport } from '../operator/submit-completion-report.js';
 import { closeWebsiteCase } from '../website/close-website-case.js';
 import { submitted } from './testing.js';
@@ -98,6 +99,32 @@ describe("the finder's view of the case", () => {
     assert.ok(mail.subject.includes(w.product.reference));
     assert.ok(mail.body_text.includes('2027-01-20 10:00 JST (UTC+09:00)'), mail.body_text);
     for (const s of internals(w)) assert.ok(!mail.body_text.includes(s), `${s} is not in the mail`);
+  });
+
+  it('announces a moment that replaces the agreed one as a change, by mail and on the page', async () => {
+    t.clock.advance(60_000);
+    const { proposalId } = await proposeSchedule(t.ctx, w.people.coordinator.actor, {
+      reference: w.product.reference,
+      publishAt: '2027-02-03T10:00',
+      timeZone: 'Asia/Tokyo',
+      reason: '',
+    });
+    t.clock.advance(60_000);
+    await decideSchedule(t.ctx, w.people.coordinator.actor, {
+      reference: w.product.reference,
+      decision: { kind: 'accept', proposalId },
+    });
+    const changed = await t.ctx.db
+      .selectFrom('mail_messages')
+      .selectAll()
+      .where('to_address', '=', FINDER_EMAIL)
+      .where('template', '=', 'intake.mail.scheduleChanged')
+      .execute();
+    assert.equal(changed.length, 1);
+    assert.equal(changed[0]?.restricted_to, 'reception_body');
+    assert.ok(changed[0]?.body_text.includes('2027-02-03 10:00 JST (UTC+09:00)'));
+    const page = await new Browser(t).get(await followUpPath(t, w.product.reportId));
+    assert.ok(page.body.includes('公表日時が変更されました: 2027-02-03 10:00 JST (UTC+09:00)'));
   });
 
   it('shows the moment and the kind of end on the follow-up page, and nothing internal', async () => {

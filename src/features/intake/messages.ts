@@ -288,6 +288,17 @@ const ja = {
 
 受付機関`,
     },
+    scheduleChanged: {
+      subject: '[{{trackingNumber}}] 公表日時が変更されました',
+      body: `ご届出いただいた脆弱性関連情報（{{trackingNumber}}）について、公表日時が次のとおり変更されました。
+
+新しい公表日時: {{moment}}
+
+以前にお知らせした日時は無効です。
+公表されるまで、この脆弱性関連情報を第三者に開示しないでください。
+
+受付機関`,
+    },
     linkRotated: {
       subject: '[{{trackingNumber}}] 届出の状況確認リンクを新しくしました',
       body: `届出 {{trackingNumber}} の状況確認リンクが新しいものに取り替えられました。以前のリンクは使えません。
@@ -589,6 +600,17 @@ Until the countermeasures are published, please do not disclose this vulnerabili
 Publication: {{moment}}
 
 The moment may still change; if it does, we will tell you again.
+Until it is published, please do not disclose this vulnerability information to others.
+
+The reception body`,
+    },
+    scheduleChanged: {
+      subject: '[{{trackingNumber}}] The publication moment has changed',
+      body: `About the vulnerability you reported ({{trackingNumber}}): the publication moment has changed.
+
+New publication moment: {{moment}}
+
+The moment we told you before no longer holds.
 Until it is published, please do not disclose this vulnerability information to others.
 
 The reception body`,
