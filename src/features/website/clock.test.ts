@@ -12,7 +12,14 @@ import { CloseRefused, closeWebsiteCase } from './close-website-case.js';
 import { recordContactAttempt } from './record-contact-attempt.js';
 import { runWebsiteSweep } from './run-website-sweep.js';
 import { sendNotice } from './send-notice.js';
-import { acceptedWebsiteCase, caseIdOf, mailOfCase, makeActor, type Staff } from './testing.js';
+import {
+  acceptedWebsiteCase,
+  caseIdOf,
+  mailOfCase,
+  makeActor,
+  notifiedByHand,
+  type Staff,
+} from './testing.js';
 import { websiteCasePath } from './views/paths.js';
 
 describe('the website clock and outcomes', () => {
@@ -26,16 +33,8 @@ describe('the website clock and outcomes', () => {
   after(() => t.close());
 
   /** A case notified (details sent) at the given instant, to a contact entered by hand. */
-  async function notifiedCase(at: string, over: Record<string, unknown> = {}) {
-    t.clock.set(at);
-    const c = await acceptedWebsiteCase(t, lead, over);
-    await assignContact(t.ctx, lead, {
-      reference: c.reference,
-      contact: { source: 'manual', email: 'webmaster@site.example', name: 'ご担当者', locale: 'ja' },
-    });
-    await sendNotice(t.ctx, lead, { reference: c.reference, kind: 'details' });
-    return { ...c, caseId: await caseIdOf(t, c.reference) };
-  }
+  const notifiedCase = (at: string, over: Record<string, unknown> = {}) =>
+    notifiedByHand(t, lead, at, { over, contactName: 'ご担当者' });
   const remindersOf = (caseId: string) =>
     t.ctx.db
       .selectFrom('website_notices')

@@ -5,12 +5,10 @@ import { after, before, describe, it } from 'node:test';
 import { startTestApp, type TestApp } from '../../testing/app.js';
 import { textOf } from '../../testing/browser.js';
 import { signedIn } from '../../testing/login.js';
-import { assignContact } from './assign-contact.js';
 import { closeWebsiteCase } from './close-website-case.js';
 import { listLongRunning } from './list-long-running.js';
 import { caseIdForOperatorToken } from './queries.js';
-import { sendNotice } from './send-notice.js';
-import { acceptedWebsiteCase, caseIdOf, mailOfCase, makeActor, type Staff } from './testing.js';
+import { caseIdOf, mailOfCase, makeActor, notifiedByHand, type Staff } from './testing.js';
 import { LONG_RUNNING_PATH, websiteCasePath } from './views/paths.js';
 
 describe('long-running website cases and moving a case to the product track', () => {
@@ -23,16 +21,8 @@ describe('long-running website cases and moving a case to the product track', ()
   });
   after(() => t.close());
 
-  async function notifiedCase(at: string, over: Record<string, unknown> = {}) {
-    t.clock.set(at);
-    const c = await acceptedWebsiteCase(t, lead, over);
-    await assignContact(t.ctx, lead, {
-      reference: c.reference,
-      contact: { source: 'manual', email: 'webmaster@site.example', locale: 'ja' },
-    });
-    await sendNotice(t.ctx, lead, { reference: c.reference, kind: 'details' });
-    return c;
-  }
+  const notifiedCase = (at: string, over: Record<string, unknown> = {}) =>
+    notifiedByHand(t, lead, at, { over });
 
   it('lists a case from its 90th day (not its 89th), by bucket and type, as of any date', async () => {
     // as of 2026-09-30 (JST): day 90 is a notice on 2026-07-02 JST, day 89 on 2026-07-03 JST

@@ -5,6 +5,8 @@ import type { OrganizationType, Role } from '../../platform/db/schema.js';
 import { makeOrganization, makeUser, type TestApp } from '../../testing/app.js';
 import { submit, websiteReport } from '../../testing/reports.js';
 import { acceptReport } from '../screening/accept-report.js';
+import { assignContact } from './assign-contact.js';
+import { sendNotice } from './send-notice.js';
 
 export type Staff = UserActor & { password: string };
 
@@ -41,6 +43,31 @@ export async function acceptedWebsiteCase(t: TestApp, lead: UserActor, over: Rec
   });
   if (!d.caseReference) throw new Error('no case opened');
   return { reference: d.caseReference, reportId: r.reportId, trackingNumber: r.trackingNumber };
+}
+
+/**
+ * A website case notified (details sent) at the given instant to a contact entered by hand
+ * (webmaster@site.example, with `contactName` when given); the clock is left at that instant.
+ */
+export async function notifiedByHand(
+  t: TestApp,
+  lead: UserActor,
+  at: string,
+  opts: { over?: Record<string, unknown>; contactName?: string } = {},
+) {
+  t.clock.set(at);
+  const c = await acceptedWebsiteCase(t, lead, opts.over);
+  await assignContact(t.ctx, lead, {
+    reference: c.reference,
+    contact: {
+      source: 'manual',
+      email: 'webmaster@site.example',
+      ...(opts.contactName ? { name: opts.contactName } : {}),
+      locale: 'ja',
+    },
+  });
+  await sendNotice(t.ctx, lead, { reference: c.reference, kind: 'details' });
+  return { ...c, caseId: await caseIdOf(t, c.reference) };
 }
 
 /** A website operator with a directory entry (contact window) and domains. */
