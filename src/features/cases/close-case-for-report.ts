@@ -3,8 +3,7 @@
 // the caller's transaction, without authorization of its own (the caller's decision is the authority).
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
-import { appendEvent } from '../../platform/events.js';
-import { CASE_EVENTS } from './open-case-for-report.js';
+import { markClosed } from './close-case.js';
 
 export async function closeCaseForReport(
   trx: Database,
@@ -19,14 +18,6 @@ export async function closeCaseForReport(
     .forUpdate()
     .executeTakeFirst();
   if (!live || live.state === 'closed') return null;
-  await trx.updateTable('cases').set({ state: 'closed' }).where('id', '=', live.id).execute();
-  await appendEvent(trx, {
-    streamType: 'case',
-    streamId: live.id,
-    type: CASE_EVENTS.closed,
-    actorUserId: input.actorUserId ?? null,
-    at: input.at,
-    data: { reason: input.reason },
-  });
+  await markClosed(trx, live.id, input);
   return { caseId: live.id };
 }

@@ -43,14 +43,27 @@ export async function closeCase(
     .executeTakeFirst();
   if (!c || c.state === 'closed') return false;
   if (input.onlyOnTrack && c.track !== input.onlyOnTrack) return false;
-  await trx.updateTable('cases').set({ state: 'closed' }).where('id', '=', c.id).execute();
+  await markClosed(trx, c.id, input);
+  return true;
+}
+
+/** The write every closing makes on a case its caller has locked and found open: the state and the event. */
+export async function markClosed(
+  trx: Database,
+  caseId: string,
+  input: {
+    reason: CaseCloseReason | 'report_discontinued';
+    at: Date;
+    actorUserId?: string | null | undefined;
+  },
+): Promise<void> {
+  await trx.updateTable('cases').set({ state: 'closed' }).where('id', '=', caseId).execute();
   await appendEvent(trx, {
     streamType: 'case',
-    streamId: c.id,
+    streamId: caseId,
     type: CASE_EVENTS.closed,
     actorUserId: input.actorUserId ?? null,
     at: input.at,
     data: { reason: input.reason },
   });
-  return true;
 }
