@@ -13,7 +13,7 @@ import type { CoordinationEndKind } from '../../platform/db/schema/coordination.
 import { AppError } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';
 import { parseInput, text } from '../../platform/http/validation.js';
-import { closeCaseAfterCoordination } from '../cases/close-case-after-coordination.js';
+import { closeCase } from '../cases/close-case.js';
 import { tellFinderOfCase } from '../cases/tell-finder.js';
 import { userIdOf, withProductCase } from './case-access.js';
 import { COORDINATION_EVENTS } from './events.js';
@@ -57,7 +57,7 @@ export async function endCoordination(
     const caseClosed =
       kind === 'ready_for_publication'
         ? false
-        : await closeCaseAfterCoordination(trx, ctx, {
+        : await closeCase(trx, ctx, {
             caseId: c.id,
             reason: kind,
             at: now,
