@@ -165,6 +165,15 @@ describe('directory', () => {
     assert.match(bad.body, /purl の形式が正しくありません/);
     assert.match(bad.body, /CPE 2\.3 の形式が正しくありません/);
     assert.equal((await productsOf(t.ctx.db, org.devB)).length, 0);
+    // the entry page has several forms: the summary links to the add form's own (prefixed) name field
+    const noName = await b.post(
+      `/directory/${org.devB}/products`,
+      { nameJa: '', nameEn: 'Router', category: 'ics' },
+      `/directory/${org.devB}`,
+    );
+    assert.equal(noName.status, 400);
+    assert.match(noName.body, /<a href="#product-nameJa">/);
+    assert.match(noName.body, /id="product-nameJa"/);
     const ok = await b.post(
       `/directory/${org.devB}/products`,
       {

@@ -56,7 +56,19 @@ export function CsrfField({ v }: { v: ViewContext }) {
 }
 
 /** A list of field errors at the top of a form, linking to each field (WCAG 3.3.1). */
-export function ErrorSummary({ v, errors }: { v: ViewContext; errors: Errors }) {
+/**
+ * The errors of a refused form, each linking to its field. `ids` names fields whose id is not their name (a page
+ * with several forms prefixes some ids so they stay unique).
+ */
+export function ErrorSummary({
+  v,
+  errors,
+  ids,
+}: {
+  v: ViewContext;
+  errors: Errors;
+  ids?: Record<string, string>;
+}) {
   const entries = Object.entries(errors ?? {}).filter(([, m]) => m.length > 0);
   if (entries.length === 0) return null;
   return (
@@ -65,7 +77,7 @@ export function ErrorSummary({ v, errors }: { v: ViewContext; errors: Errors }) 
       <ul>
         {entries.map(([field, messages]) => (
           <li key={field}>
-            <a href={`#${field}`}>{messages.join(' ')}</a>
+            <a href={`#${ids?.[field] ?? field}`}>{messages.join(' ')}</a>
           </li>
         ))}
       </ul>

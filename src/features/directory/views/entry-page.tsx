@@ -167,7 +167,11 @@ function Products({ v, model }: { v: ViewContext; model: EntryPageModel }) {
         <form method="post" action={`/directory/${o.id}/products`} novalidate>
           <CsrfField v={v} />
           <Fieldset legend={t('directory.entry.products.addLegend')}>
-            <ErrorSummary v={v} errors={f?.errors} />
+            <ErrorSummary
+              v={v}
+              errors={f?.errors}
+              ids={{ nameJa: 'product-nameJa', nameEn: 'product-nameEn' }}
+            />
             <ProductFields v={v} values={f?.values ?? {}} errors={f?.errors} idPrefix="product" />
             <button type="submit">{t('directory.entry.products.add')}</button>
           </Fieldset>
