@@ -396,6 +396,28 @@ describe('directory', () => {
       .where('organization_id', '=', org.devA)
       .executeTakeFirstOrThrow();
     assert.equal(request.state, 'pending');
+    // the coordination body's staff (not the reception body's, nor the party) hear of it, each in their language,
+    // with a link to the request and none of the proposed values
+    const told = await t.ctx.db
+      .selectFrom('mail_messages')
+      .select(['to_address', 'body_text', 'locale'])
+      .where('template', '=', 'directory.mail.changeRequested')
+      .orderBy('to_address')
+      .execute();
+    const staff = await t.ctx.db
+      .selectFrom('users')
+      .select('email')
+      .where('id', 'in', [u.coordHandler, u.coordAdmin])
+      .orderBy('email')
+      .execute();
+    assert.deepEqual(
+      told.map((m) => m.to_address),
+      staff.map((s) => s.email),
+    );
+    for (const m of told) {
+      assert.match(m.body_text, new RegExp(`/directory/requests/${request.id}`));
+      assert.doesNotMatch(m.body_text, /psirt@deva/);
+    }
 
     const keeper = await signedIn(t, u.coordHandler);
     const list = await keeper.get('/directory/requests');

@@ -306,6 +306,10 @@ const ja = {
     alreadyDecided: 'この申請はすでに処理されています。',
   },
   mail: {
+    changeRequested: {
+      subject: '[keikai] 名簿の変更申請: {{organization}}',
+      body: '{{organization}} から名簿（窓口情報）の変更申請が届きました。\n\n内容の確認と承認・却下は次のページから行ってください。\n{{url}}\n',
+    },
     changeApproved: {
       subject: '[keikai] 名簿の変更申請を承認しました',
       body: '{{organization}} ご担当者様\n\nお申し込みいただいた名簿（窓口情報）の変更を承認し、登録内容に反映しました。\n\n現在の登録内容は次のページでご確認いただけます。\n{{url}}\n',
@@ -622,6 +626,10 @@ const en: Catalog<typeof ja> = {
     alreadyDecided: 'This request has already been dealt with.',
   },
   mail: {
+    changeRequested: {
+      subject: '[keikai] Directory change request: {{organization}}',
+      body: '{{organization}} has requested changes to its directory entry (contact window).\n\nReview, approve or reject them here:\n{{url}}\n',
+    },
     changeApproved: {
       subject: '[keikai] Your directory change request was approved',
       body: 'To the contact of {{organization}},\n\nThe changes you requested to your directory entry (contact window) were approved and applied.\n\nYou can see the current entry here:\n{{url}}\n',

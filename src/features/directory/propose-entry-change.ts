@@ -14,6 +14,7 @@ import {
   keyColumns,
   proposalSnapshot,
 } from './entry-store.js';
+import { mailKeepersOfRequest } from './keeper-mail.js';
 
 export async function proposeEntryChange(
   ctx: AppContext,
@@ -64,6 +65,7 @@ export async function proposeEntryChange(
       subject: { type: 'organization', id: org.id },
       detail: { requestId: row.id, changed },
     });
+    await mailKeepersOfRequest(trx, ctx, org, row.id);
     return { requestId: row.id };
   });
 }

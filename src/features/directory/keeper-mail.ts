@@ -1,0 +1,56 @@
+// The keepers hear of a party's change request by mail: all active staff (handler, lead, admin) of the body that
+// keeps the party's type (the coordination body for developers and CSIRTs, the reception body for website
+// operators), each in their own language. The mail names the organization and links to the request; it never
+// carries the proposed values.
+import type { AppContext } from '../../platform/context.js';
+import type { Database } from '../../platform/db/database.js';
+import type { Locale } from '../../platform/db/schema.js';
+import { enqueueMail } from '../../platform/mail/outbox.js';
+import type { DirectoryOrganization } from './entry-store.js';
+import type { DirectoryType } from './product-category.js';
+
+const KEEPER_OF: Record<DirectoryType, 'coordination_body' | 'reception_body'> = {
+  product_developer: 'coordination_body',
+  csirt: 'coordination_body',
+  website_operator: 'reception_body',
+};
+
+/** Active staff of the body that keeps entries of this type. */
+export async function keeperStaff(
+  db: Database,
+  type: DirectoryType,
+): Promise<{ email: string; locale: Locale }[]> {
+  return db
+    .selectFrom('users as u')
+    .innerJoin('organizations as o', 'o.id', 'u.organization_id')
+    .select(['u.email', 'u.locale'])
+    .where('o.type', '=', KEEPER_OF[type])
+    .where('o.disabled_at', 'is', null)
+    .where('u.disabled_at', 'is', null)
+    .where('u.role', 'in', ['handler', 'lead', 'admin'])
+    .orderBy('u.email')
+    .execute();
+}
+
+/** Tells the keepers a change request waits for them (in the caller's transaction). */
+export async function mailKeepersOfRequest(
+  trx: Database,
+  ctx: AppContext,
+  org: DirectoryOrganization,
+  requestId: string,
+): Promise<number> {
+  const staff = await keeperStaff(trx, org.type);
+  for (const s of staff) {
+    await enqueueMail(trx, ctx.jobs, {
+      to: s.email,
+      locale: s.locale,
+      template: 'directory.mail.changeRequested',
+      vars: {
+        organization: s.locale === 'ja' ? org.nameJa : org.nameEn,
+        url: `${ctx.config.publicUrl}/directory/requests/${requestId}`,
+      },
+      related: { type: 'organization', id: org.id },
+    });
+  }
+  return staff.length;
+}
