@@ -3,6 +3,7 @@
 export const COORDINATION_EVENTS = {
   vulnerabilityAdded: 'coordination.vulnerability-added',
   vulnerabilityEdited: 'coordination.vulnerability-edited',
+  vulnerabilityWithdrawn: 'coordination.vulnerability-withdrawn',
   partyAdded: 'coordination.party-added',
   partyRemoved: 'coordination.party-removed',
   partyNotified: 'coordination.party-notified',

@@ -224,6 +224,35 @@ export async function vulnerabilitiesOf(
   }));
 }
 
+export type WithdrawnVulnerability = {
+  id: string;
+  ordinal: number;
+  titleJa: string;
+  titleEn: string;
+  withdrawnAt: Date;
+};
+
+/** The case's withdrawn vulnerabilities (the coordinator's workspace lists them; nobody else sees them). */
+export async function withdrawnVulnerabilitiesOf(
+  db: Database,
+  caseId: string,
+): Promise<WithdrawnVulnerability[]> {
+  const rows = await db
+    .selectFrom('coordination_vulnerabilities')
+    .select(['id', 'ordinal', 'title_ja', 'title_en', 'withdrawn_at'])
+    .where('case_id', '=', caseId)
+    .where('withdrawn_at', 'is not', null)
+    .orderBy('ordinal')
+    .execute();
+  return rows.map((v) => ({
+    id: v.id,
+    ordinal: v.ordinal,
+    titleJa: v.title_ja,
+    titleEn: v.title_en,
+    withdrawnAt: v.withdrawn_at as Date,
+  }));
+}
+
 export type StatusCell = {
   partyId: string;
   vulnerabilityId: string;
@@ -235,7 +264,7 @@ export type StatusCell = {
 };
 
 /**
- * Status rows of the case. `onlyParty` limits it to one party's own rows plus the rows other parties shared
+ * Status rows of the case (not of a removed party nor a withdrawn vulnerability). `onlyParty` limits it to one party's own rows plus the rows other parties shared
  * (what a developer may see); without it, every row (the coordinator).
  */
 export async function statusesOf(
@@ -247,9 +276,11 @@ export async function statusesOf(
   let q = db
     .selectFrom('coordination_statuses as s')
     .innerJoin('coordination_parties as p', 'p.id', 's.party_id')
+    .innerJoin('coordination_vulnerabilities as v', 'v.id', 's.vulnerability_id')
     .selectAll('s')
     .where('p.case_id', '=', caseId)
-    .where('p.removed_at', 'is', null);
+    .where('p.removed_at', 'is', null)
+    .where('v.withdrawn_at', 'is', null);
   const viewer = opts.viewerPartyId;
   if (viewer)
     q = q.where((eb) => eb.or([eb('s.party_id', '=', viewer), eb('s.shared_with_parties', '=', true)]));

@@ -37,6 +37,7 @@ import { OverviewPage } from './views/overview-page.js';
 import type { Problems } from './views/parts.js';
 import { RelayPage, relayPath } from './views/relay-page.js';
 import { WorkspacePage } from './views/workspace-page.js';
+import { withdrawVulnerability } from './withdraw-vulnerability.js';
 
 const NOTICES = ['saved', 'notified', 'proposed', 'decided', 'sent', 'ended', 'reported'] as const;
 type Notice = (typeof NOTICES)[number];
@@ -202,6 +203,21 @@ export const coordinationRoutes: Feature = (app, ctx) => {
         reference: req.params.reference,
         vulnerabilityId: (req.params as Record<string, string>).vulnerabilityId ?? '',
         fields: req.body,
+        ip: req.ip,
+      }),
+  );
+  action(
+    ctx,
+    app,
+    '/vulnerabilities/:vulnerabilityId/withdraw',
+    (req) => str(req.body?.form) ?? 'withdraw',
+    'saved',
+    'vulnerabilities',
+    (req) =>
+      withdrawVulnerability(ctx, req.actor, {
+        reference: req.params.reference,
+        vulnerabilityId: (req.params as Record<string, string>).vulnerabilityId ?? '',
+        reason: req.body?.reason,
         ip: req.ip,
       }),
   );

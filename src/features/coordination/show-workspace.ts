@@ -25,6 +25,8 @@ import {
   statusesOf,
   type VulnerabilityView,
   vulnerabilitiesOf,
+  type WithdrawnVulnerability,
+  withdrawnVulnerabilitiesOf,
 } from './queries.js';
 
 export const PARTY_STATUSES: readonly PartyStatus[] = [
@@ -70,6 +72,8 @@ export type Workspace = {
   coordination: CoordinationState;
   csirtName: { ja: string; en: string } | null;
   vulnerabilities: (VulnerabilityView & { changed: boolean })[];
+  /** withdrawn ones, listed struck through; never in the matrix */
+  withdrawnVulnerabilities: WithdrawnVulnerability[];
   parties: PartyView[];
   /** parties shown in the matrix after the filter */
   matrixParties: PartyView[];
@@ -278,6 +282,7 @@ export async function showWorkspace(
     coordination,
     csirtName,
     vulnerabilities: vulns.map((v) => ({ ...v, changed: isNewer(v.updatedAt) })),
+    withdrawnVulnerabilities: await withdrawnVulnerabilitiesOf(db, c.id),
     parties: partyViews,
     matrixParties,
     cells,

@@ -2,7 +2,7 @@
 import { Field, TextArea } from '../../../platform/views/form-fields.js';
 import { workspacePath } from '../mail.js';
 import type { VulnerabilityView } from '../queries.js';
-import { errorsFor, PostForm, valuesFor } from './parts.js';
+import { At, errorsFor, PostForm, valuesFor } from './parts.js';
 import type { WorkspaceProps } from './workspace-page.js';
 
 function VulnerabilityFields({
@@ -99,9 +99,42 @@ export function VulnerabilitiesSection({ v, w, problems }: WorkspaceProps) {
                 </PostForm>
               </details>
             )}
+            {open && (
+              <details open={problems?.form === `withdraw-${x.ordinal}`}>
+                <summary>{t('coordination.workspace.withdrawVulnerability')}</summary>
+                <PostForm v={v} action={`${base}/vulnerabilities/${x.id}/withdraw`}>
+                  <input type="hidden" name="form" value={`withdraw-${x.ordinal}`} />
+                  <TextArea
+                    name="reason"
+                    id={`withdraw-${x.ordinal}-reason`}
+                    label={t('coordination.workspace.withdrawReason')}
+                    rows={2}
+                    required
+                    errors={errorsFor(problems, `withdraw-${x.ordinal}`)}
+                    value={valuesFor(problems, `withdraw-${x.ordinal}`).reason}
+                  />
+                  <button type="submit">{t('coordination.workspace.withdrawVulnerability')}</button>
+                </PostForm>
+              </details>
+            )}
           </article>
         );
       })}
+      {w.withdrawnVulnerabilities.length > 0 && (
+        <>
+          <h3>{t('coordination.workspace.withdrawnList')}</h3>
+          <ul class="withdrawn">
+            {w.withdrawnVulnerabilities.map((x) => (
+              <li key={x.id}>
+                <s>
+                  {w.reference}.{x.ordinal} {v.locale === 'ja' ? x.titleJa : x.titleEn}
+                </s>{' '}
+                {t('coordination.workspace.withdrawn')}: <At v={v} at={x.withdrawnAt} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {open && (
         <details open={problems?.form === 'vuln-new' || w.vulnerabilities.length === 0}>
           <summary>{t('coordination.workspace.addVulnerability')}</summary>
