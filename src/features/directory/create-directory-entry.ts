@@ -7,7 +7,7 @@ import { authorize } from '../../platform/auth/policy.js';
 import type { AppContext } from '../../platform/context.js';
 import { appendEvent } from '../../platform/events.js';
 import { type NewEntryInput, newEntryInput } from './entry-input.js';
-import { checkRelay, keyColumns } from './entry-store.js';
+import { checkRelay, keyColumns, lockOrganizations, lockRelays } from './entry-store.js';
 
 export async function createDirectoryEntry(
   ctx: AppContext,
@@ -18,9 +18,13 @@ export async function createDirectoryEntry(
   const input = newEntryInput.parse(raw);
   const key = await keyColumns(input.pgpPublicKey);
   const website = input.type === 'website_operator';
-  await checkRelay(ctx.db, null, website ? input.relayViaOrganizationId : null);
+  const relay = website ? input.relayViaOrganizationId : null;
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
+    // the relay chain is checked on the state the write will see: no other relay edit in between
+    if (relay !== null) await lockRelays(trx);
+    await lockOrganizations(trx, [relay]);
+    await checkRelay(trx, null, relay);
     const org = await trx
       .insertInto('organizations')
       .values({
@@ -46,7 +50,7 @@ export async function createDirectoryEntry(
         nda_version: input.ndaVersion,
         notes: input.notes,
         operator_kind: website ? input.operatorKind : null,
-        relay_via_organization_id: website ? input.relayViaOrganizationId : null,
+        relay_via_organization_id: relay,
         created_at: now,
         updated_at: now,
       })

@@ -1,5 +1,6 @@
 // What the directory's use cases share: reading the organization an entry belongs to, checking the OpenPGP key and
 // the relay chain, and the contact window's fields as a change request keeps them (before / proposed).
+import { sql } from 'kysely';
 import type { Database } from '../../platform/db/database.js';
 import type { OrganizationType } from '../../platform/db/schema.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -54,6 +55,31 @@ export async function keyColumns(armored: string | null): Promise<{
       `directory.validation.pgp.${k.problem.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())}`,
     );
   return { pgp_public_key: k.armored, pgp_fingerprint: k.fingerprint, pgp_expires_at: k.expiresAt };
+}
+
+/**
+ * Locks the organizations (and so their entries: every write to an entry goes through here first) for the rest of
+ * the transaction, in a stable order so that two writers never wait on each other crosswise.
+ */
+export async function lockOrganizations(trx: Database, ids: (string | null)[]): Promise<void> {
+  const sorted = [...new Set(ids.filter((id): id is string => id !== null))].sort();
+  if (sorted.length === 0) return;
+  await trx
+    .selectFrom('organizations')
+    .select('id')
+    .where('id', 'in', sorted)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
+/**
+ * Serialises the writes that set a relay. A loop can close through entries neither of two concurrent edits touches
+ * (B→C and D→A exist; one keeper sets A→B while another sets C→D), so locking the two entries of each edit is not
+ * enough: every relay-setting transaction takes this one lock first, then its rows, and checks the chain after.
+ */
+export async function lockRelays(trx: Database): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext('keikai.directory.relay'))`.execute(trx);
 }
 
 /** The longest relay chain a notice follows (the website track stops there too). */

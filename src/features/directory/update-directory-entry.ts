@@ -11,6 +11,8 @@ import {
   contactSnapshot,
   directoryOrganization,
   keyColumns,
+  lockOrganizations,
+  lockRelays,
   proposalSnapshot,
   resourceOf,
   writeContact,
@@ -27,9 +29,13 @@ export async function updateDirectoryEntry(
   const input = entryInput.parse(raw);
   const key = await keyColumns(input.pgpPublicKey);
   const website = org.type === 'website_operator';
-  await checkRelay(ctx.db, org.id, website ? input.relayViaOrganizationId : null);
+  const relay = website ? input.relayViaOrganizationId : null;
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
+    // the relay chain is checked on the state the write will see: no other relay edit in between
+    if (relay !== null) await lockRelays(trx);
+    await lockOrganizations(trx, [org.id, relay]);
+    await checkRelay(trx, org.id, relay);
     const before = await contactSnapshot(trx, org.id);
     const after = proposalSnapshot(input, key.pgp_fingerprint);
     await writeContact(trx, org.id, after, key, now);
@@ -43,7 +49,7 @@ export async function updateDirectoryEntry(
       nda_version: input.ndaVersion,
       notes: input.notes,
       operator_kind: website ? input.operatorKind : null,
-      relay_via_organization_id: website ? input.relayViaOrganizationId : null,
+      relay_via_organization_id: relay,
     };
     await trx
       .updateTable('directory_entries')
