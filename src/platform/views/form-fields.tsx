@@ -92,6 +92,8 @@ export function Field(
     value?: string | undefined;
     autocomplete?: string;
     inputmode?: 'numeric' | 'text' | 'email';
+    /** the id of a `<datalist>` of suggestions (typing anything else stays possible) */
+    list?: string;
   },
 ) {
   const d = described(props);
@@ -104,6 +106,7 @@ export function Field(
     required: props.required,
     autocomplete: props.autocomplete,
     inputMode: props.inputmode,
+    list: props.list,
     'aria-invalid': invalid(d.err),
     'aria-describedby': describedBy(d),
   };
