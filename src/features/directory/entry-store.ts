@@ -58,6 +58,22 @@ export async function keyColumns(armored: string | null): Promise<{
 }
 
 /**
+ * The key's columns for an edit: the stored ones, unchecked, when the key given is the one already kept (a stored
+ * key that has since expired does not block an edit of the phone number; it is shown as expired instead); otherwise
+ * the new key, checked.
+ */
+export async function keyColumnsForEdit(db: Database, organizationId: string, armored: string | null) {
+  const stored = await db
+    .selectFrom('directory_entries')
+    .select(['pgp_public_key', 'pgp_fingerprint', 'pgp_expires_at'])
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirst();
+  const given = armored === null ? null : armored.trim().replace(/\r\n?/g, '\n');
+  if (stored && stored.pgp_public_key !== null && given === stored.pgp_public_key) return stored;
+  return keyColumns(armored);
+}
+
+/**
  * Locks the organizations (and so their entries: every write to an entry goes through here first) for the rest of
  * the transaction, in a stable order so that two writers never wait on each other crosswise.
  */

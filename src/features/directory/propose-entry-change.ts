@@ -11,7 +11,7 @@ import {
   changedFields,
   contactSnapshot,
   directoryOrganization,
-  keyColumns,
+  keyColumnsForEdit,
   proposalSnapshot,
 } from './entry-store.js';
 import { mailKeepersOfRequest } from './keeper-mail.js';
@@ -26,7 +26,8 @@ export async function proposeEntryChange(
   if (!organizationId) throw notFound();
   const org = await directoryOrganization(ctx.db, organizationId);
   const input = proposalInput.parse(raw);
-  const key = await keyColumns(input.pgpPublicKey);
+  // the key kept already (perhaps expired since) is not checked again; a new one is
+  const key = await keyColumnsForEdit(ctx.db, org.id, input.pgpPublicKey);
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
     const before = await contactSnapshot(trx, org.id);

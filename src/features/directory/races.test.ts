@@ -3,7 +3,9 @@
 // expired does not stand in the way of edits that leave it alone.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import * as openpgp from 'openpgp';
 import { makeOrganization, makeUser, startTestApp, type TestApp } from '../../testing/app.js';
+import { textOf } from '../../testing/browser.js';
 import { signedIn } from '../../testing/login.js';
 
 const entry = (over: Record<string, string> = {}) => ({
@@ -107,5 +109,59 @@ describe('directory under concurrent keepers', () => {
       set(k2, c, 'Loop C', 'c@loop.example.lg.jp', d),
     ]);
     assert.deepEqual([r1.status, r2.status].sort(), [303, 400]);
+  });
+
+  it('a stored key that has since expired does not block editing the phone; the entry page marks it expired', async () => {
+    const id = await operator('Keyed Operator', 'sec@keyed.example.lg.jp');
+    const expiredKey = async () =>
+      (
+        await openpgp.generateKey({
+          type: 'ecc',
+          curve: 'curve25519Legacy',
+          userIDs: [{ name: 'Keyed', email: 'sec@keyed.example.lg.jp' }],
+          date: new Date('2020-01-01T00:00:00Z'),
+          keyExpirationTime: 86_400,
+          format: 'armored',
+        })
+      ).publicKey.trim();
+    const stored = await expiredKey();
+    // kept while it was valid (the directory refuses an expired key when it is given)
+    await t.ctx.db
+      .updateTable('directory_entries')
+      .set({
+        pgp_public_key: stored,
+        pgp_fingerprint: 'AAAA1111BBBB2222CCCC3333DDDD4444EEEE5555',
+        pgp_expires_at: new Date('2020-01-02T00:00:00Z'),
+      })
+      .where('organization_id', '=', id)
+      .execute();
+    const k = await signedIn(t, keeperA);
+    const page = await k.get(`/directory/${id}`);
+    assert.match(textOf(page.body), /期限切れ/);
+    const form = {
+      nameEn: 'Keyed Operator',
+      emails: 'sec@keyed.example.lg.jp',
+      phone: '03-9999-0000',
+      // the browser sends the key back as the form showed it, with CRLF line ends
+      pgpPublicKey: stored.replace(/\n/g, '\r\n'),
+    };
+    const edited = await k.post(`/directory/${id}/edit`, entry(form), `/directory/${id}/edit`);
+    assert.equal(edited.status, 303);
+    const row = await t.ctx.db
+      .selectFrom('directory_entries')
+      .select(['phone', 'pgp_public_key', 'pgp_fingerprint'])
+      .where('organization_id', '=', id)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.phone, '03-9999-0000');
+    assert.equal(row.pgp_public_key, stored);
+    assert.equal(row.pgp_fingerprint, 'AAAA1111BBBB2222CCCC3333DDDD4444EEEE5555');
+    // a different key, expired too, is checked and refused
+    const other = await k.post(
+      `/directory/${id}/edit`,
+      entry({ ...form, pgpPublicKey: await expiredKey() }),
+      `/directory/${id}/edit`,
+    );
+    assert.equal(other.status, 400);
+    assert.match(other.body, /この公開鍵は有効期限が切れています/);
   });
 });

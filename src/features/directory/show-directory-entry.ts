@@ -18,6 +18,8 @@ export type DirectoryEntryView = {
     pgpPublicKey: string | null;
     pgpFingerprint: string | null;
     pgpExpiresAt: Date | null;
+    /** the kept key has expired since (mail to this party goes unencrypted, or not at all, until it is replaced) */
+    pgpExpired: boolean;
     ndaSignedOn: string | null;
     ndaVersion: string | null;
     notes: string | null;
@@ -72,6 +74,7 @@ export async function showDirectoryEntry(
           pgpPublicKey: e.pgp_public_key,
           pgpFingerprint: e.pgp_fingerprint,
           pgpExpiresAt: e.pgp_expires_at,
+          pgpExpired: e.pgp_expires_at !== null && e.pgp_expires_at.getTime() <= ctx.clock.now().getTime(),
           ndaSignedOn: e.nda_signed_on,
           ndaVersion: e.nda_version,
           // the keeper's own notes are not shown to the party

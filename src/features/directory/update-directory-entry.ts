@@ -10,7 +10,7 @@ import {
   checkRelay,
   contactSnapshot,
   directoryOrganization,
-  keyColumns,
+  keyColumnsForEdit,
   lockOrganizations,
   lockRelays,
   proposalSnapshot,
@@ -27,7 +27,6 @@ export async function updateDirectoryEntry(
   const org = await directoryOrganization(ctx.db, organizationId);
   authorize(actor, 'directory.manage', resourceOf(org));
   const input = entryInput.parse(raw);
-  const key = await keyColumns(input.pgpPublicKey);
   const website = org.type === 'website_operator';
   const relay = website ? input.relayViaOrganizationId : null;
   const now = ctx.clock.now();
@@ -37,6 +36,8 @@ export async function updateDirectoryEntry(
     await lockOrganizations(trx, [org.id, relay]);
     await checkRelay(trx, org.id, relay);
     const before = await contactSnapshot(trx, org.id);
+    // only a key the keeper changed is checked: one kept before and since expired stays, shown as expired
+    const key = await keyColumnsForEdit(trx, org.id, input.pgpPublicKey);
     const after = proposalSnapshot(input, key.pgp_fingerprint);
     await writeContact(trx, org.id, after, key, now);
     const old = await trx

@@ -74,6 +74,7 @@ export function EntryDetails({
                 {e.pgpExpiresAt
                   ? t('directory.entry.pgpExpires', { at: when(v, e.pgpExpiresAt) })
                   : t('directory.entry.pgpNoExpiry')}
+                {e.pgpExpired && <strong class="badge"> {t('directory.entry.pgpExpired')}</strong>}
               </>
             ) : (
               t('directory.entry.none')
