@@ -121,7 +121,8 @@ const ja = {
     titleEn: '名称（英語）',
     description: '説明（暗号化して保管）',
     cwe: 'CWE',
-    cweHint: 'CWE-79 のように一覧にある番号。',
+    cweHint:
+      'CWE-79 のような番号。MITRE の CWE 一覧にある番号ならどれでも受け付けます（候補はよく使われるもの）。',
     cvss31: 'CVSS 3.1 ベクトル',
     cvss40: 'CVSS 4.0 ベクトル',
     cvssHint: '例: CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N',
@@ -556,7 +557,8 @@ const en: Catalog<typeof ja> = {
     titleEn: 'Title (English)',
     description: 'Description (encrypted at rest)',
     cwe: 'CWE',
-    cweHint: 'An id from the list, such as CWE-79.',
+    cweHint:
+      'An id such as CWE-79. Any CWE id from MITRE’s list is accepted (the suggestions are the common ones).',
     cvss31: 'CVSS 3.1 vector',
     cvss40: 'CVSS 4.0 vector',
     cvssHint: 'e.g. CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N',

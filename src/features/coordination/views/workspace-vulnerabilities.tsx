@@ -2,6 +2,7 @@
 import { Field, TextArea } from '../../../platform/views/form-fields.js';
 import { workspacePath } from '../mail.js';
 import type { VulnerabilityView } from '../queries.js';
+import { CWE_CHOICES_ID, CweChoices, cweLabel } from './cwe-choices.js';
 import { At, errorsFor, PostForm, valuesFor } from './parts.js';
 import type { WorkspaceProps } from './workspace-page.js';
 
@@ -27,6 +28,7 @@ function VulnerabilityFields({
         {...f('cwe')}
         label={t('coordination.workspace.cwe')}
         hint={t('coordination.workspace.cweHint')}
+        list={CWE_CHOICES_ID}
       />
       <Field
         {...f('cvss31')}
@@ -56,6 +58,7 @@ export function VulnerabilitiesSection({ v, w, problems }: WorkspaceProps) {
   return (
     <section aria-labelledby="vulnerabilities">
       <h2 id="vulnerabilities">{t('coordination.workspace.vulnerabilities')}</h2>
+      {open && <CweChoices />}
       {w.vulnerabilities.length === 0 && <p>{t('coordination.workspace.none')}</p>}
       {w.vulnerabilities.map((x) => {
         const form = `vuln-${x.ordinal}`;
@@ -67,7 +70,7 @@ export function VulnerabilitiesSection({ v, w, problems }: WorkspaceProps) {
             </h3>
             <dl>
               <dt>{t('coordination.workspace.cwe')}</dt>
-              <dd>{x.cweId ?? t('coordination.workspace.none')}</dd>
+              <dd>{x.cweId ? cweLabel(x.cweId) : t('coordination.workspace.none')}</dd>
               <dt>{t('coordination.workspace.cvss31')}</dt>
               <dd>
                 {x.cvss31
