@@ -3,17 +3,11 @@
 // and the status matrix — for scripts and dashboards over large multi-vendor cases. No finder data.
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
+import { apiError } from '../../platform/http/api-error.js';
 import type { App } from '../../platform/http/server.js';
 import { cellKey, PARTY_STATUSES, showWorkspace } from './show-workspace.js';
 
 const instant = z.string().describe('An instant, ISO 8601 in UTC');
-const apiError = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    fields: z.record(z.string(), z.array(z.string())).optional(),
-  }),
-});
 const status = z.enum(PARTY_STATUSES as unknown as ['unknown', ...string[]]);
 const cvss = z.object({ vector: z.string(), score: z.number(), severity: z.string() }).nullable();
 

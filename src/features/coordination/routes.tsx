@@ -7,8 +7,8 @@ import { authorize } from '../../platform/auth/policy.js';
 import type { AppContext } from '../../platform/context.js';
 import type { PartyStatus } from '../../platform/db/schema/coordination.js';
 import { AppError } from '../../platform/errors.js';
+import { fieldErrorsOf, postedValues } from '../../platform/http/field-errors.js';
 import { type App, type Feature, sendPage, viewContext } from '../../platform/http/server.js';
-import { isCatalogKey } from '../../platform/http/validation.js';
 import { searchParties } from '../directory/contact-window.js';
 import { addParties } from './add-parties.js';
 import { addVulnerability } from './add-vulnerability.js';
@@ -74,22 +74,6 @@ function countsOf(result: unknown): string {
   return s ? `&${s}` : '';
 }
 
-/** Field errors in the viewer's language (use cases give catalog keys or worded messages). */
-function worded(req: FastifyRequest, fields: Record<string, string[]> | undefined): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const [k, list] of Object.entries(fields ?? { _: ['errors.validation'] })) {
-    out[k] = list.map((m) => (isCatalogKey(m) ? req.t(m) : m));
-  }
-  return out;
-}
-
-function typed(body: Record<string, unknown> | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, val] of Object.entries(body ?? {}))
-    if (k !== '_csrf' && typeof val === 'string') out[k] = val;
-  return out;
-}
-
 async function renderWorkspace(
   ctx: AppContext,
   req: FastifyRequest<{ Params: Params }>,
@@ -146,14 +130,13 @@ function action(
       try {
         result = await run(req);
       } catch (err) {
-        if (err instanceof AppError && err.code === 'validation') {
-          const formKey = typeof form === 'string' ? form : form(req);
-          return renderWorkspace(ctx, req, reply, {
-            problems: { form: formKey, errors: worded(req, err.fields), values: typed(req.body) },
-            status: 400,
-          });
-        }
-        throw err;
+        // anything but refused input is thrown on
+        const errors = fieldErrorsOf(req, err);
+        const formKey = typeof form === 'string' ? form : form(req);
+        return renderWorkspace(ctx, req, reply, {
+          problems: { form: formKey, errors, values: postedValues(req.body) },
+          status: 400,
+        });
       }
       return reply.redirect(
         `${workspacePath(req.params.reference)}?notice=${notice}${countsOf(result)}#${anchor}`,
@@ -335,15 +318,15 @@ export const coordinationRoutes: Feature = (app, ctx) => {
         const { reference } = await openCsirtCase(ctx, req.actor, { fields: req.body, ip: req.ip });
         return reply.redirect(`${workspacePath(reference)}?notice=saved`, 303);
       } catch (err) {
-        if (!(err instanceof AppError && err.code === 'validation')) throw err;
+        const errors = fieldErrorsOf(req, err);
         const csirts = await searchParties(ctx.db, { type: 'csirt', limit: 200 });
         return sendPage(
           reply,
           <CsirtCasePage
             v={viewContext(req, reply)}
             csirts={csirts}
-            errors={worded(req, err.fields)}
-            values={typed(req.body)}
+            errors={errors}
+            values={postedValues(req.body)}
           />,
           400,
         );
@@ -372,16 +355,11 @@ export const coordinationRoutes: Feature = (app, ctx) => {
           ip: req.ip,
         });
       } catch (err) {
-        if (!(err instanceof AppError && err.code === 'validation')) throw err;
+        const errors = fieldErrorsOf(req, err);
         const r = await showFinderRelay(ctx, req.actor, { reference: req.params.reference, ip: req.ip });
         return sendPage(
           reply,
-          <RelayPage
-            v={viewContext(req, reply)}
-            {...r}
-            errors={worded(req, err.fields)}
-            value={str(req.body?.body)}
-          />,
+          <RelayPage v={viewContext(req, reply)} {...r} errors={errors} value={str(req.body?.body)} />,
           400,
         );
       }
