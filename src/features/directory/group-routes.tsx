@@ -8,15 +8,18 @@ import { fieldErrorsOf } from '../../platform/http/field-errors.js';
 import { type App, sendPage, viewContext } from '../../platform/http/server.js';
 import { parseInput } from '../../platform/http/validation.js';
 import { addGroupMember } from './add-group-member.js';
+import { archiveGroup } from './archive-group.js';
 import { listGroups, searchParties } from './contact-window.js';
 import { createGroup } from './create-group.js';
 import { groupInput, keepInput, memberInput } from './entry-input.js';
 import { showGroup } from './groups.js';
 import { removeGroupMember } from './remove-group-member.js';
+import { renameGroup } from './rename-group.js';
 import { hide, type Id, noticeOf } from './route-helpers.js';
 import { GroupPage, GroupsPage } from './views/groups-pages.js';
 
-const GROUP_NOTICES = ['created', 'added', 'removed'] as const;
+const GROUP_NOTICES = ['created', 'added', 'removed', 'renamed'] as const;
+const GROUPS_NOTICES = ['archived'] as const;
 
 export function groupRoutes(app: App, ctx: AppContext) {
   const canManageGroups = (actor: Actor) =>
@@ -36,6 +39,7 @@ export function groupRoutes(app: App, ctx: AppContext) {
         canManage={canManageGroups(req.actor)}
         {...(opts.values ? { values: opts.values } : {})}
         errors={opts.errors}
+        notice={noticeOf(req, GROUPS_NOTICES, 'directory.groups.notices')}
       />,
       opts.errors ? 400 : 200,
     );
@@ -62,6 +66,7 @@ export function groupRoutes(app: App, ctx: AppContext) {
     reply: FastifyReply,
     id: string,
     errors?: Record<string, string[]>,
+    values?: { name: string; description: string },
   ) => {
     const group = await showGroup(ctx, req.actor, id);
     const canManage = canManageGroups(req.actor);
@@ -87,6 +92,7 @@ export function groupRoutes(app: App, ctx: AppContext) {
         q={q}
         candidates={candidates}
         errors={errors}
+        values={values}
         notice={noticeOf(req, GROUP_NOTICES, 'directory.groups.notices')}
       />,
       errors ? 400 : 200,
@@ -105,6 +111,25 @@ export function groupRoutes(app: App, ctx: AppContext) {
       return groupPage(req, reply, req.params.id, fieldErrorsOf(req, e));
     }
     return reply.redirect(`/directory/groups/${req.params.id}?notice=added`, 303);
+  });
+
+  app.post<Id>('/directory/groups/:id/rename', hide, async (req, reply) => {
+    authorize(req.actor, 'directory.manage', { organizationType: 'product_developer' });
+    const kept = keepInput(req.body);
+    const values = { name: String(kept.name ?? ''), description: String(kept.description ?? '') };
+    const parsed = parseInput(groupInput, req.body, req.locale);
+    if (!parsed.ok) return groupPage(req, reply, req.params.id, parsed.errors, values);
+    try {
+      await renameGroup(ctx, req.actor, req.params.id, parsed.data);
+    } catch (e) {
+      return groupPage(req, reply, req.params.id, fieldErrorsOf(req, e), values);
+    }
+    return reply.redirect(`/directory/groups/${req.params.id}?notice=renamed`, 303);
+  });
+
+  app.post<Id>('/directory/groups/:id/archive', hide, async (req, reply) => {
+    await archiveGroup(ctx, req.actor, req.params.id);
+    return reply.redirect('/directory/groups?notice=archived', 303);
   });
 
   app.post<{ Params: { id: string; organizationId: string } }>(

@@ -7,8 +7,10 @@ import { liveGroup } from './group-store.js';
 
 // the group use cases, each in its own file; re-exported for src/testing/world.ts, which imports them from here
 export { addGroupMember } from './add-group-member.js';
+export { archiveGroup } from './archive-group.js';
 export { createGroup } from './create-group.js';
 export { removeGroupMember } from './remove-group-member.js';
+export { renameGroup } from './rename-group.js';
 
 /** A group with its current members, for the group's page. */
 export async function showGroup(ctx: AppContext, actor: Actor, groupId: string) {

@@ -252,10 +252,18 @@ const ja = {
     choose: '追加する組織',
     chooseOne: '選択してください',
     add: '追加する',
+    renameLegend: '名前と説明を変える',
+    rename: '変更する',
+    archiveLegend: 'グループをアーカイブする',
+    archiveHint:
+      'アーカイブしたグループは一覧に出ず、案件への追加にも使えなくなります。記録（メンバーと履歴）は残り、同じ名前で新しいグループを作れます。',
+    archive: '{{name}} をアーカイブする',
     notices: {
       created: 'グループを作りました。',
       added: 'メンバーを追加しました。',
       removed: 'メンバーを外しました。',
+      renamed: 'グループの名前と説明を変更しました。',
+      archived: 'グループをアーカイブしました。',
     },
   },
   my: {
@@ -305,6 +313,7 @@ const ja = {
     noDomains: 'ドメインを登録できるのはウェブサイト運営者だけです。',
     nothingChanged: '変更された項目がありません。',
     alreadyDecided: 'この申請はすでに処理されています。',
+    groupArchived: 'このグループはすでにアーカイブされています。',
   },
   mail: {
     changeRequested: {
@@ -573,10 +582,18 @@ const en: Catalog<typeof ja> = {
     choose: 'Organization to add',
     chooseOne: 'Choose one',
     add: 'Add',
+    renameLegend: 'Change the name and description',
+    rename: 'Change',
+    archiveLegend: 'Archive the group',
+    archiveHint:
+      'An archived group is no longer listed nor offered when adding parties to a case. Its record (members and history) is kept, and a new group may take its name.',
+    archive: 'Archive {{name}}',
     notices: {
       created: 'The group was created.',
       added: 'The member was added.',
       removed: 'The member was removed.',
+      renamed: 'The name and description were changed.',
+      archived: 'The group was archived.',
     },
   },
   my: {
@@ -626,6 +643,7 @@ const en: Catalog<typeof ja> = {
     noDomains: 'Only website operators have domains.',
     nothingChanged: 'Nothing was changed.',
     alreadyDecided: 'This request has already been dealt with.',
+    groupArchived: 'This group has already been archived.',
   },
   mail: {
     changeRequested: {

@@ -97,6 +97,7 @@ export function GroupPage({
   candidates,
   errors,
   notice,
+  values,
 }: {
   v: ViewContext;
   group: Awaited<ReturnType<typeof showGroup>>;
@@ -105,6 +106,8 @@ export function GroupPage({
   candidates: { organizationId: string; nameJa: string; nameEn: string; type: string }[];
   errors?: Record<string, string[]> | undefined;
   notice?: string | undefined;
+  /** what the keeper typed in the rename form, shown again after an error */
+  values?: { name?: string; description?: string } | undefined;
 }) {
   const { t, locale } = v;
   const title = t('directory.groups.groupTitle', { name: group.name });
@@ -184,6 +187,39 @@ export function GroupPage({
               errors={errors}
             />
             <button type="submit">{t('directory.groups.add')}</button>
+          </form>
+        </section>
+      )}
+      {canManage && (
+        <section aria-labelledby="rename-group">
+          <h2 id="rename-group">{t('directory.groups.renameLegend')}</h2>
+          <form method="post" action={`/directory/groups/${group.id}/rename`} novalidate>
+            <CsrfField v={v} />
+            <Field
+              name="name"
+              label={t('directory.groups.name')}
+              value={values?.name ?? group.name}
+              required
+              errors={errors}
+            />
+            <TextArea
+              name="description"
+              label={t('directory.groups.description')}
+              value={values?.description ?? group.description ?? ''}
+              rows={2}
+              errors={errors}
+            />
+            <button type="submit">{t('directory.groups.rename')}</button>
+          </form>
+        </section>
+      )}
+      {canManage && (
+        <section aria-labelledby="archive-group">
+          <h2 id="archive-group">{t('directory.groups.archiveLegend')}</h2>
+          <p>{t('directory.groups.archiveHint')}</p>
+          <form method="post" action={`/directory/groups/${group.id}/archive`}>
+            <CsrfField v={v} />
+            <button type="submit">{t('directory.groups.archive', { name: group.name })}</button>
           </form>
         </section>
       )}
