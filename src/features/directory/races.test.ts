@@ -111,7 +111,7 @@ describe('directory under concurrent keepers', () => {
     assert.deepEqual([r1.status, r2.status].sort(), [303, 400]);
   });
 
-  it('a stored key that has since expired does not block editing the phone; the entry page marks it expired', async () => {
+  it('a stored key that has since expired does not block editing the phone (by the keeper or the party); the entry page marks it expired', async () => {
     const id = await operator('Keyed Operator', 'sec@keyed.example.lg.jp');
     const expiredKey = async () =>
       (
@@ -163,5 +163,47 @@ describe('directory under concurrent keepers', () => {
     );
     assert.equal(other.status, 400);
     assert.match(other.body, /この公開鍵は有効期限が切れています/);
+    // the party itself may propose a new phone number, sending back the key it has on file
+    const party = await signedIn(
+      t,
+      (await makeUser(t.ctx, { organizationId: id, role: 'org_admin' })).userId,
+    );
+    const proposed = await party.post(
+      '/my/directory',
+      {
+        nameJa: '例県',
+        nameEn: 'Keyed Operator',
+        emails: 'sec@keyed.example.lg.jp',
+        phone: '03-9999-1111',
+        languages: 'ja',
+        locale: 'ja',
+        webUrl: '',
+        pgpPublicKey: stored,
+      },
+      '/my/directory',
+    );
+    assert.equal(proposed.status, 303);
+    const request = await t.ctx.db
+      .selectFrom('directory_change_requests')
+      .select('id')
+      .where('organization_id', '=', id)
+      .where('state', '=', 'pending')
+      .executeTakeFirstOrThrow();
+    const view = await k.get(`/directory/requests/${request.id}`);
+    assert.equal(view.status, 200);
+    assert.equal(
+      (await k.post(`/directory/requests/${request.id}/approve`, {}, `/directory/requests/${request.id}`))
+        .status,
+      303,
+    );
+    const approved = await t.ctx.db
+      .selectFrom('directory_entries')
+      .select(['phone', 'pgp_fingerprint'])
+      .where('organization_id', '=', id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(approved, {
+      phone: '03-9999-1111',
+      pgp_fingerprint: 'AAAA1111BBBB2222CCCC3333DDDD4444EEEE5555',
+    });
   });
 });
