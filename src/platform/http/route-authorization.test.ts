@@ -199,6 +199,8 @@ const EXPECTED: Record<string, readonly Cell[]> = {
   'POST /directory/groups': [{ ok: ['coordinator'] }],
   'GET /directory/groups/:id': [{ ok: STAFF }],
   'POST /directory/groups/:id/members': [{ ok: ['coordinator'] }],
+  'POST /directory/groups/:id/rename': [{ ok: ['coordinator'] }],
+  'POST /directory/groups/:id/archive': [{ ok: ['coordinator'] }],
   'POST /directory/groups/:id/members/:organizationId/remove': [{ label: 'A', ok: ['coordinator'] }],
   'GET /my/directory': [{ ok: ['devA', 'devB', 'operator', 'operatorB', 'csirt'] }],
   'POST /my/directory': [{ ok: NOBODY }], // organization admins only; these are members
@@ -212,6 +214,7 @@ const EXPECTED: Record<string, readonly Cell[]> = {
   ],
   'POST /coordination/cases/:reference/vulnerabilities': [{ ok: ['coordinator'] }],
   'POST /coordination/cases/:reference/vulnerabilities/:vulnerabilityId': [{ ok: ['coordinator'] }],
+  'POST /coordination/cases/:reference/vulnerabilities/:vulnerabilityId/withdraw': [{ ok: ['coordinator'] }],
   'POST /coordination/cases/:reference/parties': [{ ok: ['coordinator'] }],
   'POST /coordination/cases/:reference/parties/:partyId/notify': [{ label: 'A', ok: ['coordinator'] }],
   'POST /coordination/cases/:reference/parties/:partyId/remove': [{ label: 'A', ok: ['coordinator'] }],
