@@ -1,5 +1,7 @@
 // Kysely's view of the website tables (see 0009_website.sql and 0010_operator_link.sql, the source of truth). Merged into DB.
+
 import type { ColumnType, Generated } from 'kysely';
+import type { DiscoveryOutcome } from '../../outbound/security-txt-client.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -17,17 +19,8 @@ export type ContactSource = 'directory' | 'security_txt' | 'manual';
 export type InvestigationFinding = 'vulnerable' | 'not_reproduced' | 'investigating';
 /** how an operator's answer came in: its account, the case's secret link, or staff typing in a mailed reply */
 export type ResponseVia = 'account' | 'link' | 'staff';
-export type DiscoveryOutcome =
-  | 'found'
-  | 'expired'
-  | 'no-contact'
-  | 'malformed'
-  | 'not-found'
-  | 'blocked-address'
-  | 'too-large'
-  | 'timeout'
-  | 'unreachable'
-  | 'bad-url';
+/** the security.txt client's outcomes, stored as they are */
+export type { DiscoveryOutcome };
 export type NoticeKind = 'contact_request' | 'details' | 'reminder';
 export type ContactChannel = 'mail' | 'phone' | 'postal' | 'web_form' | 'other';
 export type ContactResult = 'sent' | 'no_answer' | 'bounced' | 'answered' | 'refused';
