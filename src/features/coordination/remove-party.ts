@@ -3,12 +3,12 @@
 import { audit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
-import { AppError, notFound } from '../../platform/errors.js';
+import { notFound } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';
-import { text } from '../../platform/http/validation.js';
 import { idOrNotFound, userIdOf, withProductCase } from './case-access.js';
 import { COORDINATION_EVENTS } from './events.js';
 import { mailPartyOrRecord } from './mail.js';
+import { requiredReason } from './required-reason.js';
 
 export async function removeParty(
   ctx: AppContext,
@@ -16,14 +16,7 @@ export async function removeParty(
   input: { reference: string; partyId: string; reason: unknown; ip?: string | null },
 ): Promise<{ keyUnusable: number }> {
   return withProductCase(ctx, actor, input.reference, async (trx, c, _coordination, now) => {
-    const reason = text(2000)
-      .pipe(text(2000).min(1))
-      .safeParse(typeof input.reason === 'string' ? input.reason : '');
-    if (!reason.success) {
-      throw new AppError('validation', 'errors.validation', {
-        reason: ['coordination.errors.reasonRequired'],
-      });
-    }
+    const reason = requiredReason(input.reason);
     const party = await trx
       .selectFrom('coordination_parties')
       .select(['id', 'organization_id', 'notified_at'])
@@ -35,7 +28,7 @@ export async function removeParty(
     if (!party) throw notFound();
     await trx
       .updateTable('coordination_parties')
-      .set({ removed_at: now, removed_reason: reason.data })
+      .set({ removed_at: now, removed_reason: reason })
       .where('id', '=', party.id)
       .execute();
     let keyUnusable = 0;
