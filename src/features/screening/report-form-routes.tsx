@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { authorize } from '../../platform/auth/policy.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
+import { fieldErrorsOf, postedValues } from '../../platform/http/field-errors.js';
 import type { App } from '../../platform/http/server.js';
 import { parseInput } from '../../platform/http/validation.js';
 import { assignReport } from './assign-report.js';
@@ -23,19 +24,6 @@ const assignForm = z.object({
   assignee: z.preprocess((v) => (v === '' ? null : v), z.uuid().nullable()),
 });
 
-/** The posted text fields, to show again beside the errors. */
-function postedValues(body: unknown): Record<string, string> {
-  const b = (body ?? {}) as Record<string, unknown>;
-  return Object.fromEntries(Object.entries(b).filter((e): e is [string, string] => typeof e[1] === 'string'));
-}
-
-/** A use case's validation error as field errors to show on the page; anything else goes to the error mapper. */
-function fieldsOf(err: unknown, t: Req['t']): Record<string, string[]> {
-  if (!(err instanceof AppError) || err.code !== 'validation') throw err;
-  const fields = err.fields ?? { _: [err.messageKey] };
-  return Object.fromEntries(Object.entries(fields).map(([k, list]) => [k, list.map((m) => t(m))]));
-}
-
 export function reportFormRoutes(app: App, ctx: AppContext) {
   const back = (req: Req, notice: string) => `${reportPath(req.params.trackingNumber)}?notice=${notice}`;
 
@@ -53,7 +41,7 @@ export function reportFormRoutes(app: App, ctx: AppContext) {
           await decide(ctx, req.actor, req.params.trackingNumber, parsed.data, req.ip);
           return reply.redirect(back(req, decision), 303);
         } catch (err) {
-          errors = fieldsOf(err, req.t);
+          errors = fieldErrorsOf(req, err);
         }
       }
       const problems = { decision: { decision, errors: errors ?? {}, values: postedValues(req.body) } };
@@ -99,7 +87,7 @@ export function reportFormRoutes(app: App, ctx: AppContext) {
           ip: req.ip,
         });
       } catch (err) {
-        const other = Object.values(fieldsOf(err, req.t)).flat();
+        const other = Object.values(fieldErrorsOf(req, err)).flat();
         return renderReportPage(ctx, req, reply, { problems: { other }, status: 400 });
       }
       return reply.redirect(back(req, 'assigned'), 303);
