@@ -6,6 +6,7 @@ import type { Database } from '../../platform/db/database.js';
 import type { Locale } from '../../platform/db/schema.js';
 import { checkMailKey, type MailKeyProblem } from '../../platform/mail/encrypt.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
+import { caseStaffOf, type StaffRecipient, staffOf } from '../accounts/staff-recipients.js';
 import { getContactWindow } from '../directory/contact-window.js';
 import { partiesOf } from './queries.js';
 
@@ -153,41 +154,14 @@ export async function mailNotifiedParties(
   return out;
 }
 
-type Staff = { email: string; locale: Locale };
-
-/** Active staff (handler, lead, admin) of the organizations of one type. */
-async function staffOf(db: Database, type: 'reception_body' | 'coordination_body'): Promise<Staff[]> {
-  return db
-    .selectFrom('users as u')
-    .innerJoin('organizations as o', 'o.id', 'u.organization_id')
-    .select(['u.email', 'u.locale'])
-    .where('o.type', '=', type)
-    .where('o.disabled_at', 'is', null)
-    .where('u.disabled_at', 'is', null)
-    .where('u.role', 'in', ['handler', 'lead', 'admin'])
-    .orderBy('u.email')
-    .execute();
-}
+type Staff = StaffRecipient;
 
 /**
  * The coordinators of a case: the coordination body's staff who have acted on it; before anyone has, all of the
  * coordination body's staff.
  */
-export async function coordinatorsOf(db: Database, caseId: string): Promise<Staff[]> {
-  const worked = await db
-    .selectFrom('events as e')
-    .innerJoin('users as u', 'u.id', 'e.actor_user_id')
-    .innerJoin('organizations as o', 'o.id', 'u.organization_id')
-    .select(['u.email', 'u.locale'])
-    .distinct()
-    .where('e.stream_type', '=', 'case')
-    .where('e.stream_id', '=', caseId)
-    .where('o.type', '=', 'coordination_body')
-    .where('u.disabled_at', 'is', null)
-    .orderBy('u.email')
-    .execute();
-  return worked.length ? worked : staffOf(db, 'coordination_body');
-}
+export const coordinatorsOf = (db: Database, caseId: string): Promise<Staff[]> =>
+  caseStaffOf(db, caseId, 'coordination_body');
 
 async function mailStaff(
   trx: Database,

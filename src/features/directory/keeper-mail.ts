@@ -4,8 +4,8 @@
 // carries the proposed values.
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
-import type { Locale } from '../../platform/db/schema.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
+import { type StaffRecipient, staffOf } from '../accounts/staff-recipients.js';
 import type { DirectoryOrganization } from './entry-store.js';
 import type { DirectoryType } from './product-category.js';
 
@@ -16,21 +16,8 @@ const KEEPER_OF: Record<DirectoryType, 'coordination_body' | 'reception_body'> =
 };
 
 /** Active staff of the body that keeps entries of this type. */
-export async function keeperStaff(
-  db: Database,
-  type: DirectoryType,
-): Promise<{ email: string; locale: Locale }[]> {
-  return db
-    .selectFrom('users as u')
-    .innerJoin('organizations as o', 'o.id', 'u.organization_id')
-    .select(['u.email', 'u.locale'])
-    .where('o.type', '=', KEEPER_OF[type])
-    .where('o.disabled_at', 'is', null)
-    .where('u.disabled_at', 'is', null)
-    .where('u.role', 'in', ['handler', 'lead', 'admin'])
-    .orderBy('u.email')
-    .execute();
-}
+export const keeperStaff = (db: Database, type: DirectoryType): Promise<StaffRecipient[]> =>
+  staffOf(db, KEEPER_OF[type]);
 
 /** Tells the keepers a change request waits for them (in the caller's transaction). */
 export async function mailKeepersOfRequest(

@@ -4,32 +4,11 @@
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 import type { ResponseVia } from '../../platform/db/schema/website.js';
-import type { Locale } from '../../platform/db/schema.js';
 import { type T, translator } from '../../platform/i18n/i18n.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
+import { caseStaffOf } from '../accounts/staff-recipients.js';
 import { websiteCasePath } from '../website/views/paths.js';
 import { subjectPrefix } from '../website/website-rules.js';
-
-type Staff = { email: string; locale: Locale };
-
-async function receptionStaff(db: Database, caseId: string): Promise<Staff[]> {
-  const base = db
-    .selectFrom('users as u')
-    .innerJoin('organizations as o', 'o.id', 'u.organization_id')
-    .select(['u.email', 'u.locale'])
-    .where('o.type', '=', 'reception_body')
-    .where('o.disabled_at', 'is', null)
-    .where('u.disabled_at', 'is', null)
-    .where('u.role', 'in', ['handler', 'lead', 'admin']);
-  const worked = await base
-    .innerJoin('events as e', 'e.actor_user_id', 'u.id')
-    .where('e.stream_type', '=', 'case')
-    .where('e.stream_id', '=', caseId)
-    .distinct()
-    .orderBy('u.email')
-    .execute();
-  return worked.length ? worked : base.orderBy('u.email').execute();
-}
 
 export async function mailReception(
   trx: Database,
@@ -39,7 +18,7 @@ export async function mailReception(
   via: ResponseVia,
   vars: (t: T) => Record<string, string> = () => ({}),
 ): Promise<number> {
-  const staff = await receptionStaff(trx, c.caseId);
+  const staff = await caseStaffOf(trx, c.caseId, 'reception_body');
   for (const s of staff) {
     const t = translator(s.locale);
     await enqueueMail(trx, ctx.jobs, {
