@@ -2,6 +2,7 @@
 // keeps the party's type (the coordination body for developers and CSIRTs, the reception body for website
 // operators), each in their own language. The mail names the organization and links to the request; it never
 // carries the proposed values.
+import { DIRECTORY_KEEPER } from '../../platform/auth/policy.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
@@ -9,15 +10,9 @@ import { type StaffRecipient, staffOf } from '../accounts/staff-recipients.js';
 import type { DirectoryOrganization } from './entry-store.js';
 import type { DirectoryType } from './product-category.js';
 
-const KEEPER_OF: Record<DirectoryType, 'coordination_body' | 'reception_body'> = {
-  product_developer: 'coordination_body',
-  csirt: 'coordination_body',
-  website_operator: 'reception_body',
-};
-
 /** Active staff of the body that keeps entries of this type. */
 export const keeperStaff = (db: Database, type: DirectoryType): Promise<StaffRecipient[]> =>
-  staffOf(db, KEEPER_OF[type]);
+  staffOf(db, DIRECTORY_KEEPER[type]);
 
 /** Tells the keepers a change request waits for them (in the caller's transaction). */
 export async function mailKeepersOfRequest(

@@ -83,13 +83,16 @@ const receptionLeadOrAdmin: Rule = (a, r) =>
   receptionStaff(a, r) && (a.role === 'lead' || a.role === 'admin');
 const coordinationStaff: Rule = (a) => a.organizationType === 'coordination_body' && isStaff(a);
 /** Who keeps whose directory entry: the coordination body its developers and CSIRTs, the reception body operators. */
-const DIRECTORY_KEEPER: Partial<Record<OrganizationType, OrganizationType>> = {
+export const DIRECTORY_KEEPER = {
   product_developer: 'coordination_body',
   csirt: 'coordination_body',
   website_operator: 'reception_body',
-};
+} as const satisfies Partial<Record<OrganizationType, OrganizationType>>;
 const directoryKeeper: Rule = (a, r) =>
-  isStaff(a) && !!r.organizationType && DIRECTORY_KEEPER[r.organizationType] === a.organizationType;
+  isStaff(a) &&
+  !!r.organizationType &&
+  (DIRECTORY_KEEPER as Partial<Record<OrganizationType, OrganizationType>>)[r.organizationType] ===
+    a.organizationType;
 const self: Rule = (a, r) => r.userId === a.userId;
 const orgAdminOfOwn: Rule = (a, r) =>
   !isStaff(a) && a.role === 'org_admin' && !!a.organizationId && r.organizationId === a.organizationId;
