@@ -5,18 +5,23 @@ import pino, { type Logger } from 'pino';
 import type { Config } from './config.js';
 import { accountsRoutes } from './features/accounts/routes.js';
 import { adminRoutes } from './features/admin/routes.js';
+import { advisoriesRoutes } from './features/advisories/routes.js';
 import { auditRoutes } from './features/audit/routes.js';
 import { casesRoutes } from './features/cases/routes.js';
 import { coordinationSweepJob } from './features/coordination/jobs/coordination-sweep-job.js';
 import { coordinationRoutes } from './features/coordination/routes.js';
+import { csafProviderRoutes } from './features/csaf-provider/routes.js';
 import { directoryRoutes } from './features/directory/routes.js';
+import { feedsRoutes } from './features/feeds/routes.js';
 import { homeRoutes } from './features/home/routes.js';
 import { intakeRoutes } from './features/intake/routes.js';
 import { operatorRoutes } from './features/operator/routes.js';
 import { opsRoutes } from './features/ops/routes.js';
 import { outboxRoutes } from './features/outbox/routes.js';
 import { portalRoutes } from './features/portal/routes.js';
+import { publicationRoutes } from './features/publication/routes.js';
 import { screeningRoutes } from './features/screening/routes.js';
+import { vulndbRoutes } from './features/vulndb/routes.js';
 import { websiteSweepJob } from './features/website/jobs/website-sweep-job.js';
 import { websiteRoutes } from './features/website/routes.js';
 import { type Clock, systemClock } from './platform/clock.js';
@@ -44,6 +49,11 @@ export const FEATURES: Feature[] = [
   websiteRoutes,
   portalRoutes,
   operatorRoutes,
+  advisoriesRoutes,
+  publicationRoutes,
+  vulndbRoutes,
+  feedsRoutes,
+  csafProviderRoutes,
 ];
 
 export function createLogger(config: Config): Logger {

@@ -1,6 +1,7 @@
 // The only reader of process.env. Every setting is validated here, with an error that says how to fix it.
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_ID_PATTERNS, IdFormatError, validatePattern } from './domain/id-format.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -19,6 +20,23 @@ const categoryDays = z
       v === '' ? [] : v.split(',').map((pair) => [pair.split('=')[0]!, Number(pair.split('=')[1])] as const),
     ),
   );
+
+/** An ID pattern of src/domain/id-format.ts ({seq:N} once, {yyyy} at most once). */
+const idPattern = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .superRefine((v, ctx) => {
+      try {
+        validatePattern(v);
+      } catch (err) {
+        if (!(err instanceof IdFormatError)) throw err;
+        ctx.addIssue({
+          code: 'custom',
+          message: `${err.message} (e.g. JVN#{seq:8} or JVNDB-{yyyy}-{seq:6})`,
+        });
+      }
+    });
 
 /** "10,20" → [10, 20]: business days after notification, increasing. */
 const businessDayPoints = z
@@ -79,6 +97,15 @@ const schema = z.object({
   KEIKAI_ORG_NAME_JA: z.string().default('keikai 脆弱性受付窓口'),
   KEIKAI_ORG_NAME_EN: z.string().default('keikai vulnerability desk'),
   KEIKAI_TRACKING_PATTERN: z.string().default('IPA#{seq:8}'),
+  // advisory IDs (publication): domestic report, coordinated/multi-vendor/overseas, database entry
+  KEIKAI_ID_PATTERN_JVN: idPattern(DEFAULT_ID_PATTERNS.jvn),
+  KEIKAI_ID_PATTERN_JVNVU: idPattern(DEFAULT_ID_PATTERNS.jvnvu),
+  KEIKAI_ID_PATTERN_JVNDB: idPattern(DEFAULT_ID_PATTERNS.jvndb),
+  // CSAF trusted provider: the publisher named in every document, and the OpenPGP key that signs them
+  // (an armored private key file; without one, a key is generated once into the data folder)
+  KEIKAI_CSAF_PUBLISHER_NAME: z.string().trim().min(1).max(200).optional(),
+  KEIKAI_CSAF_PUBLISHER_NAMESPACE: z.url().optional(),
+  KEIKAI_CSAF_SIGNING_KEY_FILE: z.string().optional(),
   KEIKAI_ATTACHMENT_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -168,6 +195,11 @@ export type Config = Readonly<{
     stopMonths: number;
     unreachableAfterAttempts: number;
   };
+  /** advisory ID patterns and the CSAF provider's identity (features/publication, features/csaf-provider) */
+  publication: {
+    idPatterns: Readonly<{ jvn: string; jvnvu: string; jvndb: string }>;
+    csaf: { publisherName: string; publisherNamespace: string; signingKeyFile: string | undefined };
+  };
   /** safeFetch options (platform/outbound): allowHosts is for tests and development only */
   outbound: { allowHosts: readonly string[]; timeoutMs: number; maxBytes: number };
 }>;
@@ -229,6 +261,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ratePerHour: e.KEIKAI_INTAKE_RATE_PER_HOUR,
     },
     websiteNotice: { subjectPrefix: e.KEIKAI_WEBSITE_SUBJECT_PREFIX },
+    publication: {
+      idPatterns: {
+        jvn: e.KEIKAI_ID_PATTERN_JVN,
+        jvnvu: e.KEIKAI_ID_PATTERN_JVNVU,
+        jvndb: e.KEIKAI_ID_PATTERN_JVNDB,
+      },
+      csaf: {
+        publisherName: e.KEIKAI_CSAF_PUBLISHER_NAME ?? e.KEIKAI_ORG_NAME_EN,
+        publisherNamespace: e.KEIKAI_CSAF_PUBLISHER_NAMESPACE ?? publicUrl,
+        signingKeyFile: e.KEIKAI_CSAF_SIGNING_KEY_FILE,
+      },
+    },
     coordinationSchedule: {
       targetDays: e.KEIKAI_COORDINATION_TARGET_DAYS,
       targetDaysByCategory: e.KEIKAI_COORDINATION_TARGET_DAYS_BY_CATEGORY,

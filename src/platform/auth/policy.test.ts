@@ -267,6 +267,16 @@ const EXPECTED: Record<Action, Row> = {
     ...inOwnOrg([], [...OPERATORS, ...tok(OPERATORS)]),
     linkedWebsiteCase: ['operator-link'],
   },
+  'advisory.edit': { softwareCase: [...COORDINATION, ...tok(COORDINATION)] },
+  // a lead or admin of the coordination body, in the browser only
+  'advisory.approve': { softwareCase: ['coordination_body/lead', 'coordination_body/admin'] },
+  // the pre-release copy: a developer of the case (the use case checks it is a party)
+  'advisory.preview': inOwnOrg([], [...DEVELOPERS, ...tok(DEVELOPERS)]),
+  // importing from other providers is done from the command line
+  'advisory.import': everywhere(['system']),
+  // what is published is for everyone, whoever asks and however
+  'publication.read': everywhere(SUBJECTS.map((s) => s.key)),
+  'publication.subscribe': everywhere(SUBJECTS.map((s) => s.key)),
 };
 
 /**

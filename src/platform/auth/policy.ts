@@ -53,6 +53,14 @@ export const ACTIONS = [
   // the website operator answers a notice: through its account or the case's secret link
   'operator.read',
   'operator.respond',
+  // advisories (脆弱性対策情報): written and reviewed by the coordination body, previewed by the case's developers
+  'advisory.edit',
+  'advisory.approve',
+  'advisory.preview',
+  'advisory.import',
+  // the public vulnerability database and its feeds, and mail subscriptions to new advisories
+  'publication.read',
+  'publication.subscribe',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -174,10 +182,24 @@ const RULES: Record<Action, Rule[]> = {
   // resource.organizationId is the case's operator; a link holder is checked against resource.caseId below
   'operator.read': [operatorMember],
   'operator.respond': [operatorMember],
+  'advisory.edit': [(a, r) => coordinationStaff(a, r) && r.track === 'software'],
+  // approval (four eyes: never by the person who submitted it — checked in the use case) is done in the browser
+  'advisory.approve': [
+    sessionOnly(
+      (a, r) =>
+        coordinationStaff(a, r) && (a.role === 'lead' || a.role === 'admin') && r.track === 'software',
+    ),
+  ],
+  'advisory.preview': [developerMember],
+  'advisory.import': [],
+  'publication.read': [() => true],
+  'publication.subscribe': [() => true],
 };
 
 /** What anyone may do without signing in. */
-const PUBLIC_ACTIONS: readonly Action[] = ['report.submit'];
+const PUBLIC_ACTIONS: readonly Action[] = ['report.submit', 'publication.read', 'publication.subscribe'];
+/** What every caller may do, whoever they are: read and subscribe to what has been published. */
+const OPEN_ACTIONS: readonly Action[] = ['publication.read', 'publication.subscribe'];
 
 const SYSTEM_ACTIONS: readonly Action[] = [
   'organization.list',
@@ -188,9 +210,11 @@ const SYSTEM_ACTIONS: readonly Action[] = [
   'user.disable',
   'audit.read',
   'mail.outbox.read',
+  'advisory.import',
 ];
 
 export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {
+  if (OPEN_ACTIONS.includes(action)) return true;
   if (actor.kind === 'anonymous') return PUBLIC_ACTIONS.includes(action);
   if (actor.kind === 'mfa_pending') return action === 'mfa.complete';
   // the operator with shell access administers the deployment, but has no account of its own

@@ -1,7 +1,9 @@
 // Kysely's view of the tables. Kept by hand beside the SQL migrations, which are the source of truth.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { AdvisoryTables } from './schema/advisories.js';
 import type { CoordinationTables } from './schema/coordination.js';
 import type { DirectoryTables } from './schema/directory.js';
+import type { PublicDatabaseTables } from './schema/public-database.js';
 import type { WebsiteTables } from './schema/website.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -152,7 +154,12 @@ export interface SettingsTable {
 }
 
 /** Every table; later features keep theirs in ./schema/<feature>.ts, each owned by that feature. */
-export interface DB extends DirectoryTables, CoordinationTables, WebsiteTables {
+export interface DB
+  extends DirectoryTables,
+    CoordinationTables,
+    WebsiteTables,
+    AdvisoryTables,
+    PublicDatabaseTables {
   organizations: OrganizationsTable;
   users: UsersTable;
   mfa_recovery_codes: MfaRecoveryCodesTable;

@@ -1,6 +1,8 @@
 // Every catalog, merged: common strings at the top level, each feature's under its own name.
 import { messages as accounts } from '../../features/accounts/messages.js';
 import { messages as admin } from '../../features/admin/messages.js';
+import { messages as advisories } from '../../features/advisories/messages.js';
+import { messages as advisoryImport } from '../../features/advisory-import/messages.js';
 import { messages as audit } from '../../features/audit/messages.js';
 import { messages as cases } from '../../features/cases/messages.js';
 import { messages as coordination } from '../../features/coordination/messages.js';
@@ -9,7 +11,9 @@ import { messages as intake } from '../../features/intake/messages.js';
 import { messages as operator } from '../../features/operator/messages.js';
 import { messages as outbox } from '../../features/outbox/messages.js';
 import { messages as portal } from '../../features/portal/messages.js';
+import { messages as publication } from '../../features/publication/messages.js';
 import { messages as screening } from '../../features/screening/messages.js';
+import { messages as vulndb } from '../../features/vulndb/messages.js';
 import { messages as website } from '../../features/website/messages.js';
 import { common as en } from './en.js';
 import { common as ja } from './ja.js';
@@ -29,6 +33,10 @@ export const catalogs = {
     website: website.ja,
     portal: portal.ja,
     operator: operator.ja,
+    advisories: advisories.ja,
+    publication: publication.ja,
+    vulndb: vulndb.ja,
+    advisoryImport: advisoryImport.ja,
   },
   en: {
     ...en,
@@ -44,5 +52,9 @@ export const catalogs = {
     website: website.en,
     portal: portal.en,
     operator: operator.en,
+    advisories: advisories.en,
+    publication: publication.en,
+    vulndb: vulndb.en,
+    advisoryImport: advisoryImport.en,
   },
 };

@@ -1,0 +1,149 @@
+// The only writer of the public database (migration 0012): the publish step and the import of advisories from
+// elsewhere both call writePublicAdvisories inside their own transaction. It upserts the developers, the
+// advisory row (current revision, filter columns, search vector, document) and appends the revision; a revision
+// that is already there is left alone, so a retried or repeated write changes nothing (idempotent).
+// Batched: one statement per table for a whole batch, which is what makes importing 250,000 advisories fast.
+import { sql } from 'kysely';
+import { type AdvisoryDocument, advisorySlug, highestScore } from '../../domain/advisory-document.js';
+import { toTsVector } from '../../domain/search-tokens.js';
+import type { Database } from '../../platform/db/database.js';
+
+export type PublicEntry = {
+  doc: AdvisoryDocument;
+  origin: 'keikai' | 'import';
+  /** the directory organization behind each developer slug (publish step only), to keep slugs stable */
+  developerOrganizations?: Readonly<Record<string, string>>;
+};
+
+/** Everything searchable of an advisory, both languages, as one text for the tokenizer. */
+export function searchText(doc: AdvisoryDocument): string {
+  const parts: string[] = [doc.id, doc.title.ja, doc.title.en, doc.overview.ja, doc.overview.en];
+  parts.push(doc.description.ja, doc.description.en, doc.impact.ja, doc.impact.en);
+  for (const d of doc.developers) parts.push(d.name.ja, d.name.en);
+  for (const p of doc.products) parts.push(p.name.ja, p.name.en, p.versions.ja, p.versions.en);
+  for (const v of doc.vulnerabilities) {
+    parts.push(v.title.ja, v.title.en, v.cveId ?? '', v.cweId ?? '');
+  }
+  return parts.filter((p) => p.length > 0).join('\n');
+}
+
+/** The first revision note of a document, or the one for its current revision. */
+function currentNote(doc: AdvisoryDocument) {
+  const r = doc.revisions.find((x) => x.revision === doc.revision);
+  if (!r) throw new Error(`advisory ${doc.id}: revision ${doc.revision} has no entry in revisions`);
+  if (!r.note.ja.trim()) throw new Error(`advisory ${doc.id}: revision ${doc.revision} has no change note`);
+  return r;
+}
+
+export async function writePublicAdvisories(trx: Database, entries: readonly PublicEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const now = new Date();
+
+  // developers: insert new slugs, refresh names of known ones
+  const developers = new Map<string, { name_ja: string; name_en: string; organization_id: string | null }>();
+  for (const { doc, developerOrganizations } of entries) {
+    for (const d of doc.developers) {
+      developers.set(d.slug, {
+        name_ja: d.name.ja,
+        name_en: d.name.en,
+        organization_id: developerOrganizations?.[d.slug] ?? null,
+      });
+    }
+  }
+  if (developers.size > 0) {
+    await trx
+      .insertInto('public_developers')
+      .values([...developers].map(([slug, d]) => ({ slug, ...d, created_at: now, updated_at: now })))
+      .onConflict((oc) =>
+        oc.column('slug').doUpdateSet((eb) => ({
+          name_ja: eb.ref('excluded.name_ja'),
+          name_en: eb.ref('excluded.name_en'),
+          organization_id: sql<
+            string | null
+          >`coalesce(excluded.organization_id, public_developers.organization_id)`,
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+  }
+
+  // the advisory row: a newer revision replaces the current one, an older or equal one is ignored
+  const rows = entries.map(({ doc, origin }) => {
+    const top = highestScore(doc);
+    const json = JSON.stringify(doc);
+    return {
+      id: doc.id,
+      slug: advisorySlug(doc.id),
+      kind: doc.kind,
+      origin,
+      source_namespace: doc.source?.namespace ?? null,
+      source_tracking_id: doc.source?.trackingId ?? null,
+      revision: doc.revision,
+      title_ja: doc.title.ja,
+      title_en: doc.title.en,
+      first_published_at: doc.firstPublishedAt,
+      last_updated_at: doc.lastUpdatedAt,
+      severity: top?.severity ?? null,
+      max_score: top?.score ?? null,
+      cwe_ids: [...new Set(doc.vulnerabilities.flatMap((v) => (v.cweId ? [v.cweId] : [])))],
+      cve_ids: [...new Set(doc.vulnerabilities.flatMap((v) => (v.cveId ? [v.cveId] : [])))],
+      developer_slugs: doc.developers.map((d) => d.slug),
+      product_names: [
+        ...new Set(
+          doc.products
+            .flatMap((p) => [p.name.ja, p.name.en])
+            .filter(Boolean)
+            .map((n) => n.toLowerCase()),
+        ),
+      ],
+      sample: doc.sample,
+      document: json,
+      search: toTsVector(searchText(doc)),
+      created_at: now,
+      updated_at: now,
+    };
+  });
+  await trx
+    .insertInto('public_advisories')
+    .values(rows)
+    .onConflict((oc) =>
+      oc
+        .column('id')
+        .doUpdateSet((eb) => ({
+          revision: eb.ref('excluded.revision'),
+          title_ja: eb.ref('excluded.title_ja'),
+          title_en: eb.ref('excluded.title_en'),
+          last_updated_at: eb.ref('excluded.last_updated_at'),
+          severity: eb.ref('excluded.severity'),
+          max_score: eb.ref('excluded.max_score'),
+          cwe_ids: eb.ref('excluded.cwe_ids'),
+          cve_ids: eb.ref('excluded.cve_ids'),
+          developer_slugs: eb.ref('excluded.developer_slugs'),
+          product_names: eb.ref('excluded.product_names'),
+          sample: eb.ref('excluded.sample'),
+          document: eb.ref('excluded.document'),
+          search: eb.ref('excluded.search'),
+          updated_at: eb.ref('excluded.updated_at'),
+        }))
+        .where('public_advisories.revision', '<', (eb) => eb.ref('excluded.revision')),
+    )
+    .execute();
+
+  await trx
+    .insertInto('public_advisory_revisions')
+    .values(
+      entries.map(({ doc }) => {
+        const r = currentNote(doc);
+        return {
+          advisory_id: doc.id,
+          revision: doc.revision,
+          published_at: r.publishedAt,
+          note_ja: r.note.ja,
+          note_en: r.note.en,
+          document: JSON.stringify(doc),
+        };
+      }),
+    )
+    .onConflict((oc) => oc.columns(['advisory_id', 'revision']).doNothing())
+    .execute();
+}
