@@ -1,0 +1,4 @@
+// Names of the publication jobs, shared by the features that enqueue them.
+
+/** Publishes every advisory whose scheduled moment has come (features/publication/jobs/). */
+export const PUBLISH_DUE_JOB = 'publication.publish-due';
