@@ -1,0 +1,444 @@
+// Importing advisories published elsewhere (CSAF 2.0) into the public vulnerability database as JVNDB entries:
+// `keikai import-advisories <file|folder|url>`.
+//
+// - The source is one CSAF file, a folder (every *.json below it), or an https URL: a provider's
+//   provider-metadata.json (its distributions: directory_url → index.txt, and ROLIE feeds), a ROLIE feed,
+//   an index.txt, or one CSAF document. URLs are fetched with safeFetch (no way into keikai's own network).
+// - Every document is checked (CSAF 2.0 schema and mandatory tests) and must be TLP:WHITE/CLEAR; a file that
+//   fails is reported with the reason, counted as failed, and nothing is written for it. The run goes on.
+// - Idempotent: an advisory is known by (publisher namespace, tracking id). The same or an older revision is
+//   'unchanged' and not written; a newer one becomes a new revision of the same JVNDB id; a new one gets a
+//   JVNDB id (config.publication.idPatterns.jvndb) for the year of its initial release.
+// - Resumable: the entries are taken in a fixed order, in batches, each batch in one transaction together
+//   with the run's counters and cursor (advisory_import_runs). A crash loses only the batch in flight;
+//   starting the same source again while its last run is unfinished continues after the cursor.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import type { AdvisoryDocument } from '../../domain/advisory-document.js';
+import { counterKey } from '../../domain/id-format.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { authorize } from '../../platform/auth/policy.js';
+import type { AppContext } from '../../platform/context.js';
+import type { Database } from '../../platform/db/database.js';
+import { allocateIds } from '../../platform/ids.js';
+import { safeFetch } from '../../platform/outbound/safe-fetch.js';
+import { writePublicAdvisories } from '../publication/public-writer.js';
+import { CsafMappingError, csafKey, csafToDocument, nonPublicTlp } from './csaf-to-document.js';
+import { validateCsaf } from './validate.js';
+
+export type FailureCode = 'read' | 'notJson' | 'notCsaf' | 'invalid' | 'notPublic' | 'unmappable';
+/** One file or URL not imported, and why (advisoryImport.failure.<code>, with entry and detail). */
+export type ImportFailure = { entry: string; code: FailureCode; detail: string };
+
+export type ImportProgress = {
+  total: number;
+  done: number;
+  imported: number;
+  unchanged: number;
+  failed: number;
+};
+
+export type ImportSummary = ImportProgress & {
+  runId: string;
+  source: string;
+  /** set when this call continued an interrupted run of the same source */
+  resumed: { after: string; startedAt: Date } | null;
+  /** of `imported`, how many were new revisions of advisories already imported */
+  updated: number;
+  /** the failures of this call (a resumed run's earlier failures are counted in `failed` only) */
+  failures: ImportFailure[];
+  failedBeforeResume: number;
+  ms: number;
+};
+
+export type ImportOptions = {
+  /** entries per transaction (default 500) */
+  batchSize?: number;
+  /** files read or URLs fetched at the same time (default 16 for files, 6 for URLs) */
+  concurrency?: number;
+  /** check each document with the CSAF validator (default true; the benchmark measures without too) */
+  validate?: boolean;
+  /** after each committed batch, and once at the start */
+  onProgress?: (p: ImportProgress) => void | Promise<void>;
+  /** called once when the run resumes an interrupted one, before any work */
+  onResume?: (r: { after: string; startedAt: Date }) => void;
+  /** tests only: inside each batch's transaction, after its writes and before its commit */
+  beforeCommit?: (batchNumber: number) => void | Promise<void>;
+};
+
+/** The source given cannot be imported at all (advisoryImport.source.<code>). */
+export class ImportSourceError extends Error {
+  override name = 'ImportSourceError';
+  constructor(
+    readonly code: 'notFound' | 'insecure' | 'unreachable' | 'unrecognised' | 'empty',
+    readonly source: string,
+    readonly detail = '',
+  ) {
+    super(`${code}: ${source}${detail ? ` (${detail})` : ''}`);
+  }
+}
+
+type Entry = { name: string; url: string | null; load: () => Promise<Buffer> };
+
+const DOCUMENT_MAX_BYTES = 32 * 1024 * 1024;
+const INDEX_MAX_BYTES = 64 * 1024 * 1024;
+
+export async function importAdvisories(
+  ctx: AppContext,
+  actor: Actor,
+  source: string,
+  opts: ImportOptions = {},
+): Promise<ImportSummary> {
+  authorize(actor, 'advisory.import');
+  const started = performance.now();
+  const batchSize = Math.max(1, Math.floor(opts.batchSize ?? 500));
+  const validate = opts.validate ?? true;
+  const { key, entries, remote } = await listEntries(ctx, source);
+  const concurrency = opts.concurrency ?? (remote ? 6 : 16);
+
+  // the last run of this source: an unfinished one is continued after its cursor
+  const last = await ctx.db
+    .selectFrom('advisory_import_runs')
+    .selectAll()
+    .where('source', '=', key)
+    .orderBy('started_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  let runId: string;
+  let todo = entries;
+  let resumed: ImportSummary['resumed'] = null;
+  const counts: ImportProgress = { total: entries.length, done: 0, imported: 0, unchanged: 0, failed: 0 };
+  let failedBeforeResume = 0;
+  if (last && last.finished_at === null) {
+    runId = last.id;
+    const after = last.cursor;
+    if (after !== null) {
+      todo = entries.filter((e) => e.name > after);
+      resumed = { after, startedAt: new Date(last.started_at) };
+      opts.onResume?.(resumed);
+    }
+    Object.assign(counts, {
+      done: entries.length - todo.length,
+      imported: last.imported,
+      unchanged: last.unchanged,
+      failed: last.failed,
+    });
+    failedBeforeResume = last.failed;
+    await ctx.db
+      .updateTable('advisory_import_runs')
+      .set({ total: entries.length })
+      .where('id', '=', runId)
+      .execute();
+  } else {
+    const row = await ctx.db
+      .insertInto('advisory_import_runs')
+      .values({ source: key, started_at: ctx.clock.now(), total: entries.length })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    runId = row.id;
+  }
+  await opts.onProgress?.({ ...counts });
+
+  const failures: ImportFailure[] = [];
+  let updated = 0;
+  let batchNumber = 0;
+  for (let i = 0; i < todo.length; i += batchSize) {
+    const batch = todo.slice(i, i + batchSize);
+    batchNumber++;
+    const prepared = await mapLimit(batch, concurrency, (e) => prepare(e, validate));
+    const batchFailures = prepared.filter((p): p is ImportFailure => 'code' in p);
+    const ready = prepared.filter((p): p is Prepared => !('code' in p));
+    const outcome = await ctx.db.transaction().execute(async (trx) => {
+      const o = await writeBatch(trx, ctx.config.publication.idPatterns.jvndb, ready);
+      await trx
+        .updateTable('advisory_import_runs')
+        .set((eb) => ({
+          done: eb('done', '+', batch.length),
+          imported: eb('imported', '+', o.imported),
+          unchanged: eb('unchanged', '+', o.unchanged),
+          failed: eb('failed', '+', batchFailures.length),
+          cursor: batch.at(-1)!.name,
+        }))
+        .where('id', '=', runId)
+        .execute();
+      await opts.beforeCommit?.(batchNumber);
+      return o;
+    });
+    failures.push(...batchFailures);
+    updated += outcome.updated;
+    counts.done += batch.length;
+    counts.imported += outcome.imported;
+    counts.unchanged += outcome.unchanged;
+    counts.failed += batchFailures.length;
+    await opts.onProgress?.({ ...counts });
+  }
+  await ctx.db
+    .updateTable('advisory_import_runs')
+    .set({ finished_at: ctx.clock.now() })
+    .where('id', '=', runId)
+    .execute();
+  return {
+    ...counts,
+    runId,
+    source: key,
+    resumed,
+    updated,
+    failures,
+    failedBeforeResume,
+    ms: performance.now() - started,
+  };
+}
+
+// ---- one entry: read, parse, check, map (everything but the id) ----
+
+type Prepared = { entry: Entry; doc: AdvisoryDocument; namespace: string; trackingId: string };
+
+async function prepare(entry: Entry, validate: boolean): Promise<Prepared | ImportFailure> {
+  const fail = (code: FailureCode, detail = ''): ImportFailure => ({ entry: entry.name, code, detail });
+  let body: Buffer;
+  try {
+    body = await entry.load();
+  } catch (err) {
+    return fail('read', (err as Error).message);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(body.toString('utf8').replace(/^\uFEFF/, ''));
+  } catch (err) {
+    return fail('notJson', (err as Error).message);
+  }
+  const document = (json as { document?: { csaf_version?: unknown } } | null)?.document;
+  if (typeof json !== 'object' || json === null || document?.csaf_version !== '2.0') return fail('notCsaf');
+  const tlp = nonPublicTlp(json);
+  if (tlp) return fail('notPublic', tlp);
+  if (validate) {
+    const r = await validateCsaf(json);
+    if (!r.valid) {
+      const shown = r.errors
+        .slice(0, 3)
+        .map((e) => `${e.test ?? ''} ${e.instancePath || '/'}: ${e.message}`.trim());
+      const more = r.errors.length > 3 ? ` (+${r.errors.length - 3})` : '';
+      return fail('invalid', shown.join('; ') + more);
+    }
+  }
+  try {
+    const { namespace, trackingId } = csafKey(json);
+    const doc = csafToDocument(json, { id: '', url: entry.url });
+    checkFits(doc);
+    return { entry, doc, namespace, trackingId };
+  } catch (err) {
+    if (err instanceof CsafMappingError) return fail('unmappable', err.message);
+    throw err;
+  }
+}
+
+/** The public tables' length limits (migration 0012), checked here so one long text cannot fail a batch. */
+function checkFits(doc: AdvisoryDocument) {
+  if (doc.title.ja.length > 1000) throw new CsafMappingError('the title is longer than 1,000 characters');
+  for (const d of doc.developers) {
+    if (d.name.ja.length > 300) throw new CsafMappingError('a vendor name is longer than 300 characters');
+  }
+  for (const r of doc.revisions) {
+    if (r.note.ja.length > 2000)
+      throw new CsafMappingError('a revision summary is longer than 2,000 characters');
+  }
+  if (doc.source!.trackingId.length > 1000) throw new CsafMappingError('document.tracking.id is too long');
+}
+
+// ---- one batch: decide, allocate, write ----
+
+type BatchOutcome = { imported: number; updated: number; unchanged: number };
+
+async function writeBatch(trx: Database, pattern: string, ready: Prepared[]): Promise<BatchOutcome> {
+  const outcome: BatchOutcome = { imported: 0, updated: 0, unchanged: 0 };
+  if (ready.length === 0) return outcome;
+  // the same advisory twice in one batch (two revisions side by side): the newest counts, the others are
+  // unchanged, as they would be in separate runs
+  const byKey = new Map<string, Prepared>();
+  for (const p of ready) {
+    const k = JSON.stringify([p.namespace, p.trackingId]);
+    const seen = byKey.get(k);
+    if (!seen || p.doc.revision > seen.doc.revision) byKey.set(k, p);
+  }
+  outcome.unchanged += ready.length - byKey.size;
+  const unique = [...byKey.values()];
+  const known = await trx
+    .selectFrom('public_advisories')
+    .select(['id', 'revision', 'source_namespace', 'source_tracking_id'])
+    .where((eb) =>
+      eb(
+        eb.refTuple('source_namespace', 'source_tracking_id'),
+        'in',
+        unique.map((p) => eb.tuple(p.namespace, p.trackingId)),
+      ),
+    )
+    .execute();
+  const knownBy = new Map(known.map((r) => [JSON.stringify([r.source_namespace, r.source_tracking_id]), r]));
+
+  const write: AdvisoryDocument[] = [];
+  const fresh: Prepared[] = [];
+  for (const p of unique) {
+    const k = knownBy.get(JSON.stringify([p.namespace, p.trackingId]));
+    if (!k) fresh.push(p);
+    else if (p.doc.revision <= k.revision) outcome.unchanged++;
+    else {
+      write.push({ ...p.doc, id: k.id });
+      outcome.updated++;
+    }
+  }
+  // new advisories: JVNDB ids for the year of their first release, one counter statement per year
+  const byYear = new Map<number, Prepared[]>();
+  for (const p of fresh) {
+    const year = counterKey(pattern, new Date(p.doc.firstPublishedAt)).year;
+    byYear.set(year, [...(byYear.get(year) ?? []), p]);
+  }
+  for (const group of byYear.values()) {
+    const ids = await allocateIds(trx, pattern, new Date(group[0]!.doc.firstPublishedAt), group.length);
+    group.forEach((p, i) => {
+      write.push({ ...p.doc, id: ids[i]! });
+    });
+  }
+  outcome.imported = write.length;
+  await writePublicAdvisories(
+    trx,
+    write.map((doc) => ({ doc, origin: 'import' as const })),
+  );
+  return outcome;
+}
+
+// ---- the source: what to import, in a fixed order ----
+
+async function listEntries(
+  ctx: AppContext,
+  source: string,
+): Promise<{ key: string; entries: Entry[]; remote: boolean }> {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) {
+    const entries = await remoteEntries(ctx, source);
+    if (entries.length === 0) throw new ImportSourceError('empty', source);
+    return { key: source, entries, remote: true };
+  }
+  const path = resolve(source);
+  const info = await stat(path).catch(() => null);
+  if (!info) throw new ImportSourceError('notFound', source);
+  const fileEntry = (file: string, name: string): Entry => ({ name, url: null, load: () => readFile(file) });
+  if (info.isFile()) return { key: path, entries: [fileEntry(path, path)], remote: false };
+  if (!info.isDirectory()) throw new ImportSourceError('notFound', source);
+  const files = (await readdir(path, { recursive: true, withFileTypes: true }))
+    .filter((f) => f.isFile() && f.name.endsWith('.json') && f.name !== 'provider-metadata.json')
+    .map((f) => relative(path, join(f.parentPath, f.name)).split(sep).join('/'))
+    .sort(byCodeUnit);
+  if (files.length === 0) throw new ImportSourceError('empty', source);
+  return { key: path, entries: files.map((f) => fileEntry(join(path, f), f)), remote: false };
+}
+
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+async function remoteEntries(ctx: AppContext, source: string): Promise<Entry[]> {
+  const allowHosts = ctx.config.outbound.allowHosts;
+  const timeoutMs = Math.max(ctx.config.outbound.timeoutMs, 30_000);
+  const isAllowed = (u: URL) =>
+    allowHosts.includes(`${u.hostname}:${u.port || (u.protocol === 'https:' ? 443 : 80)}`);
+  const checkUrl = (raw: string): string => {
+    if (!URL.canParse(raw)) throw new ImportSourceError('unrecognised', raw);
+    const u = new URL(raw);
+    // plain http only for the hosts exempted for tests and development
+    if (u.protocol !== 'https:' && !(u.protocol === 'http:' && isAllowed(u))) {
+      throw new ImportSourceError('insecure', raw);
+    }
+    return u.href;
+  };
+  const fetchBody = async (url: string, maxBytes: number): Promise<Buffer> => {
+    const r = await safeFetch(checkUrl(url), { allowHosts, timeoutMs, maxBytes, maxRedirects: 3 });
+    if (!r.ok) throw new Error(`${r.error}${r.detail ? `: ${r.detail}` : ''}`);
+    return r.body;
+  };
+  const entry = (url: string): Entry => ({ name: url, url, load: () => fetchBody(url, DOCUMENT_MAX_BYTES) });
+  const get = async (url: string, maxBytes = INDEX_MAX_BYTES) => {
+    try {
+      return await fetchBody(url, maxBytes);
+    } catch (err) {
+      if (err instanceof ImportSourceError) throw err;
+      throw new ImportSourceError('unreachable', url, (err as Error).message);
+    }
+  };
+  const indexUrls = (base: string, text: string) =>
+    text
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l !== '' && !l.startsWith('#'))
+      .map((l) => new URL(l, base).href);
+  const feedUrls = (feed: unknown): string[] =>
+    ((feed as { feed?: { entry?: { content?: { src?: string } }[] } })?.feed?.entry ?? [])
+      .map((e) => e.content?.src)
+      .filter((s): s is string => typeof s === 'string');
+
+  const url = checkUrl(source);
+  const body = await get(url);
+  const text = body.toString('utf8').replace(/^\uFEFF/, '');
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // not JSON: an index.txt, or nothing we know
+  }
+  let urls: string[];
+  if (json === null) {
+    if (!/\.txt(\?|$)/.test(new URL(url).pathname + new URL(url).search)) {
+      throw new ImportSourceError('unrecognised', source);
+    }
+    urls = indexUrls(url, text);
+  } else if (typeof json === 'object' && 'document' in json) {
+    return [entry(url)];
+  } else if (typeof json === 'object' && 'feed' in json) {
+    urls = feedUrls(json).map((u) => new URL(u, url).href);
+  } else if (typeof json === 'object' && 'distributions' in json) {
+    const distributions =
+      (
+        json as {
+          distributions?: {
+            directory_url?: string;
+            rolie?: { feeds?: { url?: string; tlp_label?: string }[] };
+          }[];
+        }
+      ).distributions ?? [];
+    urls = [];
+    for (const d of distributions) {
+      if (typeof d.directory_url === 'string') {
+        const dir = d.directory_url.endsWith('/') ? d.directory_url : `${d.directory_url}/`;
+        const index = new URL('index.txt', new URL(dir, url)).href;
+        urls.push(...indexUrls(index, (await get(index)).toString('utf8')));
+      }
+      for (const f of d.rolie?.feeds ?? []) {
+        // only the feeds a public database may take from
+        if (typeof f.url !== 'string' || !['WHITE', 'CLEAR'].includes(String(f.tlp_label).toUpperCase()))
+          continue;
+        const feedUrl = new URL(f.url, url).href;
+        let feed: unknown;
+        try {
+          feed = JSON.parse((await get(feedUrl)).toString('utf8'));
+        } catch (err) {
+          if (err instanceof ImportSourceError) throw err;
+          throw new ImportSourceError('unreachable', feedUrl, 'not JSON');
+        }
+        urls.push(...feedUrls(feed).map((u) => new URL(u, feedUrl).href));
+      }
+    }
+  } else {
+    throw new ImportSourceError('unrecognised', source);
+  }
+  return [...new Set(urls)].sort(byCodeUnit).map(entry);
+}
+
+/** `fn` over `items` with at most `limit` at a time; results in the items' order. */
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return out;
+}
