@@ -73,6 +73,15 @@ function HomePage({ v, orgName }: { v: ViewContext; orgName: string | null }) {
           </ul>
         </section>
       )}
+      {can(actor, 'publication.read') && (
+        <section aria-labelledby="advisories-cta">
+          <h2 id="advisories-cta">{t('vulndb.homeTitle')}</h2>
+          <p>{t('vulndb.homeText')}</p>
+          <p>
+            <a href="/advisories">{t('vulndb.nav')}</a>
+          </p>
+        </section>
+      )}
       <section aria-labelledby="report-cta" class="notice">
         <h2 id="report-cta">{t('home.reportTitle')}</h2>
         <p>{t('home.reportText')}</p>

@@ -1,4 +1,386 @@
-// The public vulnerability database (脆弱性対策情報データベース): latest advisories, search, advisory and developer pages, and the JSON API. Reads only the public tables (public-db.ts).
-import type { Feature } from '../../platform/http/server.js';
+// The public vulnerability database (脆弱性対策情報データベース): latest advisories, search, advisory and developer
+// pages, revisions, the sitemap and the JSON API. Reads only the public tables (public-db.ts); every route asks
+// the one authorization function for 'publication.read' (anyone may, signed in or not) before reading.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { create } from 'xmlbuilder2';
+import { authorize } from '../../platform/auth/policy.js';
+import type { AppContext } from '../../platform/context.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { type Feature, sendPage, viewContext } from '../../platform/http/server.js';
+import { advisoryDocument, advisoryList, errors, idParams, listQuery, summaryJson } from './api-schemas.js';
+import { ifNoneMatch, notModifiedSince, strongEtag } from './http-cache.js';
+import { filterParams, parseListQuery } from './input.js';
+import { publicDb } from './public-db.js';
+import {
+  API_PAGE_SIZE,
+  DEVELOPERS_PAGE_SIZE,
+  findAdvisory,
+  findDeveloper,
+  findRevision,
+  listDevelopers,
+  listRevisions,
+  MAX_PAGE_SIZE,
+  PAGE_SIZE,
+  SITEMAP_MAX,
+  searchAdvisories,
+  sitemapAdvisories,
+  sitemapDevelopers,
+  sitemapSize,
+} from './queries.js';
+import { AdvisoryPage } from './views/advisory-page.js';
+import { DevelopersPage } from './views/developers-page.js';
+import { AdvisoriesPage, type TypedValues } from './views/list-page.js';
+import { Bi } from './views/parts.js';
+import { RevisionsPage } from './views/revisions-page.js';
 
-export const vulndbRoutes: Feature = () => {};
+/** Everyone may read what has been published; asked anyway, so the rule lives in one place. */
+function mayRead(req: FastifyRequest): void {
+  authorize(req.actor, 'publication.read');
+}
+
+const API_CACHE = 'public, max-age=300';
+
+/** The raw query values as typed, for the form to show them again. */
+function typedValues(query: unknown): TypedValues {
+  const out: TypedValues = {};
+  for (const [k, x] of Object.entries((query ?? {}) as Record<string, unknown>)) {
+    if (typeof x === 'string') out[k] = x;
+    else if (Array.isArray(x)) out[k] = x.filter((s): s is string => typeof s === 'string');
+  }
+  return out;
+}
+
+const positiveInt = (s: unknown): number | null =>
+  typeof s === 'string' && /^[1-9]\d{0,5}$/.test(s) ? Number(s) : null;
+
+/** A 304 when the client's copy is current; otherwise the cache headers for a fresh answer. */
+function conditional(req: FastifyRequest, reply: FastifyReply, etag: string, lastModified?: Date): boolean {
+  reply.header('etag', etag).header('cache-control', API_CACHE).header('access-control-allow-origin', '*');
+  if (lastModified) reply.header('last-modified', lastModified.toUTCString());
+  const inm = req.headers['if-none-match'];
+  if (inm !== undefined) return ifNoneMatch(inm, etag);
+  return lastModified ? notModifiedSince(req.headers['if-modified-since'], lastModified) : false;
+}
+
+export const vulndbRoutes: Feature = (app, ctx: AppContext) => {
+  const db = () => publicDb(ctx.db);
+
+  app.get('/advisories', { schema: { hide: true } }, async (req, reply) => {
+    mayRead(req);
+    const v = viewContext(req, reply);
+    const values = typedValues(req.query);
+    const parsed = parseListQuery(req.query, req.locale, {
+      defaultPerPage: PAGE_SIZE,
+      maxPerPage: MAX_PAGE_SIZE,
+      perPageParam: false,
+    });
+    if (!parsed.ok) {
+      return sendPage(
+        reply,
+        <AdvisoriesPage
+          v={v}
+          result={null}
+          filter={{}}
+          values={values}
+          errors={parsed.errors}
+          heading={req.t('vulndb.title')}
+          action="/advisories"
+          withDeveloper
+        />,
+        400,
+      );
+    }
+    const result = await searchAdvisories(db(), parsed.data.filter, parsed.data);
+    return sendPage(
+      reply,
+      <AdvisoriesPage
+        v={v}
+        result={result}
+        filter={parsed.data.filter}
+        values={values}
+        errors={undefined}
+        heading={req.t('vulndb.title')}
+        action="/advisories"
+        withDeveloper
+      />,
+    );
+  });
+
+  app.get<{ Params: { slug: string } }>(
+    '/advisories/:slug',
+    { schema: { hide: true } },
+    async (req, reply) => {
+      mayRead(req);
+      const found = await findAdvisory(db(), req.params.slug);
+      if (!found) throw notFound();
+      return sendPage(reply, <AdvisoryPage v={viewContext(req, reply)} doc={found.doc} slug={found.slug} />);
+    },
+  );
+
+  async function revisionPage(req: FastifyRequest, reply: FastifyReply, slug: string, revision: number) {
+    const found = await findRevision(db(), slug, revision);
+    if (!found) throw notFound();
+    const entry = found.doc.revisions.find((r) => r.revision === revision);
+    return sendPage(
+      reply,
+      <AdvisoryPage
+        v={viewContext(req, reply)}
+        doc={found.doc}
+        slug={found.current.slug}
+        revisionView={{
+          revision,
+          publishedAt: entry?.publishedAt ?? found.doc.lastUpdatedAt,
+          currentRevision: found.current.revision,
+        }}
+      />,
+    );
+  }
+
+  app.get<{ Params: { slug: string }; Querystring: { revision?: string } }>(
+    '/advisories/:slug/revisions',
+    { schema: { hide: true } },
+    async (req, reply) => {
+      mayRead(req);
+      if (req.query.revision !== undefined) {
+        const n = positiveInt(req.query.revision);
+        if (n === null) throw notFound();
+        return revisionPage(req, reply, req.params.slug, n);
+      }
+      const found = await listRevisions(db(), req.params.slug);
+      if (!found) throw notFound();
+      return sendPage(
+        reply,
+        <RevisionsPage
+          v={viewContext(req, reply)}
+          doc={found.current.doc}
+          slug={found.current.slug}
+          revisions={found.revisions}
+        />,
+      );
+    },
+  );
+
+  app.get<{ Params: { slug: string; n: string } }>(
+    '/advisories/:slug/revisions/:n',
+    { schema: { hide: true } },
+    async (req, reply) => {
+      mayRead(req);
+      const n = positiveInt(req.params.n);
+      if (n === null) throw notFound();
+      return revisionPage(req, reply, req.params.slug, n);
+    },
+  );
+
+  app.get<{ Querystring: { page?: string } }>(
+    '/developers',
+    { schema: { hide: true } },
+    async (req, reply) => {
+      mayRead(req);
+      const page = req.query.page === undefined ? 1 : positiveInt(req.query.page);
+      if (page === null) throw notFound();
+      const r = await listDevelopers(db(), { page, perPage: DEVELOPERS_PAGE_SIZE });
+      return sendPage(
+        reply,
+        <DevelopersPage
+          v={viewContext(req, reply)}
+          items={r.items}
+          page={page}
+          hasNext={page * DEVELOPERS_PAGE_SIZE < r.total}
+        />,
+      );
+    },
+  );
+
+  app.get<{ Params: { slug: string } }>(
+    '/developers/:slug',
+    { schema: { hide: true } },
+    async (req, reply) => {
+      mayRead(req);
+      const developer = await findDeveloper(db(), req.params.slug);
+      if (!developer) throw notFound();
+      const v = viewContext(req, reply);
+      const action = `/developers/${developer.slug}`;
+      const values = typedValues(req.query);
+      const heading = <Bi v={v} value={developer.name} fallback={developer.slug} />;
+      const headingText = req.locale === 'ja' ? developer.name.ja : developer.name.en || developer.name.ja;
+      const parsed = parseListQuery(req.query, req.locale, {
+        defaultPerPage: PAGE_SIZE,
+        maxPerPage: MAX_PAGE_SIZE,
+        perPageParam: false,
+      });
+      const common = {
+        v,
+        values,
+        heading: req.t('vulndb.developers.advisoriesOf', { name: headingText }),
+        action,
+        withDeveloper: false,
+        intro: (
+          <p>
+            <a href="/developers">{req.t('vulndb.developers.title')}</a> › {heading}
+          </p>
+        ),
+      };
+      if (!parsed.ok) {
+        return sendPage(
+          reply,
+          <AdvisoriesPage {...common} result={null} filter={{}} errors={parsed.errors} />,
+          400,
+        );
+      }
+      const filter = { ...parsed.data.filter, developer: developer.slug };
+      const result = await searchAdvisories(db(), filter, parsed.data);
+      // the pager keeps the visitor's own filters; the developer is in the path already
+      return sendPage(
+        reply,
+        <AdvisoriesPage
+          {...common}
+          result={result}
+          filter={{ ...filter, developer: undefined }}
+          errors={undefined}
+        />,
+      );
+    },
+  );
+
+  app.get<{ Querystring: { part?: string } }>(
+    '/sitemap.xml',
+    { schema: { hide: true } },
+    async (req, reply) => {
+      mayRead(req);
+      const base = ctx.config.publicUrl;
+      const size = await sitemapSize(db());
+      const parts = Math.ceil(size.advisories / SITEMAP_MAX);
+      const send = (xml: string) =>
+        reply
+          .header('content-type', 'application/xml; charset=utf-8')
+          .header('cache-control', 'public, max-age=3600')
+          .send(xml);
+      const urlset = () =>
+        create({ version: '1.0', encoding: 'UTF-8' }).ele('urlset', {
+          xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9',
+        });
+      const addAdvisories = async (root: ReturnType<typeof urlset>, offset: number) => {
+        for (const a of await sitemapAdvisories(db(), { offset, limit: SITEMAP_MAX })) {
+          const u = root.ele('url');
+          u.ele('loc').txt(`${base}/advisories/${a.slug}`);
+          u.ele('lastmod').txt(a.lastUpdatedAt.toISOString());
+        }
+      };
+      const addDevelopers = async (root: ReturnType<typeof urlset>) => {
+        root.ele('url').ele('loc').txt(`${base}/advisories`);
+        root.ele('url').ele('loc').txt(`${base}/developers`);
+        for (const d of await sitemapDevelopers(db())) {
+          const u = root.ele('url');
+          u.ele('loc').txt(`${base}/developers/${d.slug}`);
+          u.ele('lastmod').txt(d.updatedAt.toISOString());
+        }
+      };
+      if (req.query.part === undefined) {
+        if (size.advisories + size.developers + 2 <= SITEMAP_MAX) {
+          const root = urlset();
+          await addDevelopers(root);
+          await addAdvisories(root, 0);
+          return send(root.end({ prettyPrint: false }));
+        }
+        // too many URLs for one file: an index of parts (0: the developers, 1…: advisories)
+        const index = create({ version: '1.0', encoding: 'UTF-8' }).ele('sitemapindex', {
+          xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9',
+        });
+        for (let p = 0; p <= parts; p++) index.ele('sitemap').ele('loc').txt(`${base}/sitemap.xml?part=${p}`);
+        return send(index.end({ prettyPrint: false }));
+      }
+      const part = req.query.part === '0' ? 0 : positiveInt(req.query.part);
+      if (part === null || part > parts) throw notFound();
+      const root = urlset();
+      if (part === 0) await addDevelopers(root);
+      else await addAdvisories(root, (part - 1) * SITEMAP_MAX);
+      return send(root.end({ prettyPrint: false }));
+    },
+  );
+
+  // --- JSON API -------------------------------------------------------------------------------------------
+
+  app.get(
+    '/api/v1/advisories',
+    {
+      schema: {
+        tags: ['public-advisories'],
+        summary: 'Search published advisories / 脆弱性対策情報の検索',
+        description:
+          'The latest published advisories, or those matching the search and filters, newest first. No authentication. Cache-Control: public, max-age=300; send If-None-Match with the ETag for a 304.',
+        querystring: listQuery,
+        response: { 200: advisoryList, ...errors },
+      },
+    },
+    async (req, reply) => {
+      mayRead(req);
+      reply.header('access-control-allow-origin', '*');
+      const parsed = parseListQuery(req.query, req.locale, {
+        defaultPerPage: API_PAGE_SIZE,
+        maxPerPage: MAX_PAGE_SIZE,
+        perPageParam: true,
+      });
+      if (!parsed.ok) throw new AppError('validation', 'errors.validation', parsed.errors);
+      const { filter, page, perPage } = parsed.data;
+      const result = await searchAdvisories(db(), filter, { page, perPage });
+      const base = `${ctx.config.publicUrl}/api/v1/advisories`;
+      const link = (p: number) => {
+        const params = filterParams(filter);
+        if (p > 1) params.set('page', String(p));
+        if (perPage !== API_PAGE_SIZE) params.set('per_page', String(perPage));
+        const s = params.toString();
+        return s ? `${base}?${s}` : base;
+      };
+      const body = {
+        items: result.items.map((a) => summaryJson(a, ctx.config.publicUrl)),
+        page,
+        perPage,
+        total: result.total,
+        totalCapped: result.totalCapped,
+        links: {
+          self: link(page),
+          first: link(1),
+          prev: page > 1 ? link(page - 1) : null,
+          next: page * perPage < result.total ? link(page + 1) : null,
+        },
+      };
+      // the page's ids, revisions and names and the parameters identify the answer: hashing them is cheap
+      const etag = strongEtag([
+        'list-v1',
+        link(page),
+        result.total,
+        String(result.totalCapped),
+        ...result.items.map(
+          (a) =>
+            `${a.id}@${a.revision}:${a.developers.map((d) => `${d.slug}=${d.name.ja}/${d.name.en}`).join(';')}`,
+        ),
+      ]);
+      if (conditional(req, reply, etag)) return reply.code(304).send();
+      return body;
+    },
+  );
+
+  app.get(
+    '/api/v1/advisories/:id',
+    {
+      schema: {
+        tags: ['public-advisories'],
+        summary: 'One published advisory / 脆弱性対策情報',
+        description:
+          'The advisory as published at its current revision, by slug (JVN12345678) or id (JVN%2312345678). No authentication. ETag and Last-Modified for conditional requests.',
+        params: idParams,
+        response: { 200: advisoryDocument, ...errors },
+      },
+    },
+    async (req, reply) => {
+      mayRead(req);
+      reply.header('access-control-allow-origin', '*');
+      const found = await findAdvisory(db(), req.params.id);
+      if (!found) throw notFound();
+      // a published revision never changes, so the id and revision identify the document
+      const etag = strongEtag(['advisory-v1', found.doc.id, found.revision]);
+      if (conditional(req, reply, etag, found.lastUpdatedAt)) return reply.code(304).send();
+      return found.doc;
+    },
+  );
+};

@@ -1,0 +1,310 @@
+// Search and filters of the public database, over advisories written by the publish step's writer: Japanese
+// found from two characters, English words, phrases, tsquery syntax in the query taken as text, each filter,
+// the order (newest first, id as tie-break) and pagination with a capped total. Also the query parser's refusals.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startTestApp, type TestApp } from '../../testing/app.js';
+import { parseListQuery } from './input.js';
+import { publicDb } from './public-db.js';
+import {
+  type AdvisoryFilter,
+  findAdvisory,
+  findDeveloper,
+  findRevision,
+  jstDayStart,
+  listDevelopers,
+  listRevisions,
+  searchAdvisories,
+} from './queries.js';
+import { sampleDocument, seedPublic } from './testing.js';
+
+const bi = (ja: string, en: string) => ({ ja, en });
+
+describe('public database queries', () => {
+  let t: TestApp;
+  const ids = (r: { items: { id: string }[] }) => r.items.map((i) => i.id);
+  const search = (filter: AdvisoryFilter, page = 1, perPage = 20) =>
+    searchAdvisories(publicDb(t.ctx.db), filter, { page, perPage });
+
+  before(async () => {
+    t = await startTestApp({ now: '2026-12-01T00:00:00Z' });
+    const router = { slug: 'router-ind', name: bi('ルーター工業', 'Router Industries') };
+    await seedPublic(t.ctx, [
+      sampleDocument({ id: 'JVN#10000001', firstPublishedAt: '2026-11-01T01:00:00.000Z' }),
+      sampleDocument({
+        id: 'JVN#10000002',
+        firstPublishedAt: '2026-11-02T01:00:00.000Z',
+        title: bi('ルーターにおけるクロスサイトスクリプティングの脆弱性', 'Cross-site scripting in RT-100'),
+        overview: bi(
+          'RT-100 の管理画面にクロスサイトスクリプティングの脆弱性があります。',
+          'Apache-based UI flaw.',
+        ),
+        description: bi('入力値の検証が不十分です。', 'Input is not validated.'),
+        developers: [router],
+        products: [
+          {
+            ...sampleDocument().products[0]!,
+            key: 'p1',
+            developerSlug: 'router-ind',
+            name: bi('RT-100', 'RT-100'),
+          },
+        ],
+        vendorStatuses: [],
+        vulnerabilities: [
+          {
+            ...sampleDocument().vulnerabilities[0]!,
+            title: bi('クロスサイトスクリプティング', 'Cross-site scripting'),
+            cweId: 'CWE-79',
+            cveId: 'CVE-2026-20002',
+            cvss31: {
+              vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N',
+              score: 6.1,
+              severity: 'medium',
+            },
+            cvss40: null,
+          },
+        ],
+      }),
+      // the same publication instant as …02: the id decides
+      sampleDocument({
+        id: 'JVNVU#10000003',
+        kind: 'jvnvu',
+        firstPublishedAt: '2026-11-02T01:00:00.000Z',
+        title: bi('複数製品における暗号鍵の不適切な管理', 'Improper key management in several products'),
+        overview: bi('暗号の鍵が固定されています。', 'A hard-coded cryptographic key is used.'),
+        developers: [
+          router,
+          { slug: 'sample-industries', name: bi('サンプル工業株式会社', 'Sample Industries') },
+        ],
+        vulnerabilities: [
+          {
+            ...sampleDocument().vulnerabilities[0]!,
+            title: bi('ハードコードされた鍵', 'Hard-coded key'),
+            cweId: 'CWE-321',
+            cveId: 'CVE-2026-20003',
+            cvss31: {
+              vector: 'CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:N/A:N',
+              score: 5.9,
+              severity: 'medium',
+            },
+            cvss40: null,
+          },
+        ],
+      }),
+      // published 2026-11-04 00:30 JST = 2026-11-03 15:30 UTC: a JST day differs from the UTC one
+      sampleDocument({
+        id: 'JVNDB-2026-000004',
+        kind: 'jvndb',
+        firstPublishedAt: '2026-11-03T15:30:00.000Z',
+        title: bi('認可の不備', 'Missing authorization'),
+        overview: bi('権限の確認がありません。', 'Permissions are not checked.'),
+        description: bi('', ''),
+        vulnerabilities: [
+          {
+            ...sampleDocument().vulnerabilities[0]!,
+            cweId: 'CWE-862',
+            cveId: null,
+            cvss31: {
+              vector: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:N/A:N',
+              score: 4.3,
+              severity: 'medium',
+            },
+            cvss40: null,
+          },
+        ],
+      }),
+      ...Array.from({ length: 45 }, (_, i) =>
+        sampleDocument({
+          id: `JVN#2${String(i).padStart(7, '0')}`,
+          firstPublishedAt: new Date(Date.parse('2026-10-01T00:00:00Z') + i * 3_600_000).toISOString(),
+          title: bi(`バルク製品 ${i} の情報漏えい`, `Information exposure in Bulk ${i}`),
+          overview: bi('情報が漏えいします。', 'Information leaks.'),
+          description: bi('', ''),
+          impact: bi('', ''),
+          developers: [{ slug: 'bulk-soft', name: bi('バルクソフト', 'Bulk Soft') }],
+          products: [],
+          vendorStatuses: [],
+          vulnerabilities: [
+            {
+              ...sampleDocument().vulnerabilities[0]!,
+              title: bi('情報漏えい', 'Information exposure'),
+              cweId: 'CWE-200',
+              cveId: null,
+              cvss31: { vector: 'CVSS:3.1/AV:L/AC:L/PR:N/UI:N/S:U/C:L/I:N/A:N', score: 1.9, severity: 'low' },
+              cvss40: null,
+            },
+          ],
+        }),
+      ),
+    ]);
+    // a second revision of the first one
+    const first = sampleDocument({
+      id: 'JVN#10000001',
+      firstPublishedAt: '2026-11-01T01:00:00.000Z',
+      lastUpdatedAt: '2026-11-20T01:00:00.000Z',
+      revision: 2,
+      solution: bi('バージョン 1.2.5 にアップデートしてください。', 'Update to 1.2.5.'),
+    });
+    await seedPublic(t.ctx, [first]);
+  });
+  after(() => t?.close());
+
+  it('lists the latest first, the id breaking ties, with the total', async () => {
+    const r = await search({});
+    assert.deepEqual(ids(r).slice(0, 4), [
+      'JVNDB-2026-000004',
+      'JVNVU#10000003',
+      'JVN#10000002',
+      'JVN#10000001',
+    ]);
+    assert.equal(r.total, 49);
+    assert.equal(r.totalCapped, false);
+    assert.equal(r.items.length, 20);
+    const rt = r.items.find((i) => i.id === 'JVN#10000002')!;
+    assert.deepEqual(rt.developers, [{ slug: 'router-ind', name: bi('ルーター工業', 'Router Industries') }]);
+    assert.equal(rt.severity, 'medium');
+    assert.equal(rt.score, 6.1);
+  });
+
+  it('pages through every result once, in order', async () => {
+    const seen: string[] = [];
+    for (let page = 1; page <= 3; page++) seen.push(...ids(await search({}, page)));
+    assert.equal(seen.length, 49);
+    assert.equal(new Set(seen).size, 49);
+    assert.deepEqual(ids(await search({}, 4)), []);
+  });
+
+  it('finds a two-character Japanese word and an English word', async () => {
+    // 認証 only in the sample text (…01 and the bulk don't have it in the title, but every sampleDocument's
+    // vulnerability text says 認証 unless replaced)
+    const auth = ids(await search({ q: '認証' }));
+    assert.ok(auth.includes('JVN#10000001'));
+    assert.ok(!auth.includes('JVN#10000002'), 'the XSS advisory does not mention 認証');
+    assert.deepEqual(ids(await search({ q: '暗号' })), ['JVNVU#10000003']);
+    assert.deepEqual(ids(await search({ q: 'scripting' })), ['JVN#10000002']);
+    assert.deepEqual(ids(await search({ q: 'SCRIPTING' })), ['JVN#10000002'], 'case does not matter');
+    assert.deepEqual(ids(await search({ q: 'ｒｔ－１００' })), ['JVN#10000002'], 'full-width is normalised');
+    assert.deepEqual(ids(await search({ q: 'CVE-2026-20003' })), ['JVNVU#10000003']);
+  });
+
+  it('treats a term as a phrase and ANDs the terms', async () => {
+    assert.deepEqual(ids(await search({ q: 'クロスサイトスクリプティング' })), ['JVN#10000002']);
+    assert.deepEqual(ids(await search({ q: 'スクリプトサイト' })), [], 'the bigrams must be adjacent');
+    assert.deepEqual(ids(await search({ q: 'key hard-coded' })), ['JVNVU#10000003']);
+    assert.deepEqual(ids(await search({ q: 'coded-hard' })), [], 'a hyphenated term is a phrase');
+    assert.deepEqual(ids(await search({ q: '暗号 scripting' })), [], 'both terms must appear');
+  });
+
+  it('takes tsquery syntax in q as text, never as an operator', async () => {
+    for (const q of ['a & b | !c', "':*", 'scripting | key', '!!!', '(', '\\', "'); drop table x; --"]) {
+      const r = await search({ q });
+      assert.ok(r.total <= 1, `${q}: ${r.total}`);
+    }
+    assert.deepEqual(ids(await search({ q: 'scripting|key' })), [], 'a | is a separator inside a phrase');
+    assert.equal((await search({ q: '!!!' })).total, 0, 'nothing searchable matches nothing');
+  });
+
+  it('filters by developer, product, CWE, severity, kind and JST publication days', async () => {
+    assert.deepEqual(ids(await search({ developer: 'router-ind' })), ['JVNVU#10000003', 'JVN#10000002']);
+    assert.deepEqual(ids(await search({ developer: 'nobody' })), []);
+    assert.deepEqual(ids(await search({ product: 'rt-100' })), ['JVN#10000002'], 'lower-cased, whole');
+    assert.deepEqual(ids(await search({ product: 'RT' })), []);
+    assert.deepEqual(ids(await search({ cwe: 'CWE-79' })), ['JVN#10000002']);
+    assert.equal((await search({ cwe: 'CWE-200' })).total, 45);
+    assert.deepEqual(ids(await search({ severity: ['critical'] })), ['JVN#10000001']);
+    assert.equal((await search({ severity: ['critical', 'medium'] })).total, 4);
+    assert.deepEqual(ids(await search({ kind: 'jvndb' })), ['JVNDB-2026-000004']);
+    assert.deepEqual(ids(await search({ publishedFrom: '2026-11-04' })), ['JVNDB-2026-000004'], 'a JST day');
+    assert.deepEqual(ids(await search({ publishedFrom: '2026-11-02', publishedTo: '2026-11-02' })), [
+      'JVNVU#10000003',
+      'JVN#10000002',
+    ]);
+    assert.deepEqual(
+      ids(await search({ publishedTo: '2026-11-03', kind: 'jvndb' })),
+      [],
+      'to is inclusive of JST days',
+    );
+    assert.deepEqual(ids(await search({ q: '脆弱性', developer: 'router-ind', kind: 'jvn' })), [
+      'JVN#10000002',
+    ]);
+    assert.equal(jstDayStart('2026-11-04').toISOString(), '2026-11-03T15:00:00.000Z');
+  });
+
+  it('finds an advisory by slug or id, its revisions and an earlier revision; malformed or unknown is null', async () => {
+    const db = publicDb(t.ctx.db);
+    assert.equal((await findAdvisory(db, 'JVN10000001'))?.revision, 2);
+    assert.equal((await findAdvisory(db, 'JVN#10000001'))?.doc.id, 'JVN#10000001');
+    for (const bad of ['JVN99999999', '../etc', "x' or 1=1", '', 'a'.repeat(200), '%00', 'JVN 1'])
+      assert.equal(await findAdvisory(db, bad), null, bad);
+    const revs = await listRevisions(db, 'JVN10000001');
+    assert.deepEqual(
+      revs?.revisions.map((r) => r.revision),
+      [2, 1],
+    );
+    const r1 = await findRevision(db, 'JVN10000001', 1);
+    assert.equal(r1?.doc.revision, 1);
+    assert.match(r1?.doc.solution.ja ?? '', /最新版/);
+    assert.equal(await findRevision(db, 'JVN10000001', 3), null);
+  });
+
+  it('lists developers with their counts, and finds one', async () => {
+    const db = publicDb(t.ctx.db);
+    const r = await listDevelopers(db, { page: 1, perPage: 100 });
+    assert.deepEqual(
+      r.items.map((d) => [d.slug, d.advisories]),
+      [
+        ['bulk-soft', 45],
+        ['router-ind', 2],
+        ['sample-industries', 3],
+      ],
+    );
+    assert.equal((await findDeveloper(db, 'router-ind'))?.name.en, 'Router Industries');
+    assert.equal(await findDeveloper(db, 'Router_Ind'), null);
+    assert.equal(await findDeveloper(db, 'nobody'), null);
+  });
+
+  it('parses the query string strictly, in ja and en', () => {
+    const opts = { defaultPerPage: 50, maxPerPage: 100, perPageParam: true };
+    const ok = parseListQuery(
+      { q: ' 認証 ', severity: ['high', 'critical,low'], cwe: '79', page: '2', per_page: '10', kind: '' },
+      'ja',
+      opts,
+    );
+    assert.ok(ok.ok);
+    assert.deepEqual(ok.data.filter.severity, ['high', 'critical', 'low']);
+    assert.equal(ok.data.filter.cwe, 'CWE-79');
+    assert.equal(ok.data.filter.q, '認証');
+    assert.equal(ok.data.filter.kind, undefined);
+    assert.deepEqual([ok.data.page, ok.data.perPage], [2, 10]);
+    const bad = parseListQuery(
+      {
+        severity: 'urgent',
+        cwe: 'xss',
+        page: '0',
+        per_page: '101',
+        published_from: '2026-02-30',
+        kind: 'cve',
+        developer: 'Bad Slug',
+      },
+      'en',
+      opts,
+    );
+    assert.ok(!bad.ok);
+    assert.deepEqual(Object.keys(bad.errors).sort(), [
+      'cwe',
+      'developer',
+      'kind',
+      'page',
+      'per_page',
+      'published_from',
+      'severity',
+    ]);
+    assert.match(bad.errors.published_from![0]!, /YYYY-MM-DD/);
+    const order = parseListQuery({ published_from: '2026-11-05', published_to: '2026-11-01' }, 'ja', opts);
+    assert.ok(!order.ok && /終わりの日付/.test(order.errors.published_to![0]!));
+    const far = parseListQuery({ page: '101', per_page: '100' }, 'ja', opts);
+    assert.ok(!far.ok && far.errors.page);
+    const tooMany = parseListQuery({ per_page: '200' }, 'en', opts);
+    assert.ok(!tooMany.ok && tooMany.errors.per_page);
+  });
+});

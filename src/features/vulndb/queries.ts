@@ -1,0 +1,361 @@
+// The public vulnerability database's reads, over the public tables only (PublicDatabase): the latest
+// advisories and search with filters, one advisory (current or an earlier revision), its revisions, the
+// developers, and what the sitemap lists. Every list is newest first by first publication with the id as the
+// tie-break, which is the order of public_advisories_latest_idx, so a page is an index walk or a GIN bitmap
+// and a short sort, never a scan of the whole table.
+//
+// The total of a search is counted up to COUNT_CAP rows (a capped count): counting every match of a common
+// word among 250,000 advisories costs more than the page itself, and nobody pages past the cap (page numbers
+// beyond it are refused by the query parser). Lists say "10,000+" when the cap is reached.
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import type { AdvisoryDocument, AdvisoryKind, Severity } from '../../domain/advisory-document.js';
+import { toTsQuery } from '../../domain/search-tokens.js';
+import type { PublicDB } from '../../platform/db/schema/public-database.js';
+import type { PublicDatabase } from './public-db.js';
+
+export const COUNT_CAP = 10_000;
+export const PAGE_SIZE = 20;
+export const API_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 100;
+export const DEVELOPERS_PAGE_SIZE = 100;
+
+export type AdvisoryFilter = {
+  q?: string | undefined;
+  /** a public developer slug */
+  developer?: string | undefined;
+  /** a product name as published (compared lower-cased, whole) */
+  product?: string | undefined;
+  /** CWE-79, NVD-CWE-Other … (normalised by the parser) */
+  cwe?: string | undefined;
+  severity?: readonly Severity[] | undefined;
+  kind?: AdvisoryKind | undefined;
+  /** JST calendar days, inclusive */
+  publishedFrom?: string | undefined;
+  publishedTo?: string | undefined;
+};
+
+export type AdvisorySummary = {
+  id: string;
+  slug: string;
+  kind: AdvisoryKind;
+  revision: number;
+  title: { ja: string; en: string };
+  firstPublishedAt: Date;
+  lastUpdatedAt: Date;
+  severity: Severity | null;
+  score: number | null;
+  developers: { slug: string; name: { ja: string; en: string } }[];
+  cveIds: string[];
+  cweIds: string[];
+  sample: boolean;
+};
+
+export type AdvisoryPage = {
+  items: AdvisorySummary[];
+  page: number;
+  perPage: number;
+  /** the number of matches, at most COUNT_CAP */
+  total: number;
+  /** true when there are at least COUNT_CAP matches (total is a lower bound) */
+  totalCapped: boolean;
+};
+
+const JST_OFFSET_MS = 9 * 3_600_000;
+
+/** The instant a JST calendar day (YYYY-MM-DD) starts. */
+export function jstDayStart(day: string): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d) - JST_OFFSET_MS);
+}
+
+/** Where-conditions of a filter; the tsquery is passed as a literal (search-tokens.ts). */
+function conditions(filter: AdvisoryFilter) {
+  return (eb: ExpressionBuilder<PublicDB, 'public_advisories'>) => {
+    const all: Expression<SqlBool>[] = [];
+    const query = filter.q ? toTsQuery(filter.q) : null;
+    if (filter.q && query === null) {
+      // nothing searchable (only punctuation): nothing matches, rather than everything
+      all.push(sql<boolean>`false`);
+    }
+    if (query) all.push(sql<boolean>`${eb.ref('search')} @@ ${query}::tsquery`);
+    if (filter.developer)
+      all.push(sql<boolean>`${eb.ref('developer_slugs')} @> array[${filter.developer}]::text[]`);
+    if (filter.product)
+      all.push(sql<boolean>`${eb.ref('product_names')} @> array[${filter.product.toLowerCase()}]::text[]`);
+    if (filter.cwe) all.push(sql<boolean>`${eb.ref('cwe_ids')} @> array[${filter.cwe}]::text[]`);
+    if (filter.severity?.length) all.push(eb('severity', 'in', [...filter.severity]));
+    if (filter.kind) all.push(eb('kind', '=', filter.kind));
+    if (filter.publishedFrom) all.push(eb('first_published_at', '>=', jstDayStart(filter.publishedFrom)));
+    if (filter.publishedTo) {
+      const end = new Date(jstDayStart(filter.publishedTo).getTime() + 86_400_000);
+      all.push(eb('first_published_at', '<', end));
+    }
+    return eb.and(all);
+  };
+}
+
+/** Developer names of the slugs on a page of advisories, in one query. */
+async function developerNames(db: PublicDatabase, slugs: Iterable<string>) {
+  const list = [...new Set(slugs)];
+  if (list.length === 0) return new Map<string, { ja: string; en: string }>();
+  const rows = await db
+    .selectFrom('public_developers')
+    .select(['slug', 'name_ja', 'name_en'])
+    .where('slug', 'in', list)
+    .execute();
+  return new Map(rows.map((r) => [r.slug, { ja: r.name_ja, en: r.name_en }]));
+}
+
+/** Latest advisories, or those matching a search and filters, a page at a time (1-based). */
+export async function searchAdvisories(
+  db: PublicDatabase,
+  filter: AdvisoryFilter,
+  opts: { page: number; perPage: number },
+): Promise<AdvisoryPage> {
+  const where = conditions(filter);
+  const offset = (opts.page - 1) * opts.perPage;
+  const [rows, counted] = await Promise.all([
+    db
+      .selectFrom('public_advisories')
+      .select([
+        'id',
+        'slug',
+        'kind',
+        'revision',
+        'title_ja',
+        'title_en',
+        'first_published_at',
+        'last_updated_at',
+        'severity',
+        'max_score',
+        'developer_slugs',
+        'cve_ids',
+        'cwe_ids',
+        'sample',
+      ])
+      .where(where)
+      .orderBy('first_published_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(opts.perPage)
+      .offset(offset)
+      .execute(),
+    db
+      .selectFrom((qb) =>
+        qb
+          .selectFrom('public_advisories')
+          .select(sql<number>`1`.as('one'))
+          .where(where)
+          .limit(COUNT_CAP)
+          .as('m'),
+      )
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  const names = await developerNames(
+    db,
+    rows.flatMap((r) => r.developer_slugs),
+  );
+  const total = Number(counted.n);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      kind: r.kind,
+      revision: r.revision,
+      title: { ja: r.title_ja, en: r.title_en },
+      firstPublishedAt: r.first_published_at,
+      lastUpdatedAt: r.last_updated_at,
+      severity: r.severity,
+      score: r.max_score === null ? null : Number(r.max_score),
+      developers: r.developer_slugs.map((slug) => ({
+        slug,
+        name: names.get(slug) ?? { ja: slug, en: slug },
+      })),
+      cveIds: r.cve_ids,
+      cweIds: r.cwe_ids,
+      sample: r.sample,
+    })),
+    page: opts.page,
+    perPage: opts.perPage,
+    total,
+    totalCapped: total >= COUNT_CAP,
+  };
+}
+
+/** What a slug or an id in a URL may look like; anything else is not found without asking the database. */
+const SLUG = /^[A-Za-z0-9._-]{3,100}$/;
+const ID = /^[A-Za-z0-9#._-]{3,100}$/;
+
+export type AdvisoryRecord = { doc: AdvisoryDocument; slug: string; revision: number; lastUpdatedAt: Date };
+
+/** The current revision of an advisory by its slug (JVN12345678) or its id (JVN#12345678); null if none. */
+export async function findAdvisory(db: PublicDatabase, slugOrId: string): Promise<AdvisoryRecord | null> {
+  const bySlug = SLUG.test(slugOrId);
+  if (!bySlug && !ID.test(slugOrId)) return null;
+  const row = await db
+    .selectFrom('public_advisories')
+    .select(['slug', 'revision', 'last_updated_at', 'document'])
+    .where((eb) =>
+      bySlug ? eb.or([eb('slug', '=', slugOrId), eb('id', '=', slugOrId)]) : eb('id', '=', slugOrId),
+    )
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    doc: row.document as AdvisoryDocument,
+    slug: row.slug,
+    revision: row.revision,
+    lastUpdatedAt: row.last_updated_at,
+  };
+}
+
+export type RevisionEntry = {
+  revision: number;
+  publishedAt: Date;
+  note: { ja: string; en: string };
+};
+
+/** Every published revision of an advisory (newest first) and the current record; null for an unknown slug. */
+export async function listRevisions(
+  db: PublicDatabase,
+  slug: string,
+): Promise<{ current: AdvisoryRecord; revisions: RevisionEntry[] } | null> {
+  const current = await findAdvisory(db, slug);
+  if (!current) return null;
+  const rows = await db
+    .selectFrom('public_advisory_revisions')
+    .select(['revision', 'published_at', 'note_ja', 'note_en'])
+    .where('advisory_id', '=', current.doc.id)
+    .orderBy('revision', 'desc')
+    .execute();
+  return {
+    current,
+    revisions: rows.map((r) => ({
+      revision: r.revision,
+      publishedAt: r.published_at,
+      note: { ja: r.note_ja, en: r.note_en },
+    })),
+  };
+}
+
+/** The document of one revision as it was published; null for an unknown slug or revision. */
+export async function findRevision(
+  db: PublicDatabase,
+  slug: string,
+  revision: number,
+): Promise<{ current: AdvisoryRecord; doc: AdvisoryDocument } | null> {
+  const current = await findAdvisory(db, slug);
+  if (!current) return null;
+  const row = await db
+    .selectFrom('public_advisory_revisions')
+    .select('document')
+    .where('advisory_id', '=', current.doc.id)
+    .where('revision', '=', revision)
+    .executeTakeFirst();
+  return row ? { current, doc: row.document as AdvisoryDocument } : null;
+}
+
+export type DeveloperSummary = { slug: string; name: { ja: string; en: string }; advisories: number };
+
+/**
+ * Developers by name, a page at a time, each with its number of advisories (counted for the page's developers
+ * only, through the GIN index on developer_slugs).
+ */
+export async function listDevelopers(
+  db: PublicDatabase,
+  opts: { page: number; perPage: number },
+): Promise<{ items: DeveloperSummary[]; total: number; page: number; perPage: number }> {
+  const [rows, counted] = await Promise.all([
+    db
+      .selectFrom('public_developers as d')
+      .select(['d.slug', 'd.name_ja', 'd.name_en'])
+      .select(
+        sql<string>`(select count(*) from public_advisories a where a.developer_slugs @> array[d.slug])`.as(
+          'advisories',
+        ),
+      )
+      .orderBy('d.name_en')
+      .orderBy('d.name_ja')
+      .orderBy('d.slug')
+      .limit(opts.perPage)
+      .offset((opts.page - 1) * opts.perPage)
+      .execute(),
+    db
+      .selectFrom('public_developers')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      slug: r.slug,
+      name: { ja: r.name_ja, en: r.name_en },
+      advisories: Number(r.advisories),
+    })),
+    total: Number(counted.n),
+    page: opts.page,
+    perPage: opts.perPage,
+  };
+}
+
+const DEVELOPER_SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
+
+/** A developer by its public slug; null when unknown or malformed. */
+export async function findDeveloper(
+  db: PublicDatabase,
+  slug: string,
+): Promise<{ slug: string; name: { ja: string; en: string } } | null> {
+  if (!DEVELOPER_SLUG.test(slug)) return null;
+  const row = await db
+    .selectFrom('public_developers')
+    .select(['slug', 'name_ja', 'name_en'])
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+  return row ? { slug: row.slug, name: { ja: row.name_ja, en: row.name_en } } : null;
+}
+
+export const isDeveloperSlug = (s: string) => DEVELOPER_SLUG.test(s);
+
+/** A sitemap file holds at most 50,000 URLs (sitemaps.org); beyond that /sitemap.xml is an index of parts. */
+export const SITEMAP_MAX = 50_000;
+
+/** How many advisories (samples left out) and developers the sitemap lists. */
+export async function sitemapSize(db: PublicDatabase): Promise<{ advisories: number; developers: number }> {
+  const [a, d] = await Promise.all([
+    db
+      .selectFrom('public_advisories')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('sample', '=', false)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('public_developers')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { advisories: Number(a.n), developers: Number(d.n) };
+}
+
+/** Advisories for the sitemap (samples are demo data, never listed for search engines), newest first. */
+export async function sitemapAdvisories(
+  db: PublicDatabase,
+  opts: { offset: number; limit: number },
+): Promise<{ slug: string; lastUpdatedAt: Date }[]> {
+  const rows = await db
+    .selectFrom('public_advisories')
+    .select(['slug', 'last_updated_at'])
+    .where('sample', '=', false)
+    .orderBy('first_published_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(opts.limit)
+    .offset(opts.offset)
+    .execute();
+  return rows.map((a) => ({ slug: a.slug, lastUpdatedAt: a.last_updated_at }));
+}
+
+/** Developers for the sitemap. */
+export async function sitemapDevelopers(db: PublicDatabase): Promise<{ slug: string; updatedAt: Date }[]> {
+  const rows = await db
+    .selectFrom('public_developers')
+    .select(['slug', 'updated_at'])
+    .orderBy('slug')
+    .execute();
+  return rows.map((d) => ({ slug: d.slug, updatedAt: d.updated_at }));
+}
