@@ -43,7 +43,7 @@ export function toAtom(docs: readonly AdvisoryDocument[], channel: AtomChannel):
       id: url,
       link: url,
       title: escapeHtml(
-        (doc.sample ? SAMPLE_PREFIX[channel.lang] : '') + `${doc.id}: ${pick(doc.title, channel.lang)}`,
+        `${doc.sample ? SAMPLE_PREFIX[channel.lang] : ''}${doc.id}: ${pick(doc.title, channel.lang)}`,
       ),
       description: escapeHtml(pick(doc.overview, channel.lang)),
       date: new Date(doc.lastUpdatedAt),

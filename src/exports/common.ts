@@ -65,11 +65,19 @@ export function parseVers(range: string): { scheme: string; constraints: VersCon
       continue;
     }
     const op = /^(>=|<=|!=|<|>|=)?(.+)$/.exec(c);
-    if (!op || !op[2]) return null;
+    if (!op?.[2]) return null;
     constraints.push({
       op: (op[1] ?? '=') as VersConstraint['op'],
-      version: decodeURIComponent(op[2].trim()),
+      version: safeDecode(op[2].trim()),
     });
   }
   return constraints.length > 0 ? { scheme: m[1]!.toLowerCase(), constraints } : null;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }

@@ -182,9 +182,10 @@ export function toCve5(doc: AdvisoryDocument, cveId: string, assigner: CveAssign
     });
   }
   if (metrics.length > 0) cna.metrics = metrics;
+  const creditSeen = new Set<string>();
   const credits = doc.credits
     .map((c) => (c.en.trim() ? { lang: 'en', value: c.en.trim() } : { lang: 'ja', value: c.ja.trim() }))
-    .filter((c) => c.value.length > 0)
+    .filter((c) => c.value.length > 0 && !creditSeen.has(c.value) && Boolean(creditSeen.add(c.value)))
     .map((c) => ({ ...c, value: c.value.slice(0, 4096), type: 'finder' }));
   if (credits.length > 0) cna.credits = credits;
   cna.x_generator = { engine: 'keikai', advisory: doc.id, revision: doc.revision };

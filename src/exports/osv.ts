@@ -135,12 +135,15 @@ function record(doc: AdvisoryDocument, v: AdvisoryVulnerability | null, publicUr
       : undefined;
     if (status === 'not_affected') continue;
     const exact = (p.versionRange ? parseVers(p.versionRange)?.constraints : [])?.filter((c) => c.op === '=');
-    const item: Json = {
-      package: { ecosystem: pkg.ecosystem, name: pkg.name, purl: pkg.purl },
-      ranges: [{ type: pkg.semver ? 'SEMVER' : 'ECOSYSTEM', events: events(p) }],
-      database_specific: { product: p.name.en || p.name.ja, versions: p.versions.en || p.versions.ja },
-    };
+    const item: Json = { package: { ecosystem: pkg.ecosystem, name: pkg.name, purl: pkg.purl } };
+    // only listed versions (vers:…/=1.0.1|=1.0.2) and no fix: `versions` alone, no range claiming all versions
+    const onlyListed =
+      exact && exact.length > 0 && exact.length === parseVers(p.versionRange ?? '')?.constraints.length;
+    if (!onlyListed || p.fixedVersion) {
+      item.ranges = [{ type: pkg.semver ? 'SEMVER' : 'ECOSYSTEM', events: events(p) }];
+    }
     if (exact && exact.length > 0) item.versions = exact.map((c) => c.version);
+    item.database_specific = { product: p.name.en || p.name.ja, versions: p.versions.en || p.versions.ja };
     affected.push(item);
   }
   if (affected.length > 0) rec.affected = affected;
