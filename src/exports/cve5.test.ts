@@ -11,6 +11,7 @@ import { cveErrors } from './schema-check.js';
 
 const BASE = 'https://keikai.example.jp';
 const ORG = '6a1f2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b';
+// biome-ignore lint/suspicious/noExplicitAny: the tests walk the JSON records freely
 type Rec = Record<string, any>;
 
 function make(doc: AdvisoryDocument, cveId: string, orgId?: string): Rec {

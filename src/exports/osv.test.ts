@@ -10,6 +10,7 @@ import { isOsvApplicable, osvBaseId, osvPackage, parsePurl, toOsv } from './osv.
 import { osvErrors } from './schema-check.js';
 
 const BASE = 'https://keikai.example.jp';
+// biome-ignore lint/suspicious/noExplicitAny: the tests walk the JSON records freely
 type Rec = Record<string, any>;
 
 function make(doc: AdvisoryDocument): Rec[] {
