@@ -270,7 +270,7 @@ export async function listDevelopers(
       .select(['d.slug', 'd.name_ja', 'd.name_en'])
       .select(
         sql<string>`(select count(*) from public_advisories a where a.developer_slugs @> array[d.slug])`.as(
-          'advisories',
+          'advisory_count',
         ),
       )
       .orderBy('d.name_en')
@@ -288,7 +288,7 @@ export async function listDevelopers(
     items: rows.map((r) => ({
       slug: r.slug,
       name: { ja: r.name_ja, en: r.name_en },
-      advisories: Number(r.advisories),
+      advisories: Number(r.advisory_count),
     })),
     total: Number(counted.n),
     page: opts.page,
