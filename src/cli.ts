@@ -7,6 +7,7 @@ import { createLogger, createRuntime, createServer, type Runtime } from './app.j
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { createApiToken } from './features/accounts/create-api-token.js';
 import { createUser, ROLES } from './features/accounts/create-user.js';
+import { importAdvisoriesCommand } from './features/advisory-import/command.js';
 import { formatCredentials, seedDemo } from './features/demo/seed-demo.js';
 import { verifyAuditChain } from './platform/audit.js';
 import { connectDatabase, type DatabaseHandle } from './platform/db/connect.js';
@@ -24,6 +25,8 @@ usage:
   keikai tokens create --email E [--name NAME] [--days N]
   keikai seed-demo                  create the demo organizations and accounts (once)
   keikai verify-audit               check the audit trail's hash chain
+  keikai import-advisories <file|folder|url> [--batch N]
+                                    import CSAF 2.0 advisories into the public database
 
 Without DATABASE_URL an embedded PostgreSQL is started with its data under KEIKAI_DATA_DIR (./var).`;
 
@@ -150,6 +153,10 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(`audit trail BROKEN at entry #${broken.seq}: ${broken.problem}\n`);
         return 2;
       });
+    case 'import-advisories':
+      return importAdvisoriesCommand(sub === undefined ? rest : [sub, ...rest], (fn) =>
+        withRuntime(config, (r) => fn(r.ctx)),
+      );
     case 'users': {
       if (sub !== 'create') break;
       const { values } = options(rest, {
