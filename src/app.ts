@@ -19,6 +19,7 @@ import { operatorRoutes } from './features/operator/routes.js';
 import { opsRoutes } from './features/ops/routes.js';
 import { outboxRoutes } from './features/outbox/routes.js';
 import { portalRoutes } from './features/portal/routes.js';
+import { publishDueJob } from './features/publication/jobs/publish-due-job.js';
 import { publicationRoutes } from './features/publication/routes.js';
 import { screeningRoutes } from './features/screening/routes.js';
 import { vulndbRoutes } from './features/vulndb/routes.js';
@@ -114,6 +115,7 @@ export async function createRuntime(
   defineJobs(jobs, ctx.db, config);
   jobs.define(coordinationSweepJob(ctx));
   jobs.define(websiteSweepJob(ctx));
+  jobs.define(publishDueJob(ctx));
   return {
     ctx,
     jobs,

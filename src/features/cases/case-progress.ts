@@ -1,7 +1,8 @@
 // What a finder may know of their report after acceptance (受理後の取扱い状況), read from the case's events: the
 // handover, then on the product track the developers notified (a count — who they are is not the finder's to
 // know), the publication moment agreed and the end of coordination (its kind, never the staff's reason); on the
-// website track the operator notified (never who), the operator's report of a fix and the outcome.
+// website track the operator notified (never who), the operator's report of a fix and the outcome; and the
+// publication of the advisory (its public ID and moment, which are public anyway) and of each correction.
 //
 // The mapping is an allow-list over event types and the fields each step keeps, in a pure function: an event
 // added later, or a field added to an event (a party's id, a note, a reason, a statement), never reaches the
@@ -11,6 +12,7 @@ import type { CoordinationEndKind } from '../../platform/db/schema/coordination.
 import type { ReportTrack } from '../../platform/db/schema.js';
 import { COORDINATION_EVENTS } from '../coordination/events.js';
 import { OPERATOR_EVENTS } from '../operator/events.js';
+import { PUBLICATION_EVENTS } from '../publication/events.js';
 import { WEBSITE_EVENTS } from '../website/website-events.js';
 import { CASE_EVENTS } from './open-case-for-report.js';
 
@@ -31,6 +33,8 @@ export type FinderProgressStep =
   /** a publication moment was agreed; `changed` when it replaces one agreed before */
   | { kind: 'publicationAgreed'; at: Date; publishAt: Date; changed: boolean }
   | { kind: 'coordinationEnded'; at: Date; endKind: CoordinationEndKind }
+  /** the advisory was published (revision 1) or updated (a correction) at the agreed moment `at` */
+  | { kind: 'published'; at: Date; publicId: string; revision: number }
   | { kind: 'operatorNotified'; at: Date }
   | { kind: 'operatorReportedFix'; at: Date }
   | { kind: 'websiteClosed'; at: Date; outcome: FinderWebsiteOutcome };
@@ -46,6 +50,7 @@ export const FINDER_PROGRESS_EVENTS = [
   WEBSITE_EVENTS.noticeSent,
   WEBSITE_EVENTS.closed,
   OPERATOR_EVENTS.completionReported,
+  PUBLICATION_EVENTS.published,
 ] as const;
 
 const END_KINDS: readonly CoordinationEndKind[] = [
@@ -60,6 +65,9 @@ const CLOSED_OUTCOMES = [
   'not_vulnerability',
   'unreachable',
 ] as const;
+
+/** An advisory ID as people read it: letters, digits and #, -, . (an ID pattern's output, never free text). */
+const PUBLIC_ID = /^[A-Za-z0-9#._-]{3,100}$/;
 
 function fields(data: unknown): Record<string, unknown> {
   return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
@@ -118,6 +126,20 @@ export function finderProgress(events: readonly ProgressEvent[]): FinderProgress
       case COORDINATION_EVENTS.ended: {
         const endKind = END_KINDS.find((k) => k === d.kind);
         if (endKind) steps.push({ kind: 'coordinationEnded', at: e.at, endKind });
+        break;
+      }
+      case PUBLICATION_EVENTS.published: {
+        // the public ID as the publish step writes it (JVN#12345678, JVNVU#…), and the moment it was agreed
+        const publicId = typeof d.publicId === 'string' && PUBLIC_ID.test(d.publicId) ? d.publicId : null;
+        const revision = typeof d.revision === 'number' && Number.isInteger(d.revision) ? d.revision : null;
+        const moment = typeof d.publishedAt === 'string' ? new Date(d.publishedAt) : e.at;
+        if (!publicId || !revision || revision < 1) break;
+        steps.push({
+          kind: 'published',
+          at: Number.isNaN(moment.getTime()) ? e.at : moment,
+          publicId,
+          revision,
+        });
         break;
       }
       case WEBSITE_EVENTS.noticeSent:

@@ -229,6 +229,8 @@ const ja = {
     },
     operatorNotified: 'ウェブサイト運営者に脆弱性の詳細を通知しました',
     operatorReportedFix: 'ウェブサイト運営者から対応完了の報告がありました',
+    published: '脆弱性対策情報を公表しました:',
+    updated: '脆弱性対策情報を更新しました（第{{revision}}版）:',
     outcomes: {
       fixed: '取扱いを終了しました（脆弱性が修正されました）',
       page_deleted: '取扱いを終了しました（該当するページが削除されました）',
@@ -544,6 +546,8 @@ const en: Catalog<typeof ja> = {
     },
     operatorNotified: 'The website operator was told the details of the vulnerability',
     operatorReportedFix: 'The website operator reported that it has dealt with it',
+    published: 'The advisory was published:',
+    updated: 'The advisory was updated (revision {{revision}}):',
     outcomes: {
       fixed: 'Closed: the vulnerability was fixed',
       page_deleted: 'Closed: the affected page was deleted',

@@ -94,6 +94,14 @@ const PUBLIC: Record<string, string> = {
   'POST /password/reset/:token': 'the password reset link',
   'GET /invitations/:token': 'an invitation link (the token is the credential)',
   'POST /invitations/:token': 'an invitation link',
+  'GET /subscribe': 'anyone may ask for published advisories by mail (publication.subscribe)',
+  'POST /subscribe': 'anyone may ask for published advisories by mail; the same answer for every address',
+  'GET /subscribe/confirm/:token':
+    'the subscription confirmation link (the token is the credential); changes nothing',
+  'POST /subscribe/confirm/:token': 'the subscription confirmation link, confirmed from its page (CSRF)',
+  'GET /unsubscribe/:token':
+    'the unsubscribe link in every advisory mail (the token is the credential); changes nothing',
+  'POST /unsubscribe/:token': 'the unsubscribe link, confirmed from its page (CSRF)',
 };
 
 /** Wildcard routes registered under a prefix, which Fastify's route tree prints without it. */

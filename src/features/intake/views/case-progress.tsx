@@ -1,6 +1,8 @@
 // The progress of a report after acceptance, as its finder sees it: on the follow-up page (a section) and in
 // "My reports" (a compact list per report). The steps carry only counts, kinds and dates; a publication moment is
 // shown in JST (the moment everyone agreed on), and in the reader's own zone too when it is another.
+
+import { advisorySlug } from '../../../domain/advisory-document.js';
 import { formatDate, formatInstant } from '../../../domain/time.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import type { FinderProgressStep } from '../../cases/case-progress.js';
@@ -27,7 +29,21 @@ export function progressText(v: ViewContext, s: FinderProgressStep): string {
       return t('intake.progress.operatorReportedFix');
     case 'websiteClosed':
       return t(`intake.progress.outcomes.${s.outcome}`);
+    case 'published':
+      return s.revision > 1
+        ? t('intake.progress.updated', { revision: s.revision })
+        : t('intake.progress.published');
   }
+}
+
+/** A step's text; the publication links to the public advisory. */
+function StepText({ v, s }: { v: ViewContext; s: FinderProgressStep }) {
+  if (s.kind !== 'published') return <>{progressText(v, s)}</>;
+  return (
+    <>
+      {progressText(v, s)} <a href={`/advisories/${advisorySlug(s.publicId)}`}>{s.publicId}</a>
+    </>
+  );
 }
 
 /** The follow-up page's section: every step with its time. */
@@ -40,7 +56,7 @@ export function ProgressSection({ v, steps }: { v: ViewContext; steps: FinderPro
       <ol class="timeline progress">
         {steps.map((s, i) => (
           <li key={`${s.kind}-${i}`}>
-            <time dateTime={s.at.toISOString()}>{formatInstant(s.at, v)}</time> {progressText(v, s)}
+            <time dateTime={s.at.toISOString()}>{formatInstant(s.at, v)}</time> <StepText v={v} s={s} />
           </li>
         ))}
       </ol>
@@ -55,7 +71,7 @@ export function CompactProgress({ v, steps }: { v: ViewContext; steps: FinderPro
     <ol class="progress compact">
       {steps.map((s, i) => (
         <li key={`${s.kind}-${i}`}>
-          <time dateTime={s.at.toISOString()}>{formatDate(s.at, v)}</time> {progressText(v, s)}
+          <time dateTime={s.at.toISOString()}>{formatDate(s.at, v)}</time> <StepText v={v} s={s} />
         </li>
       ))}
     </ol>

@@ -1,0 +1,27 @@
+// A subscription's secret link (確認・解除リンク) opened: the subscription behind it, for the page that asks to
+// confirm or to end it (the GET changes nothing). Null for a link that is unknown or ended. The token is the
+// credential; only its sha-256 is stored.
+import type { Actor } from '../../platform/auth/actor.js';
+import { can } from '../../platform/auth/policy.js';
+import type { AppContext } from '../../platform/context.js';
+import { forbidden } from '../../platform/errors.js';
+import { isSubscriptionToken, subscriptionTokenHash } from './subscription-token.js';
+
+export type SubscriptionView = { email: string; locale: 'ja' | 'en'; confirmed: boolean };
+
+/** The subscription behind a link, to show on the page that confirms or ends it. */
+export async function showSubscription(
+  ctx: AppContext,
+  actor: Actor,
+  token: string,
+): Promise<SubscriptionView | null> {
+  if (!can(actor, 'publication.subscribe')) throw forbidden();
+  if (!isSubscriptionToken(token)) return null;
+  const s = await ctx.db
+    .selectFrom('advisory_subscriptions')
+    .select(['email', 'locale', 'confirmed_at'])
+    .where('token_hash', '=', subscriptionTokenHash(token))
+    .where('unsubscribed_at', 'is', null)
+    .executeTakeFirst();
+  return s ? { email: s.email, locale: s.locale, confirmed: s.confirmed_at !== null } : null;
+}
