@@ -1,0 +1,62 @@
+// The one way an advisory use case reaches its advisory: permission first (a visitor without it learns nothing
+// about which references exist), then the product case by reference and its advisory (404 otherwise), locked
+// inside the use case's transaction so two changes at once queue and the second sees the first.
+import { audit } from '../../platform/audit.js';
+import type { Actor } from '../../platform/auth/actor.js';
+import { authorize } from '../../platform/auth/policy.js';
+import type { AppContext } from '../../platform/context.js';
+import type { Database } from '../../platform/db/database.js';
+import { notFound } from '../../platform/errors.js';
+import { appendEvent } from '../../platform/events.js';
+import type { ProductCase } from '../coordination/case-access.js';
+import { findProductCase } from '../coordination/queries.js';
+import { type AdvisoryRow, advisoryOfCase } from './store.js';
+
+export type Advisory = NonNullable<AdvisoryRow>;
+
+export async function withAdvisory<T>(
+  ctx: AppContext,
+  actor: Actor,
+  reference: string,
+  action: 'advisory.edit' | 'advisory.approve',
+  work: (trx: Database, c: ProductCase, a: Advisory, now: Date) => Promise<T>,
+): Promise<T> {
+  authorize(actor, action, { track: 'software' });
+  return ctx.db.transaction().execute(async (trx) => {
+    const c = await findProductCase(trx, reference);
+    if (!c) throw notFound();
+    const a = await advisoryOfCase(trx, c.id, { lock: true });
+    if (!a) throw notFound();
+    return work(trx, c, a, ctx.clock.now());
+  });
+}
+
+/** In-transaction: an advisory change as an event on the case's stream and an audit entry (ids and states only). */
+export async function recordAdvisoryEvent(
+  trx: Database,
+  actor: Actor,
+  e: {
+    caseId: string;
+    type: string;
+    data: Record<string, unknown>;
+    at: Date;
+    ip?: string | null | undefined;
+  },
+): Promise<void> {
+  const actorUserId = actor.kind === 'user' ? actor.userId : null;
+  await appendEvent(trx, {
+    streamType: 'case',
+    streamId: e.caseId,
+    type: e.type,
+    actorUserId,
+    at: e.at,
+    data: e.data,
+  });
+  await audit(trx, {
+    actor,
+    action: e.type,
+    subject: { type: 'case', id: e.caseId },
+    ip: e.ip ?? null,
+    detail: e.data,
+  });
+}

@@ -1,0 +1,69 @@
+// Approving a copy in review (承認, four eyes): a lead or administrator of the coordination body, in the browser,
+// never the person who submitted it. The approval is bound to the text reviewed: the approved copy is sealed with
+// the sha-256 of its plain JSON, and when the reviewer's page showed another text (a later save), nothing is
+// approved. The first approval allocates the public ID (JVN#…/JVNVU#…) from the configured pattern. Staff are
+// mailed, and the developers are told their pre-release copy is ready.
+import type { Actor } from '../../platform/auth/actor.js';
+import type { AppContext } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
+import { allocateId } from '../../platform/ids.js';
+import { userIdOf } from '../coordination/case-access.js';
+import { recordAdvisoryEvent, withAdvisory } from './advisory-access.js';
+import { mailCaseStaff, mailPrereleaseReady } from './mail.js';
+import { ADVISORY_EVENTS, contentJson, openContent, sealApproved, sha256 } from './store.js';
+
+export async function approveAdvisory(
+  ctx: AppContext,
+  actor: Actor,
+  input: { reference: string; reviewedSha256?: unknown; ip?: string | null },
+): Promise<{ publicId: string; sha256: string; keyUnusable: number }> {
+  return withAdvisory(ctx, actor, input.reference, 'advisory.approve', async (trx, c, a, now) => {
+    const userId = userIdOf(actor) as string;
+    if (a.state !== 'in_review') throw new AppError('conflict', 'advisories.errors.notInReview');
+    if (a.submitted_by === userId) throw new AppError('forbidden', 'advisories.errors.ownSubmission');
+    const json = contentJson(openContent(ctx.secrets, a.id, a.content_enc));
+    const digest = sha256(json);
+    if (
+      typeof input.reviewedSha256 === 'string' &&
+      input.reviewedSha256 !== '' &&
+      input.reviewedSha256 !== digest
+    )
+      throw new AppError('conflict', 'advisories.errors.changedSinceReview');
+    const publicId = a.public_id ?? (await allocateId(trx, ctx.config.publication.idPatterns[a.kind], now));
+    await trx
+      .updateTable('advisories')
+      .set({
+        state: 'approved',
+        public_id: publicId,
+        approved_content_enc: sealApproved(ctx.secrets, a.id, json),
+        approved_content_sha256: digest,
+        approved_at: now,
+        approved_by: userId,
+        updated_at: now,
+        updated_by: userId,
+      })
+      .where('id', '=', a.id)
+      .execute();
+    await trx
+      .insertInto('advisory_reviews')
+      .values({
+        advisory_id: a.id,
+        decision: 'approved',
+        note: null,
+        content_sha256: digest,
+        reviewer: userId,
+        at: now,
+      })
+      .execute();
+    await recordAdvisoryEvent(trx, actor, {
+      caseId: c.id,
+      type: ADVISORY_EVENTS.approved,
+      data: { advisoryId: a.id, publicId, revision: a.published_revision + 1, sha256: digest },
+      at: now,
+      ip: input.ip,
+    });
+    await mailCaseStaff(trx, ctx, c, 'approved');
+    const mailed = await mailPrereleaseReady(trx, ctx, c, now);
+    return { publicId, sha256: digest, keyUnusable: mailed.keyUnusable };
+  });
+}

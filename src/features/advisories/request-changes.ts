@@ -1,0 +1,50 @@
+// Asking for changes to a copy in review (差し戻し): a lead or administrator, with a note that says what to change.
+// The copy goes back to draft; the review is recorded with the sha-256 of the text reviewed; staff are mailed.
+import type { Actor } from '../../platform/auth/actor.js';
+import type { AppContext } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
+import { userIdOf } from '../coordination/case-access.js';
+import { recordAdvisoryEvent, withAdvisory } from './advisory-access.js';
+import { mailCaseStaff } from './mail.js';
+import { ADVISORY_EVENTS, contentJson, openContent, sha256 } from './store.js';
+
+export async function requestChanges(
+  ctx: AppContext,
+  actor: Actor,
+  input: { reference: string; note: unknown; ip?: string | null },
+): Promise<void> {
+  return withAdvisory(ctx, actor, input.reference, 'advisory.approve', async (trx, c, a, now) => {
+    const userId = userIdOf(actor) as string;
+    if (a.state !== 'in_review') throw new AppError('conflict', 'advisories.errors.notInReview');
+    const note = typeof input.note === 'string' ? input.note.replace(/\r\n?/g, '\n').trim() : '';
+    if (!note)
+      throw new AppError('validation', 'errors.validation', { note: ['advisories.errors.noteRequired'] });
+    if (note.length > 4000)
+      throw new AppError('validation', 'errors.validation', { note: ['advisories.errors.noteTooLong'] });
+    const digest = sha256(contentJson(openContent(ctx.secrets, a.id, a.content_enc)));
+    await trx
+      .updateTable('advisories')
+      .set({ state: 'draft', submitted_at: null, submitted_by: null, updated_at: now, updated_by: userId })
+      .where('id', '=', a.id)
+      .execute();
+    await trx
+      .insertInto('advisory_reviews')
+      .values({
+        advisory_id: a.id,
+        decision: 'changes_requested',
+        note,
+        content_sha256: digest,
+        reviewer: userId,
+        at: now,
+      })
+      .execute();
+    await recordAdvisoryEvent(trx, actor, {
+      caseId: c.id,
+      type: ADVISORY_EVENTS.changesRequested,
+      data: { advisoryId: a.id, sha256: digest },
+      at: now,
+      ip: input.ip,
+    });
+    await mailCaseStaff(trx, ctx, c, 'changesRequested');
+  });
+}
