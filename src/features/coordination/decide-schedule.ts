@@ -11,6 +11,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';
+import { followAgreedMoment } from '../advisories/follow-agreed-moment.js';
 import { tellFinderOfCase } from '../cases/tell-finder.js';
 import { idOrNotFound, userIdOf, withProductCase } from './case-access.js';
 import { COORDINATION_EVENTS } from './events.js';
@@ -156,6 +157,8 @@ export async function decideSchedule(
       .set({ agreed_publication_at: publishAt, schedule_fixed_by_csirt: fixedByCsirt, updated_at: now })
       .where('case_id', '=', c.id)
       .execute();
+    // a scheduled advisory of the case follows the agreed moment (features/advisories)
+    await followAgreedMoment(trx, ctx, { caseId: c.id, at: publishAt, now, actorUserId: userId });
     const data = {
       proposalId: acceptedId,
       publishAt: publishAt.toISOString(),

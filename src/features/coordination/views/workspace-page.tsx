@@ -179,7 +179,8 @@ export function WorkspacePage(props: WorkspaceProps) {
       </p>
       {w.newEvents > 0 && <WhatChanged v={v} w={w} />}
       <p>
-        <a href={`/cases/${encodeURIComponent(w.reference)}`}>{w.reference}</a>
+        <a href={`/cases/${encodeURIComponent(w.reference)}`}>{w.reference}</a> ·{' '}
+        <a href={`${workspacePath(w.reference)}/advisory`}>{t('advisories.title')}</a>
       </p>
       <Summary {...props} />
       <VulnerabilitiesSection {...props} />

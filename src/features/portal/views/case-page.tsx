@@ -69,6 +69,9 @@ export function PortalCasePage({
         </dl>
         <Acknowledgement v={v} c={c} />
       </section>
+      <p>
+        <a href={`${portalCasePath(c.reference)}/advisory`}>{t('advisories.prerelease.link')}</a>
+      </p>
       <VulnerabilitiesSection v={v} c={c} problem={problems?.status} />
       <ScheduleSection v={v} c={c} problem={problems?.schedule} />
       {c.brief && (
