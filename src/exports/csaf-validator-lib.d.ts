@@ -18,6 +18,15 @@ declare module '@secvisogram/csaf-validator-lib/validateStrict.js' {
   ): Promise<{ isValid: boolean; tests: CsafTestResult[] }>;
 }
 
+declare module '@secvisogram/csaf-validator-lib/validate.js' {
+  import type { CsafDocumentTest, CsafTestResult } from '@secvisogram/csaf-validator-lib/validateStrict.js';
+  /** Runs the given tests (any function: pass only the library's own). */
+  export default function validate(
+    tests: readonly CsafDocumentTest[],
+    doc: unknown,
+  ): Promise<{ isValid: boolean; tests: CsafTestResult[] }>;
+}
+
 declare module '@secvisogram/csaf-validator-lib/schemaTests.js' {
   import type { CsafDocumentTest } from '@secvisogram/csaf-validator-lib/validateStrict.js';
   export const csaf_2_0: CsafDocumentTest;
