@@ -26,6 +26,7 @@ export function advisoryUrl(publicUrl: string, doc: Pick<AdvisoryDocument, 'id'>
 }
 
 export const cveUrl = (cveId: string) => `https://www.cve.org/CVERecord?id=${encodeURIComponent(cveId)}`;
+export const nvdUrl = (cveId: string) => `https://nvd.nist.gov/vuln/detail/${encodeURIComponent(cveId)}`;
 
 /** MITRE's page of a CWE-n id; null for NVD-CWE-Other / NVD-CWE-noinfo, which have none. */
 export function cweUrl(cweId: string): string | null {

@@ -72,6 +72,7 @@ describe('toJvnRss', () => {
     revision: 2,
   });
   doc.products[0]!.cpe = 'cpe:2.3:a:sample:sample_product:1.2.3:*:*:*:*:*:*:*';
+  doc.references.push({ kind: 'vendor', title: 'Vendor notice', url: 'https://sample.example.jp/notice' });
   const second = sampleDocument({ id: 'JVNVU#87654321', sample: true, title: { ja: 'サンプル', en: '' } });
 
   it('is well-formed XML with the RSS 1.0, RDF, Dublin Core, sec 3.0 and marking namespaces', () => {
@@ -110,6 +111,18 @@ describe('toJvnRss', () => {
     const cve = refs.find((r: Record<string, string>) => r['@source'] === 'CVE');
     assert.equal(cve['@id'], 'CVE-2026-12345');
     assert.equal(cve['#text'], 'https://www.cve.org/CVERecord?id=CVE-2026-12345');
+    const nvd = refs.find((r: Record<string, string>) => r['@source'] === 'NVD');
+    assert.equal(nvd['#text'], 'https://nvd.nist.gov/vuln/detail/CVE-2026-12345');
+    const related = refs.find((r: Record<string, string>) => r['@source'] === '関連文書');
+    assert.deepEqual(
+      [related['@id'], related['#text']],
+      ['Vendor notice', 'https://sample.example.jp/notice'],
+    );
+    assert.equal(
+      refs.filter((r: Record<string, string>) => r['@source'] === 'CVE').length,
+      1,
+      'the CVE once',
+    );
     const cwe = refs.find((r: Record<string, string>) => r['@id'] === 'CWE-287');
     assert.equal(cwe['@title'], 'Improper Authentication(CWE-287)');
     const [cpe] = item['sec:cpe'];
@@ -151,6 +164,15 @@ describe('toJvnRss', () => {
       '[SAMPLE] サンプル',
       'no English title yet: the Japanese one, flagged as a sample',
     );
+  });
+
+  it("writes NVD's pseudo-CWEs as JVN does (CWE-noinfo, without a link)", () => {
+    const d = sampleDocument();
+    d.vulnerabilities[0] = { ...d.vulnerabilities[0]!, cweId: 'NVD-CWE-noinfo' };
+    const [item] = parser.parse(toJvnRss([d], channel))['rdf:RDF'].item;
+    const cwe = item['sec:references'].find((r: Record<string, string>) => r['@id'] === 'CWE-noinfo');
+    assert.equal(cwe['@title'], 'Insufficient Information(CWE-noinfo)');
+    assert.equal(cwe['#text'], undefined);
   });
 
   it('flags a sample advisory in its title', () => {

@@ -13,6 +13,7 @@ import {
   cweUrl,
   type FeedLang,
   jst,
+  nvdUrl,
   pick,
   SAMPLE_PREFIX,
   severityWord,
@@ -128,13 +129,16 @@ function addItem(rdf: XMLBuilder, doc: AdvisoryDocument, url: string, lang: Feed
     if (v.cveId && !seen.has(v.cveId)) {
       seen.add(v.cveId);
       item.ele(NS.sec, 'sec:references').att('source', 'CVE').att('id', v.cveId).txt(cveUrl(v.cveId)).up();
+      item.ele(NS.sec, 'sec:references').att('source', 'NVD').att('id', v.cveId).txt(nvdUrl(v.cveId)).up();
     }
   }
   for (const v of doc.vulnerabilities) {
     if (v.cweId && !seen.has(v.cweId)) {
       seen.add(v.cweId);
       const name = findCwe(v.cweId)?.name ?? v.cweId;
-      const ref = item.ele(NS.sec, 'sec:references').att('id', v.cweId).att('title', `${name}(${v.cweId})`);
+      // JVN writes NVD's pseudo-entries as CWE-Other / CWE-noinfo
+      const id = v.cweId.replace(/^NVD-/, '');
+      const ref = item.ele(NS.sec, 'sec:references').att('id', id).att('title', `${name}(${id})`);
       const link = cweUrl(v.cweId);
       if (link) ref.txt(link);
       ref.up();
@@ -144,8 +148,12 @@ function addItem(rdf: XMLBuilder, doc: AdvisoryDocument, url: string, lang: Feed
     if (r.kind === 'cve' && seen.has(r.title)) continue;
     if (seen.has(r.url)) continue;
     seen.add(r.url);
-    const source = { cve: 'CVE', cwe: 'CWE', advisory: 'Advisory', vendor: 'Vendor', other: 'Other' }[r.kind];
-    item.ele(NS.sec, 'sec:references').att('source', source).att('title', r.title).txt(r.url).up();
+    // as JVN does: CVE and CWE by name, everything else as a related document (関連文書)
+    const source =
+      r.kind === 'cve' ? 'CVE' : r.kind === 'cwe' ? 'CWE' : lang === 'ja' ? '関連文書' : 'Related document';
+    const ref = item.ele(NS.sec, 'sec:references').att('source', source);
+    if (r.title) ref.att('id', r.title);
+    ref.txt(r.url).up();
   }
 
   for (const p of doc.products) {
