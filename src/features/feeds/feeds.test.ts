@@ -10,6 +10,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { AdvisoryDocument } from '../../domain/advisory-document.js';
 import { cveErrors, osvErrors } from '../../exports/schema-check.js';
 import { startTestApp, type TestApp } from '../../testing/app.js';
+import { buildWorld } from '../../testing/world.js';
 import { sampleDocument, seedPublic } from '../vulndb/testing.js';
 
 const parser = new XMLParser({
@@ -192,6 +193,43 @@ describe('feeds and exports', () => {
     assert.equal(no.json().error, 'not_applicable');
     assert.ok(no.json().message.en.includes('OSV ecosystem'));
     assert.equal((await get('/advisories/JVN29999999/osv.json')).statusCode, 404);
+  });
+
+  it('never shows an advisory that is approved and scheduled but not yet published', async () => {
+    const w = await buildWorld(t);
+    const id = '00000000-0000-4000-8000-00000000a001';
+    const content = JSON.stringify({
+      ...sampleDocument({ id: 'JVN#77777777' }),
+      title: bi('未公開XYZ', 'EMBARGOED-XYZ'),
+    });
+    const now = new Date('2026-11-30T00:00:00Z');
+    await t.ctx.db
+      .insertInto('advisories')
+      .values({
+        id,
+        case_id: w.product.caseId,
+        kind: 'jvn',
+        public_id: 'JVN#77777777',
+        state: 'scheduled',
+        content_enc: t.ctx.secrets.encrypt(content, `advisories.content:${id}`),
+        approved_content_enc: t.ctx.secrets.encrypt(content, `advisories.approved:${id}`),
+        approved_content_sha256: '0'.repeat(64),
+        scheduled_for: new Date('2026-12-24T00:00:00Z'),
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    for (const url of [
+      '/feeds/jvnrss.rdf',
+      '/feeds/jvnrss.rdf?lang=en',
+      '/feeds/atom.xml',
+      '/feeds/atom.xml?lang=en',
+    ]) {
+      const body = (await get(url)).body;
+      assert.ok(!body.includes('77777777') && !body.includes('XYZ'), url);
+    }
+    assert.equal((await get('/advisories/JVN77777777/cve/CVE-2026-12345.json')).statusCode, 404);
+    assert.equal((await get('/advisories/JVN77777777/osv.json')).statusCode, 404);
   });
 
   it('answers an empty public database with empty, valid feeds', async () => {
