@@ -27,9 +27,15 @@ import { recommendedCsafWarnings, validateCsaf } from './csaf-validate.js';
 /**
  * The recommended tests our documents may still trip, each for a reason the ADR gives (0007): products the
  * advisory names without purl or CPE (6.2.16), a vulnerability scored with CVSS 4.0 only, which CSAF 2.0 cannot
- * carry (6.2.3), and the English rendition, whose canonical URL is the Japanese document's (6.2.11).
+ * carry (6.2.3), the English rendition, whose canonical URL is the Japanese document's (6.2.11), and a product
+ * whose affected versions are known only as text while it has a fixed version (6.2.18).
  */
-const ACCEPTED_RECOMMENDED = new Set(['optionalTest_6_2_16', 'optionalTest_6_2_3', 'optionalTest_6_2_11']);
+const ACCEPTED_RECOMMENDED = new Set([
+  'optionalTest_6_2_16',
+  'optionalTest_6_2_3',
+  'optionalTest_6_2_11',
+  'optionalTest_6_2_18',
+]);
 
 const vuln = (c: CsafDocument, i = 0) => c.vulnerabilities[i]!;
 
@@ -255,6 +261,21 @@ describe('toCsaf: the document', () => {
     ]);
     const leaves = c.product_tree.branches[0]?.branches?.[0]?.branches ?? [];
     assert.equal(leaves[1]?.product?.product_identification_helper?.purl, 'pkg:pypi/sample-product@1.3');
+  });
+
+  it('keeps affected versions known only as text as the range of a product that has a fixed version', async () => {
+    const doc = fixedVersionsAdvisory();
+    doc.products[0] = { ...doc.products[0]!, versionRange: null, purl: null };
+    const c = toCsaf(doc, TEST_PROVIDER);
+    const leaves = c.product_tree.branches[0]?.branches?.[0]?.branches ?? [];
+    assert.deepEqual(
+      leaves.map((b) => [b.category, b.name]),
+      [
+        ['product_version_range', '1.0 から 1.2 まで'],
+        ['product_version', '1.3'],
+      ],
+    );
+    assert.deepEqual((await validateCsaf(c)).errors, []);
   });
 
   it('scores a CVSS 4.0-only vulnerability in a note only (CSAF 2.0 has no cvss_v4)', () => {
