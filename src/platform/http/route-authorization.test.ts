@@ -265,6 +265,23 @@ const EXPECTED: Record<string, readonly Cell[]> = {
   'POST /coordination/cases/:reference/contact-attempts': [{ ok: ['coordinator'] }],
   'POST /coordination/cases/:reference/end': [{ ok: ['coordinator'] }],
   'POST /coordination/cases/:reference/csirt-report': [{ ok: ['coordinator'] }],
+  // the case's advisory (features/advisories): written by coordination staff; approved or sent back only by a lead
+  // or administrator (the world's coordinator is a handler), never the submitter
+  'GET /coordination/advisories': [{ ok: ['coordinator'] }],
+  'GET /coordination/cases/:reference/advisory': [
+    { ok: ['coordinator'] },
+    { label: 'the website case', ok: NOBODY, params: web },
+  ],
+  'GET /coordination/cases/:reference/advisory/review': [{ ok: ['coordinator'] }],
+  'POST /coordination/cases/:reference/advisory': [{ ok: ['coordinator'] }],
+  'POST /coordination/cases/:reference/advisory/create': [{ ok: ['coordinator'] }],
+  'POST /coordination/cases/:reference/advisory/submit': [{ ok: ['coordinator'] }],
+  'POST /coordination/cases/:reference/advisory/approve': [{ ok: NOBODY }],
+  'POST /coordination/cases/:reference/advisory/request-changes': [{ ok: NOBODY }],
+  'POST /coordination/cases/:reference/advisory/schedule': [{ ok: ['coordinator'] }],
+  'POST /coordination/cases/:reference/advisory/unschedule': [{ ok: ['coordinator'] }],
+  'POST /coordination/cases/:reference/advisory/correction': [{ ok: ['coordinator'] }],
+  'POST /coordination/cases/:reference/advisory/release': [{ ok: ['coordinator'] }],
   'GET /coordination/csirt-cases/new': [{ ok: ['coordinator'] }],
   'POST /coordination/csirt-cases/new': [{ ok: ['coordinator'] }],
   'GET /api/v1/coordination/cases/:reference': [{ ok: ['coordinator'] }],
@@ -294,6 +311,11 @@ const EXPECTED: Record<string, readonly Cell[]> = {
   'POST /portal/cases/:reference/schedule': [{ ok: ['devA'] }],
   'POST /portal/cases/:reference/messages': [{ ok: ['devA'] }],
   'POST /portal/cases/:reference/suggestions': [{ ok: ['devA'] }],
+  // the pre-release copy of the advisory: a notified party of the case only
+  'GET /portal/cases/:reference/advisory': [
+    { ok: ['devA'] },
+    { label: 'the website case', ok: NOBODY, params: web },
+  ],
   'GET /api/v1/portal/cases': [{ ok: ['devA', 'devB'] }],
   'GET /api/v1/portal/cases/:reference': [
     { ok: ['devA'] },
