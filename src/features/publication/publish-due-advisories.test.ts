@@ -4,12 +4,18 @@
 // and keeps revision 1; a tampered approved copy is refused; a failure half-way leaves nothing written.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import * as openpgp from 'openpgp';
 import type { AdvisoryDocument } from '../../domain/advisory-document.js';
 import { createDatabase } from '../../platform/db/database.js';
 import { startTestApp, type TestApp } from '../../testing/app.js';
 import { Browser } from '../../testing/browser.js';
 import { FINDER } from '../../testing/reports.js';
 import { buildWorld, type World } from '../../testing/world.js';
+import { addParties } from '../coordination/add-parties.js';
+import { notifyParty } from '../coordination/notify-party.js';
+import { partiesOf } from '../coordination/queries.js';
+import { removeParty } from '../coordination/remove-party.js';
+import { developer } from '../coordination/testing.js';
 import { storeCsafDocument } from '../csaf-provider/store-csaf.js';
 import { PUBLICATION_EVENTS } from './events.js';
 import { publishDueAdvisories } from './publish-due-advisories.js';
@@ -486,5 +492,55 @@ describe('publishing due advisories', () => {
       .where('id', '=', 'JVN#10000006')
       .executeTakeFirstOrThrow();
     assert.equal(pub.first_published_at.toISOString(), '2026-06-01T00:00:00.000Z');
+  });
+
+  it('mails each live developer in its language, encrypted to its key, and no removed one', async () => {
+    const { publicKey } = await openpgp.generateKey({
+      userIDs: [{ email: 'psirt@keyed.example' }],
+      type: 'ecc',
+      curve: 'ed25519Legacy',
+      format: 'armored',
+    });
+    const keyed = await developer(t, 'Keyed Soft', { pgpPublicKey: publicKey });
+    const english = await developer(t, 'English Works', { locale: 'en' });
+    const removed = await developer(t, 'Removed Labs');
+    const c = await anotherCase(t, w);
+    const coordinator = w.people.coordinator.actor;
+    for (const d of [keyed, english, removed]) {
+      await addParties(t.ctx, coordinator, { reference: c.reference, organizationId: d.organizationId });
+    }
+    for (const p of await partiesOf(t.ctx.db, c.caseId)) {
+      if (!p.notifiedAt) await notifyParty(t.ctx, coordinator, { reference: c.reference, partyId: p.id });
+    }
+    const gone = (await partiesOf(t.ctx.db, c.caseId)).find(
+      (p) => p.organizationId === removed.organizationId,
+    )!;
+    await removeParty(t.ctx, coordinator, {
+      reference: c.reference,
+      partyId: gone.id,
+      reason: '対象外でした',
+    });
+    await scheduledAdvisory(t, c.caseId, {
+      publicId: 'JVNVU#10000007',
+      scheduledFor: '2027-02-06T00:00:00Z',
+      kind: 'jvnvu',
+    });
+    t.clock.set('2027-02-06T00:00:00Z');
+    assert.equal((await publishDueAdvisories(t.ctx)).published.length, 1);
+
+    const mails = await t.ctx.db
+      .selectFrom('mail_messages')
+      .select(['to_address', 'locale', 'subject', 'body_text'])
+      .where('template', '=', 'publication.mail.published.developer')
+      .where('related_id', '=', c.caseId)
+      .orderBy('to_address')
+      .execute();
+    const to = Object.fromEntries(mails.map((m) => [m.to_address, m]));
+    assert.deepEqual(Object.keys(to).sort(), [english.email, keyed.email, w.contact.devA].sort());
+    assert.ok(to[keyed.email]!.body_text.startsWith('-----BEGIN PGP MESSAGE-----'));
+    assert.equal(to[english.email]!.locale, 'en');
+    assert.match(to[english.email]!.subject, /Advisory JVNVU#10000007 has been published/);
+    assert.ok(to[english.email]!.body_text.includes('Dear English Works'));
+    assert.ok(!to[removed.email], 'a removed party is not told');
   });
 });

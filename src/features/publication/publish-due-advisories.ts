@@ -59,8 +59,8 @@ async function developerOrganizations(
     .innerJoin('organizations as o', 'o.id', 'p.organization_id')
     .leftJoin('public_developers as d', 'd.organization_id', 'o.id')
     .select(['o.id', 'o.name_ja', 'o.name_en', 'd.slug'])
+    // removed parties too: an advisory may still name a developer that left the coordination
     .where('p.case_id', '=', caseId)
-    .where('p.removed_at', 'is', null)
     .execute();
   const out: Record<string, string> = {};
   const taken = new Set<string>();
