@@ -150,6 +150,17 @@ describe('publishing due advisories', () => {
       .executeTakeFirstOrThrow();
     assert.equal(dev.organization_id, w.orgs.devA);
 
+    const csaf = await t.ctx.db
+      .selectFrom('public_csaf_documents')
+      .select(['revision', 'filename'])
+      .where('advisory_id', '=', 'JVN#10000001')
+      .execute();
+    assert.deepEqual(
+      csaf,
+      [{ revision: 1, filename: 'jvn_10000001.json' }],
+      'the CSAF document of the revision',
+    );
+
     const a = await advisoryRow(t, first.id);
     assert.equal(a.state, 'published');
     assert.equal(a.published_revision, 1);
@@ -292,6 +303,16 @@ describe('publishing due advisories', () => {
         [2, corrected.title.ja],
       ],
     );
+    const csaf = await t.ctx.db
+      .selectFrom('public_csaf_documents')
+      .select('revision')
+      .where('advisory_id', '=', 'JVN#10000001')
+      .orderBy('revision')
+      .execute();
+    assert.deepEqual(
+      csaf.map((x) => x.revision),
+      [1, 2],
+    );
     const a = await advisoryRow(t, first.id);
     assert.equal(a.published_revision, 2);
     assert.equal(a.first_published_at?.toISOString(), MOMENT);
@@ -404,6 +425,12 @@ describe('publishing due advisories', () => {
       .where('id', '=', 'JVN#10000003')
       .executeTakeFirst();
     assert.equal(half, undefined, 'the failed advisory is not public');
+    const csaf = await t.ctx.db
+      .selectFrom('public_csaf_documents')
+      .select('revision')
+      .where('advisory_id', '=', 'JVN#10000003')
+      .execute();
+    assert.deepEqual(csaf, [], 'the CSAF document stored before the failure is rolled back with the rest');
     assert.equal((await publishedEvents(t, c1.caseId)).length, 0);
     const notices = await t.ctx.db
       .selectFrom('advisory_publication_notices')
