@@ -146,6 +146,21 @@ describe('feeds and exports', () => {
     assert.equal(rdf.item[0]['sec:identifier'], docs[0]!.id, 'the updated advisory comes first');
     assert.equal(rdf.item[0]['dcterms:issued'], '2026-10-01T12:00:00+09:00');
     assert.equal(rdf.item[0]['dcterms:modified'], '2026-11-30T09:00:00+09:00');
+
+    // a new revision dated before the newest update (as an import may bring) changes the ETag too
+    const etag2 = String(changed.headers.etag);
+    const { revisions: __, ...eleventh } = docs[10]!;
+    await seedPublic(t.ctx, [
+      sampleDocument({
+        ...eleventh,
+        revision: 2,
+        lastUpdatedAt: '2026-10-11T04:00:00.000Z',
+        title: bi('第2版の題名', 'Second title'),
+      }),
+    ]);
+    const third = await get('/feeds/jvnrss.rdf', { 'if-none-match': etag2 });
+    assert.equal(third.statusCode, 200);
+    assert.ok(third.body.includes('第2版の題名'));
   });
 
   it('exports a CVE record that passes the schema check', async () => {

@@ -3,7 +3,7 @@
 // published advisories only, so nothing under embargo can appear here (ARCHITECTURE.md invariant 2).
 //
 // Feeds: the 50 most recently updated advisories, `?lang=ja|en` (default ja; anything else is 400), with an ETag
-// from the newest update, the number of advisories and the language, `Cache-Control: public, max-age=300`, and
+// from the newest update, the number of advisories and of their revisions, and the language, `Cache-Control: public, max-age=300`, and
 // 304 for a matching If-None-Match (answered before any document is read).
 // Exports: /advisories/:slug/cve/:cveId.json (404 unless the advisory has that CVE; 422 naming the fields when
 // English is missing) and /advisories/:slug/osv.json — always a JSON array of OSV records, one per vulnerability
@@ -79,9 +79,18 @@ function feedLang(req: FastifyRequest): FeedLang | null {
 async function feedState(db: PublicDatabase) {
   const row = await db
     .selectFrom('public_advisories')
-    .select([sql<Date | null>`max(last_updated_at)`.as('newest'), sql<string>`count(*)`.as('count')])
+    .select([
+      sql<Date | null>`max(last_updated_at)`.as('newest'),
+      sql<string>`count(*)`.as('count'),
+      // every new revision raises it, even one of an imported advisory dated before the newest
+      sql<string>`coalesce(sum(revision), 0)`.as('revisions'),
+    ])
     .executeTakeFirstOrThrow();
-  return { newest: row.newest ? new Date(row.newest) : null, count: Number(row.count) };
+  return {
+    newest: row.newest ? new Date(row.newest) : null,
+    count: Number(row.count),
+    revisions: Number(row.revisions),
+  };
 }
 
 async function latest(db: PublicDatabase): Promise<AdvisoryDocument[]> {
@@ -105,6 +114,7 @@ function matches(header: string | string[] | undefined, etag: string): boolean {
 
 async function sendFeed(
   ctx: AppContext,
+  rendered: Map<string, string>,
   req: FastifyRequest,
   reply: FastifyReply,
   contentType: string,
@@ -116,12 +126,18 @@ async function sendFeed(
   if (!lang) return problem(reply, 400, 'bad_lang', MESSAGES.badLang);
   const db = publicDb(ctx.db);
   const state = await feedState(db);
-  const etag = `W/"${kind}-${lang}-${state.newest?.getTime() ?? 0}-${state.count}"`;
+  const etag = `W/"${kind}-${lang}-${state.newest?.getTime() ?? 0}-${state.count}-${state.revisions}"`;
   reply.header('etag', etag).header('cache-control', CACHE).header('vary', 'Accept-Encoding');
   if (matches(req.headers['if-none-match'], etag)) return reply.code(304).send();
-  const docs = await latest(db);
-  const modified = (state.newest ?? new Date(0)).toISOString();
-  return reply.header('content-type', contentType).send(render(docs, lang, modified));
+  let body = rendered.get(etag);
+  if (body === undefined) {
+    const docs = await latest(db);
+    body = render(docs, lang, (state.newest ?? new Date(0)).toISOString());
+    rendered.set(etag, body);
+    // the current ja/en versions of both feeds, and a few just replaced
+    while (rendered.size > 8) rendered.delete(rendered.keys().next().value as string);
+  }
+  return reply.header('content-type', contentType).send(body);
 }
 
 async function findDocument(ctx: AppContext, slug: string): Promise<AdvisoryDocument | null> {
@@ -137,31 +153,48 @@ async function findDocument(ctx: AppContext, slug: string): Promise<AdvisoryDocu
 export const feedsRoutes: Feature = (app, ctx) => {
   const base = ctx.config.publicUrl;
   const names = titles(ctx.config.orgName);
+  // Rendered feeds by ETag (which changes whenever an advisory is published, updated or imported): a 50-item
+  // JVNRSS takes ~17 ms to build, so this app builds it once per change, not per request.
+  const rendered = new Map<string, string>();
 
   app.get(JVNRSS_PATH, { schema: { hide: true } }, (req, reply) =>
-    sendFeed(ctx, req, reply, 'application/rdf+xml; charset=utf-8', 'jvnrss', (docs, lang, modified) =>
-      toJvnRss(docs, {
-        ...names[lang],
-        link: `${base}/advisories`,
-        about: `${base}${JVNRSS_PATH}?lang=${lang}`,
-        lang,
-        modified,
-        publicUrl: base,
-      }),
+    sendFeed(
+      ctx,
+      rendered,
+      req,
+      reply,
+      'application/rdf+xml; charset=utf-8',
+      'jvnrss',
+      (docs, lang, modified) =>
+        toJvnRss(docs, {
+          ...names[lang],
+          link: `${base}/advisories`,
+          about: `${base}${JVNRSS_PATH}?lang=${lang}`,
+          lang,
+          modified,
+          publicUrl: base,
+        }),
     ),
   );
 
   app.get(ATOM_PATH, { schema: { hide: true } }, (req, reply) =>
-    sendFeed(ctx, req, reply, 'application/atom+xml; charset=utf-8', 'atom', (docs, lang, updated) =>
-      toAtom(docs, {
-        ...names[lang],
-        self: `${base}${ATOM_PATH}?lang=${lang}`,
-        link: `${base}/advisories`,
-        lang,
-        updated,
-        author: ctx.config.orgName[lang] || ctx.config.orgName.ja,
-        publicUrl: base,
-      }),
+    sendFeed(
+      ctx,
+      rendered,
+      req,
+      reply,
+      'application/atom+xml; charset=utf-8',
+      'atom',
+      (docs, lang, updated) =>
+        toAtom(docs, {
+          ...names[lang],
+          self: `${base}${ATOM_PATH}?lang=${lang}`,
+          link: `${base}/advisories`,
+          lang,
+          updated,
+          author: ctx.config.orgName[lang] || ctx.config.orgName.ja,
+          publicUrl: base,
+        }),
     ),
   );
 
