@@ -165,6 +165,27 @@ describe('toCve5', () => {
     );
   });
 
+  it('names a package of a known ecosystem by its collection and package name, with its version type', () => {
+    const doc = sampleDocument();
+    doc.products[0] = {
+      ...doc.products[0]!,
+      purl: 'pkg:maven/org.example/app@1.0',
+      versionRange: 'vers:maven/>=1.0|<1.4.2',
+    };
+    const [product] = make(doc, 'CVE-2026-12345').containers.cna.affected;
+    assert.equal(product.collectionURL, 'https://repo.maven.apache.org/maven2');
+    assert.equal(product.packageName, 'org.example:app');
+    assert.deepEqual(product.versions, [
+      { version: '1.0', status: 'affected', versionType: 'maven', lessThan: '1.4.2' },
+    ]);
+    doc.products[0] = { ...doc.products[0]!, purl: 'pkg:npm/left-pad', versionRange: 'vers:npm/<1.3.0' };
+    const [npm] = make(doc, 'CVE-2026-12345').containers.cna.affected;
+    assert.deepEqual(
+      [npm.collectionURL, npm.packageName, npm.versions[0].versionType],
+      ['https://registry.npmjs.org', 'left-pad', 'semver'],
+    );
+  });
+
   it('works for a minimal advisory: no products, no CWE, no scores, no credits', () => {
     const doc = sampleDocument({ products: [], credits: [], references: [], vendorStatuses: [] });
     doc.vulnerabilities[0] = { ...doc.vulnerabilities[0]!, cweId: null, cvss31: null, cvss40: null };

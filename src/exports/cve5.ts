@@ -17,6 +17,7 @@ import type {
 } from '../domain/advisory-document.js';
 import { findCwe } from '../domain/cwe.js';
 import { advisoryUrl, parseVers } from './common.js';
+import { osvPackage, parsePurl } from './osv.js';
 
 export const CVE5_DATA_VERSION = '5.1';
 /** Used when the caller has no CNA organization UUID (see the header). */
@@ -51,9 +52,41 @@ export function cveShortName(name: string): string {
   return s.length >= 2 ? s : 'keikai';
 }
 
+/** vers scheme → the versionType CVE records use for it */
+const VERSION_TYPES: Readonly<Record<string, string>> = {
+  npm: 'semver',
+  cargo: 'semver',
+  golang: 'semver',
+  hex: 'semver',
+  pub: 'semver',
+  semver: 'semver',
+  pypi: 'python',
+  maven: 'maven',
+  gem: 'custom',
+  nuget: 'custom',
+  composer: 'custom',
+  deb: 'deb',
+  rpm: 'rpm',
+  generic: 'custom',
+};
+
+/** purl type → the package collection CVE names it by (collectionURL), for the ecosystems keikai knows */
+export const COLLECTION_URLS: Readonly<Record<string, string>> = {
+  npm: 'https://registry.npmjs.org',
+  pypi: 'https://pypi.python.org',
+  maven: 'https://repo.maven.apache.org/maven2',
+  golang: 'https://pkg.go.dev',
+  cargo: 'https://crates.io',
+  gem: 'https://rubygems.org',
+  nuget: 'https://nuget.org/packages',
+  composer: 'https://packagist.org',
+  hex: 'https://repo.hex.pm',
+  pub: 'https://pub.dev',
+};
+
 function productVersions(p: AdvisoryProduct): Json[] {
   const vers = p.versionRange ? parseVers(p.versionRange) : null;
-  const versionType = vers?.scheme === 'generic' || !vers ? 'custom' : vers.scheme;
+  const versionType = (vers && VERSION_TYPES[vers.scheme]) ?? (vers ? vers.scheme : 'custom');
   if (vers) {
     const lower = vers.constraints.find((c) => c.op === '>=' || c.op === '>');
     const upperLe = vers.constraints.find((c) => c.op === '<=');
@@ -84,6 +117,12 @@ function affected(doc: AdvisoryDocument, v: AdvisoryVulnerability): Json[] {
       vendor: (dev?.name.en || dev?.name.ja || p.developerSlug).slice(0, 512),
       product: (p.name.en || p.name.ja).slice(0, 2048),
     };
+    const pkg = osvPackage(p);
+    const type = p.purl ? parsePurl(p.purl)?.type : undefined;
+    if (pkg && type && COLLECTION_URLS[type]) {
+      row.collectionURL = COLLECTION_URLS[type];
+      row.packageName = pkg.name;
+    }
     if (p.cpe) row.cpes = [p.cpe];
     if (status === 'not_affected') {
       row.defaultStatus = 'unaffected';
