@@ -5,6 +5,7 @@
 // publication, and previewed by the case's developers with the other developers masked.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import * as openpgp from 'openpgp';
 import type { AdvisoryContent } from '../../domain/advisory-document.js';
 import { startTestApp, type TestApp } from '../../testing/app.js';
 import { signedIn } from '../../testing/login.js';
@@ -45,6 +46,7 @@ describe('advisories', () => {
   let devA: Developer;
   let devB: Developer;
   let devC: Developer;
+  let keyed: Developer;
 
   before(async () => {
     t = await startTestApp({ now: '2026-11-05T01:00:00Z' });
@@ -53,6 +55,13 @@ describe('advisories', () => {
     devA = await developer(t, 'Alpha Soft');
     devB = await developer(t, 'Beta Works');
     devC = await developer(t, 'Gamma Plugins');
+    const { publicKey } = await openpgp.generateKey({
+      userIDs: [{ email: 'psirt@keyed.example' }],
+      type: 'ecc',
+      curve: 'ed25519Legacy',
+      format: 'armored',
+    });
+    keyed = await developer(t, 'Keyed Soft', { pgpPublicKey: publicKey });
     await addProduct(t.ctx, b.coordinator.actor, devA.organizationId, {
       nameJa: 'アルファCMS',
       nameEn: 'Alpha CMS',
@@ -266,7 +275,9 @@ describe('advisories', () => {
     await submitAdvisory(t.ctx, b.coordinator.actor, { reference: k.reference });
     // the review page shows the copy as it will be published, in both languages
     const reviewer = await signedIn(t, lead2.userId);
-    const review = await reviewer.get(`/coordination/cases/${encodeURIComponent(k.reference)}/advisory/review`);
+    const review = await reviewer.get(
+      `/coordination/cases/${encodeURIComponent(k.reference)}/advisory/review`,
+    );
     assert.equal(review.status, 200);
     assert.match(review.body, /概要です。/);
     assert.match(review.body, /name="reviewedSha256"/);
@@ -311,6 +322,20 @@ describe('advisories', () => {
     assert.equal(mails.length, 1);
     assert.ok(!mails[0]?.body_text.includes('概要です。'));
     assert.match(mails[0]?.body_text ?? '', /\/portal\/cases\/.+\/advisory/);
+  });
+
+  it('mails a developer with an OpenPGP key the pre-release notice encrypted, its subject free of details', async () => {
+    const k = await approved([keyed]);
+    const mails = await t.ctx.db
+      .selectFrom('mail_messages')
+      .select(['subject', 'body_text'])
+      .where('to_address', '=', keyed.email)
+      .where('template', '=', 'advisories.mail.prereleaseReady')
+      .execute();
+    assert.equal(mails.length, 1);
+    assert.match(mails[0]?.body_text ?? '', /^-----BEGIN PGP MESSAGE-----/);
+    assert.ok(!(mails[0]?.subject ?? '').includes('格納型'));
+    assert.ok((mails[0]?.subject ?? '').includes(k.reference));
   });
 
   it('refuses approval by the person who submitted it (four eyes) and by a handler', async () => {
@@ -481,7 +506,9 @@ describe('advisories', () => {
     await submitAdvisory(t.ctx, b.coordinator.actor, { reference: k.reference });
     // the re-review lists what changed since the published copy
     const reviewer = await signedIn(t, lead2.userId);
-    const review = await reviewer.get(`/coordination/cases/${encodeURIComponent(k.reference)}/advisory/review`);
+    const review = await reviewer.get(
+      `/coordination/cases/${encodeURIComponent(k.reference)}/advisory/review`,
+    );
     assert.match(review.body, /solution\.ja/);
     const a = await approveAdvisory(t.ctx, lead2.actor, { reference: k.reference });
     assert.equal(a.publicId, k.publicId, 'a correction keeps its ID');
@@ -537,7 +564,10 @@ describe('advisories', () => {
     await assert.rejects(showPrerelease(t.ctx, devC.member.actor, { reference: k.reference }), {
       code: 'not_found',
     });
-    assert.equal((await a.get(`/coordination/cases/${encodeURIComponent(k.reference)}/advisory`)).status, 403);
+    assert.equal(
+      (await a.get(`/coordination/cases/${encodeURIComponent(k.reference)}/advisory`)).status,
+      403,
+    );
   });
 
   it('lists every advisory for staff and links the workspace to the case’s advisory', async () => {
