@@ -547,7 +547,14 @@ describe('publishing due advisories', () => {
       partyId: gone.id,
       reason: '対象外でした',
     });
+    const content = sampleContent();
+    content.developers.push(
+      // the slug the editor gives the party, and one edited by hand (matched to the party by its name)
+      { slug: 'keyed-soft', name: { ja: 'Keyed Soft（日本語）', en: 'Keyed Soft' } },
+      { slug: 'english-works-co', name: { ja: 'English Works（日本語）', en: 'English Works' } },
+    );
     await scheduledAdvisory(t, c.caseId, {
+      content,
       publicId: 'JVNVU#10000007',
       scheduledFor: '2027-02-06T00:00:00Z',
       kind: 'jvnvu',
@@ -569,5 +576,15 @@ describe('publishing due advisories', () => {
     assert.match(to[english.email]!.subject, /Advisory JVNVU#10000007 has been published/);
     assert.ok(to[english.email]!.body_text.includes('Dear English Works'));
     assert.ok(!to[removed.email], 'a removed party is not told');
+    const developers = await t.ctx.db
+      .selectFrom('public_developers')
+      .select(['slug', 'organization_id'])
+      .where('slug', 'in', ['keyed-soft', 'english-works-co'])
+      .orderBy('slug')
+      .execute();
+    assert.deepEqual(developers, [
+      { slug: 'english-works-co', organization_id: english.organizationId },
+      { slug: 'keyed-soft', organization_id: keyed.organizationId },
+    ]);
   });
 });

@@ -17,6 +17,7 @@ import type { AppContext } from '../../platform/context.js';
 import { safeEqual, sha256Hex } from '../../platform/crypto.js';
 import type { Database } from '../../platform/db/database.js';
 import { appendEvent } from '../../platform/events.js';
+import { developerOrganizationsOf } from '../advisories/developer-slugs.js';
 import { storeCsafDocument } from '../csaf-provider/store-csaf.js';
 import { buildAdvisoryDocument } from './build-document.js';
 import { PUBLICATION_EVENTS } from './events.js';
@@ -48,28 +49,35 @@ export type PublishOptions = { storeCsaf?: typeof storeCsafDocument };
 
 type Outcome = { kind: 'none' } | { kind: 'published'; p: Published } | { kind: 'refused'; reason: Refusal };
 
-/** Which directory organization is behind each developer slug of the document (kept on public_developers). */
+/**
+ * Which directory organization is behind each developer slug of the document (kept on public_developers): the
+ * slugs the editor gave the case's parties (advisories/developer-slugs.ts, the same rule as at creation); a slug
+ * of the document that rule does not give (an edited one) goes to the party of the same name, if any, that is
+ * not public under another slug yet.
+ */
 async function developerOrganizations(
   trx: Database,
   caseId: string,
   developers: AdvisoryContent['developers'],
 ): Promise<Record<string, string>> {
+  const out = await developerOrganizationsOf(trx, caseId);
+  const missing = developers.filter((d) => !(d.slug in out));
+  if (missing.length === 0) return out;
+  const taken = new Set(developers.flatMap((d) => (out[d.slug] ? [out[d.slug]] : [])));
+  // an organization already public under another slug keeps that one (organization_id is unique there)
   const orgs = await trx
     .selectFrom('coordination_parties as p')
     .innerJoin('organizations as o', 'o.id', 'p.organization_id')
     .leftJoin('public_developers as d', 'd.organization_id', 'o.id')
-    .select(['o.id', 'o.name_ja', 'o.name_en', 'd.slug'])
-    // removed parties too: an advisory may still name a developer that left the coordination
+    .select(['o.id', 'o.name_ja', 'o.name_en'])
     .where('p.case_id', '=', caseId)
+    .where('d.slug', 'is', null)
     .execute();
-  const out: Record<string, string> = {};
-  const taken = new Set<string>();
-  for (const d of developers) {
-    // a slug already linked to an organization stays with it; otherwise the party with the same name
-    const org =
-      orgs.find((o) => o.slug === d.slug) ??
-      orgs.find((o) => !o.slug && (o.name_ja === d.name.ja || (o.name_en !== '' && o.name_en === d.name.en)));
-    if (org && !taken.has(org.id)) {
+  for (const d of missing) {
+    const org = orgs.find(
+      (o) => !taken.has(o.id) && (o.name_ja === d.name.ja || (o.name_en !== '' && o.name_en === d.name.en)),
+    );
+    if (org) {
       out[d.slug] = org.id;
       taken.add(org.id);
     }
