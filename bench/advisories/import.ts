@@ -1,0 +1,181 @@
+// Importing 250,000 CSAF 2.0 files (issue 5: "import under 2 minutes"): the whole `keikai import-advisories`
+// path on a folder — list, read, parse, (validate,) map, look up, allocate JVNDB ids, write through
+// writePublicAdvisories in batches of 500 with the run's cursor — into a fresh embedded PostgreSQL in a
+// temporary folder, removed afterwards.
+//
+//   node --import tsx bench/advisories/import.ts
+//   BENCH_COUNT=250000 BENCH_CSAF_DIR=/tmp/csaf BENCH_VALIDATE_SAMPLE=50000 node --import tsx bench/advisories/import.ts
+//
+// 1. generates the CSAF folder in a child process (bench/advisories/generate.ts), unless BENCH_CSAF_DIR
+//    already holds one (it is then kept);
+// 2. imports it with the CSAF validator off: the import path itself (the headline figure);
+// 3. imports BENCH_VALIDATE_SAMPLE of the same files again (default: all) with the validator on: they are
+//    all 'unchanged' by then, so this is read + parse + schema and mandatory tests + map + look-up, no writes;
+//    compared with the same files without the validator, it gives the validator's cost per document.
+// Peak RSS of this process is sampled every 250 ms per phase; the database size is printed at the end.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import pino from 'pino';
+import { createRuntime } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { validateCsaf } from '../../src/exports/csaf-validate.js';
+import { importAdvisories } from '../../src/features/advisory-import/import-advisories.js';
+import { connectDatabase } from '../../src/platform/db/connect.js';
+import { migrate } from '../../src/platform/db/database.js';
+
+const COUNT = Number(process.env.BENCH_COUNT ?? 250_000);
+const BATCH = Number(process.env.BENCH_BATCH ?? 500);
+const SAMPLE = Number(process.env.BENCH_VALIDATE_SAMPLE ?? COUNT);
+const system = { kind: 'system' as const, label: 'bench' };
+const MiB = 1024 * 1024;
+
+function run(cmd: string, args: string[]): Promise<void> {
+  return new Promise((resolveFn, reject) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolveFn() : reject(new Error(`${args.join(' ')}: exit ${code}`)),
+    );
+  });
+}
+
+/** Runs fn while sampling this process's RSS; returns fn's result, seconds and peak RSS in MiB. */
+async function phase<T>(name: string, fn: () => Promise<T>) {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 250);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  try {
+    const result = await fn();
+    const seconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    peak = Math.max(peak, process.memoryUsage.rss());
+    process.stdout.write(
+      `${name}: ${seconds.toFixed(1)} s, Node CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, ` +
+        `peak RSS ${(peak / MiB).toFixed(0)} MiB, load average ${loadavg()[0]!.toFixed(2)}\n`,
+    );
+    return { result, seconds, peak };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** The files of `dir`, first `n` in the import's order, as symlinks in a folder of their own. */
+function sampleFolder(dir: string, n: number): string {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((f) => f.isFile() && f.name.endsWith('.json'))
+    .map((f) => join(f.parentPath, f.name))
+    .sort()
+    .slice(0, n);
+  const out = mkdtempSync(join(tmpdir(), 'keikai-bench-sample-'));
+  files.forEach((f, i) => {
+    symlinkSync(f, join(out, `${String(i).padStart(7, '0')}.json`));
+  });
+  return out;
+}
+
+async function main(): Promise<number> {
+  process.stdout.write(
+    `keikai advisory import bench — ${new Date().toISOString()}, Node ${process.versions.node}, ` +
+      `${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${COUNT} advisories, ` +
+      `batches of ${BATCH}, load average before: ${loadavg()[0]!.toFixed(2)}\n`,
+  );
+  const given = process.env.BENCH_CSAF_DIR;
+  const csafDir = given ?? mkdtempSync(join(tmpdir(), 'keikai-bench-csaf-'));
+  const dataDir = mkdtempSync(join(tmpdir(), 'keikai-bench-'));
+  let sample: string | null = null;
+  try {
+    if (!given || readdirSync(csafDir).length === 0) {
+      mkdirSync(csafDir, { recursive: true });
+      const t0 = performance.now();
+      await run(process.execPath, [
+        '--import',
+        'tsx',
+        join(import.meta.dirname, 'generate.ts'),
+        '--csaf',
+        csafDir,
+        '--count',
+        String(COUNT),
+      ]);
+      process.stdout.write(
+        `generated in ${((performance.now() - t0) / 1000).toFixed(1)} s (child process)\n`,
+      );
+    }
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      KEIKAI_DATA_DIR: dataDir,
+      KEIKAI_SECRET: 'bench-secret-bench-secret-bench-secret-00',
+      KEIKAI_LOG_LEVEL: 'warn',
+      KEIKAI_DEMO: 'false',
+      PORT: '0',
+    });
+    const log = pino({ level: 'warn' }, pino.destination(2));
+    const handle = await connectDatabase(config, () => {});
+    try {
+      const runtime = await createRuntime(config, handle.url, { log });
+      try {
+        await migrate(runtime.ctx.db);
+        const rss0 = process.memoryUsage.rss();
+        process.stdout.write(`RSS before importing: ${(rss0 / MiB).toFixed(0)} MiB\n`);
+
+        const a = await phase('import, validator off', () =>
+          importAdvisories(runtime.ctx, system, csafDir, { batchSize: BATCH, validate: false }),
+        );
+        const r = a.result;
+        process.stdout.write(
+          `  ${r.done} files: imported ${r.imported}, unchanged ${r.unchanged}, failed ${r.failed} — ` +
+            `${(r.done / a.seconds).toFixed(0)} advisories/s\n`,
+        );
+        if (r.failed > 0)
+          process.stdout.write(`  first failures: ${JSON.stringify(r.failures.slice(0, 3))}\n`);
+
+        sample = SAMPLE < COUNT ? sampleFolder(csafDir, SAMPLE) : null;
+        const folder = sample ?? csafDir;
+        const b = await phase(`re-import of ${SAMPLE} (all unchanged), validator off`, () =>
+          importAdvisories(runtime.ctx, system, folder, { batchSize: BATCH, validate: false }),
+        );
+        // loading the validator's modules takes seconds once per process: not part of the per-document cost
+        await phase('loading the CSAF validator', () => validateCsaf({}));
+        const c = await phase(`re-import of ${SAMPLE} (all unchanged), validator on`, () =>
+          importAdvisories(runtime.ctx, system, folder, { batchSize: BATCH, validate: true }),
+        );
+        process.stdout.write(
+          `  unchanged ${c.result.unchanged}, failed ${c.result.failed}; validator cost ` +
+            `${(((c.seconds - b.seconds) / SAMPLE) * 1000).toFixed(2)} ms per document ` +
+            `(→ ${(((c.seconds - b.seconds) / SAMPLE) * COUNT).toFixed(0)} s for ${COUNT} on one core)\n`,
+        );
+        if (c.result.failed > 0) {
+          process.stdout.write(`  validator failures: ${JSON.stringify(c.result.failures.slice(0, 3))}\n`);
+        }
+        const size = await sql<{ db: string; adv: string }>`
+          select pg_size_pretty(pg_database_size(current_database())) as db,
+                 pg_size_pretty(pg_total_relation_size('public_advisories')) as adv`.execute(runtime.ctx.db);
+        process.stdout.write(
+          `database ${size.rows[0]!.db} (public_advisories with indexes and TOAST ${size.rows[0]!.adv})\n`,
+        );
+        return r.failed > 0 ? 1 : 0;
+      } finally {
+        await runtime.close();
+      }
+    } finally {
+      await handle.stop();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+    if (sample) rmSync(sample, { recursive: true, force: true });
+    if (!given) rmSync(csafDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
