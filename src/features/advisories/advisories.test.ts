@@ -324,6 +324,31 @@ describe('advisories', () => {
     assert.match(mails[0]?.body_text ?? '', /\/portal\/cases\/.+\/advisory/);
   });
 
+  it('says on the page what a submission lacks, showing the stored copy again; approval is bound to the text reviewed', async () => {
+    const k = await caseWith([devA]);
+    const url = `/coordination/cases/${encodeURIComponent(k.reference)}/advisory`;
+    const browser = await signedIn(t, b.coordinator.userId);
+    const res = await browser.post(`${url}/submit`, {}, url);
+    assert.equal(res.status, 400);
+    assert.match(res.body, /日本語の概要が必要です/);
+    assert.ok(
+      res.body.includes('格納型クロスサイトスクリプティング'),
+      'the form still shows the stored copy',
+    );
+    assert.equal((await row(k.advisoryId)).state, 'draft');
+    const c = await contentOf(k.advisoryId);
+    await saveAdvisory(t.ctx, b.coordinator.actor, {
+      reference: k.reference,
+      fields: { ...contentToForm(c), 'overview.ja': '概要' },
+    });
+    await submitAdvisory(t.ctx, b.coordinator.actor, { reference: k.reference });
+    await assert.rejects(
+      approveAdvisory(t.ctx, lead2.actor, { reference: k.reference, reviewedSha256: 'f'.repeat(64) }),
+      { code: 'conflict', messageKey: 'advisories.errors.changedSinceReview' },
+    );
+    assert.equal((await row(k.advisoryId)).state, 'in_review');
+  });
+
   it('mails a developer with an OpenPGP key the pre-release notice encrypted, its subject free of details', async () => {
     const k = await approved([keyed]);
     const mails = await t.ctx.db

@@ -116,9 +116,14 @@ function action(
       } catch (err) {
         const e = explained(req, err);
         if (!e) throw err;
-        const values = postedValues(req.body);
+        // the editor's own forms keep what was typed; a button's refusal shows the stored copy again
+        const keep = page === 'review' || path === '' || path === '/correction';
         const render = page === 'editor' ? renderEditor : renderReview;
-        return render(ctx, req, reply, { values, errors: e.errors, status: e.status });
+        return render(ctx, req, reply, {
+          ...(keep ? { values: postedValues(req.body) } : {}),
+          errors: e.errors,
+          status: e.status,
+        });
       }
       const n = typeof notice === 'string' ? `notice=${notice}` : notice(result);
       return reply.redirect(`${advisoryPath(req.params.reference)}?${n}`, 303);
