@@ -18,6 +18,8 @@ import { removeParty } from '../coordination/remove-party.js';
 import { developer } from '../coordination/testing.js';
 import { storeCsafDocument } from '../csaf-provider/store-csaf.js';
 import { PUBLICATION_EVENTS } from './events.js';
+import { PUBLISH_DUE_JOB } from './job-names.js';
+import { publishDueJob } from './jobs/publish-due-job.js';
 import { publishDueAdvisories } from './publish-due-advisories.js';
 import { subscriptionToken, subscriptionTokenHash } from './subscription-token.js';
 import {
@@ -586,5 +588,26 @@ describe('publishing due advisories', () => {
       { slug: 'english-works-co', organization_id: english.organizationId },
       { slug: 'keyed-soft', organization_id: keyed.organizationId },
     ]);
+  });
+
+  it('runs as the publish-due job every minute, whatever its payload', async () => {
+    const job = publishDueJob({ ...t.ctx, config: { ...t.ctx.config, env: 'production' } });
+    assert.equal(job.name, PUBLISH_DUE_JOB);
+    assert.equal(job.cron, '* * * * *');
+    assert.equal(
+      publishDueJob(t.ctx).cron,
+      undefined,
+      'tests run the step themselves, at the moments they check',
+    );
+    const c = await anotherCase(t, w);
+    await scheduledAdvisory(t, c.caseId, { publicId: 'JVN#10000008', scheduledFor: '2027-02-07T00:00:00Z' });
+    t.clock.set('2027-02-07T00:00:00Z');
+    await publishDueJob(t.ctx).run({ anything: 'ignored' }, { attempt: 1, finalAttempt: false });
+    const pub = await t.ctx.db
+      .selectFrom('public_advisories')
+      .select('revision')
+      .where('id', '=', 'JVN#10000008')
+      .executeTakeFirst();
+    assert.deepEqual(pub, { revision: 1 });
   });
 });
