@@ -8,7 +8,7 @@ import { csafFilename } from '../../exports/csaf.js';
 import { validateCsaf } from '../../exports/csaf-validate.js';
 import { startTestApp, type TestApp } from '../../testing/app.js';
 import { writePublicAdvisories } from '../publication/public-writer.js';
-import { storeCsafDocument } from './store-csaf.js';
+import { storeCsafDocument, warmCsafStore } from './store-csaf.js';
 import {
   fixedVersionsAdvisory,
   importedAdvisory,
@@ -391,6 +391,7 @@ describe('CSAF trusted provider', () => {
     });
 
     it('stores a document in a few milliseconds (measured)', async (c) => {
+      await warmCsafStore(t.ctx.config);
       const n = 40;
       const docs = Array.from({ length: n }, (_, i) => {
         const doc = richAdvisory();

@@ -3,7 +3,8 @@
 // requirements 18–19), written into public_csaf_documents in the publish step's transaction.
 //
 // Runs inside that transaction, so it does no network I/O: the mapping is pure, the key is read once per process
-// (signing-key.ts), hashing and an Ed25519 signature take about a millisecond. The document is validated (schema
+// (signing-key.ts), hashing and an Ed25519 signature take milliseconds. The validator's first load takes seconds:
+// warmCsafStore before the transaction avoids spending them inside it. The document is validated (schema
 // and every mandatory test) before it is stored; an advisory whose CSAF would be invalid is not published, and
 // the error says which test failed (the editor can run checkCsaf before approval to find out earlier).
 // The text is pretty-printed (two spaces) with sorted keys and a final newline: people read these files, the
@@ -72,6 +73,14 @@ export async function prepareCsafDocument(config: Config, doc: AdvisoryDocument)
     signature_asc: await signDetached(key, bytes),
     released_at: doc.lastUpdatedAt,
   };
+}
+
+/**
+ * Loads the validator (several seconds the first time in a process) and the signing key, so that the first
+ * publication does not spend that time inside its transaction: call it before opening the transaction.
+ */
+export async function warmCsafStore(config: Config): Promise<void> {
+  await Promise.all([validateCsaf({}), csafSigningKey(config)]);
 }
 
 export async function storeCsafDocument(
