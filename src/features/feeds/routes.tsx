@@ -3,8 +3,9 @@
 // published advisories only, so nothing under embargo can appear here (ARCHITECTURE.md invariant 2).
 //
 // Feeds: the 50 most recently updated advisories, `?lang=ja|en` (default ja; anything else is 400), with an ETag
-// from the newest update, the number of advisories and of their revisions, and the language, `Cache-Control: public, max-age=300`, and
-// 304 for a matching If-None-Match (answered before any document is read).
+// from the newest update, the number of advisories and of their revisions, and the language;
+// `Cache-Control: public, max-age=300`; 304 for a matching If-None-Match (answered before any document is read).
+// Advisories without English text appear in the English feed in Japanese; samples are flagged in the title.
 // Exports: /advisories/:slug/cve/:cveId.json (404 unless the advisory has that CVE; 422 naming the fields when
 // English is missing) and /advisories/:slug/osv.json — always a JSON array of OSV records, one per vulnerability
 // (404 with the reason when no product is a package of an OSV ecosystem).
