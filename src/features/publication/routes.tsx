@@ -67,8 +67,11 @@ function subscriptionRoutes(app: App, ctx: AppContext): void {
     async function page(req: TokenRequest, reply: FastifyReply) {
       secretPage(reply);
       const s = await showSubscription(ctx, req.actor, req.params.token);
-      // a confirmation link of a subscription already confirmed: the same page, the button changes nothing
       if (!s) return gone(req, reply);
+      // a confirmation link opened again after confirming: it is done, nothing to press
+      if (kind === 'confirm' && s.confirmed) {
+        return sendPage(reply, <SubscriptionDonePage v={viewContext(req, reply)} kind="confirm" />);
+      }
       return sendPage(
         reply,
         <SubscriptionLinkPage

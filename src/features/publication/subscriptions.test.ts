@@ -139,6 +139,9 @@ describe('subscribing to advisories by mail', () => {
     assert.equal(done.statusCode, 200);
     assert.ok(done.body.includes('登録しました'));
     assert.ok((await subscription(t, 'reader@example.org'))[0]?.confirmed_at);
+    const reopened = await b.get(confirm);
+    assert.equal(reopened.statusCode, 200);
+    assert.ok(reopened.body.includes('登録しました'), 'a confirmed link opened again says it is done');
 
     await publishOne();
     const mails = await advisoryMails(t, 'reader@example.org');
