@@ -13,7 +13,8 @@ export function OverviewPage({ v, rows }: { v: ViewContext; rows: CoordinationRo
     <Layout v={v} title={t('coordination.overview.title')}>
       <h1>{t('coordination.overview.title')}</h1>
       <p>
-        <a href={CSIRT_CASE_PATH}>{t('coordination.csirt.link')}</a>
+        <a href={CSIRT_CASE_PATH}>{t('coordination.csirt.link')}</a> ·{' '}
+        <a href="/coordination/advisories">{t('advisories.list.title')}</a>
       </p>
       {rows.length === 0 ? (
         <p>{t('coordination.overview.empty')}</p>
