@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { apiError } from '../../platform/http/api-error.js';
 import { KINDS, SEVERITIES } from './input.js';
-import type { AdvisorySummary } from './queries.js';
+import { type AdvisorySummary, COUNT_CAP } from './queries.js';
 
 const instant = z.string().describe('An instant, ISO 8601 in UTC');
 const bilingual = z.object({ ja: z.string(), en: z.string().describe('may be empty') });
@@ -101,8 +101,12 @@ export const advisoryList = z.object({
   items: z.array(advisorySummary),
   page: z.number().int(),
   perPage: z.number().int(),
-  total: z.number().int().describe('matches, counted up to 10,000'),
-  totalCapped: z.boolean().describe('true when there are 10,000 matches or more (total is a lower bound)'),
+  total: z.number().int().describe(`matches, counted up to ${COUNT_CAP}`),
+  totalCapped: z
+    .boolean()
+    .describe(
+      `true when there are ${COUNT_CAP} matches or more: total is a lower bound, and only the first ${COUNT_CAP} can be paged to (narrow by published_from/published_to to read further)`,
+    ),
   links: z.object({
     self: z.string(),
     first: z.string(),

@@ -8,6 +8,7 @@ import { parseListQuery } from './input.js';
 import { publicDb } from './public-db.js';
 import {
   type AdvisoryFilter,
+  COUNT_CAP,
   findAdvisory,
   findDeveloper,
   findRevision,
@@ -306,5 +307,38 @@ describe('public database queries', () => {
     assert.ok(!far.ok && far.errors.page);
     const tooMany = parseListQuery({ per_page: '200' }, 'en', opts);
     assert.ok(!tooMany.ok && tooMany.errors.per_page);
+  });
+
+  // last: it adds a thousand advisories
+  it('counts up to the cap and says so; a text search past the cap walks the date index newest first', async () => {
+    await seedPublic(
+      t.ctx,
+      Array.from({ length: COUNT_CAP + 5 }, (_, i) =>
+        sampleDocument({
+          id: `JVN#5${String(i).padStart(7, '0')}`,
+          firstPublishedAt: new Date(Date.parse('2025-01-01T00:00:00Z') + i * 60_000).toISOString(),
+          title: bi(`大量製品 ${i} の脆弱性`, `Mass ${i}`),
+          developers: [{ slug: 'mass-soft', name: bi('大量ソフト', 'Mass Soft') }],
+          products: [],
+          vendorStatuses: [],
+        }),
+      ),
+    );
+    const byDeveloper = await search({ developer: 'mass-soft' });
+    assert.equal(byDeveloper.total, COUNT_CAP);
+    assert.equal(byDeveloper.totalCapped, true);
+    const byText = await search({ q: '大量製品' }, 2);
+    assert.equal(byText.total, COUNT_CAP);
+    assert.equal(byText.totalCapped, true);
+    assert.deepEqual(ids(byText).slice(0, 2), [
+      `JVN#5${String(COUNT_CAP + 4 - 20).padStart(7, '0')}`,
+      `JVN#5${String(COUNT_CAP + 3 - 20).padStart(7, '0')}`,
+    ]);
+    const few = await search({ q: '大量製品 5' });
+    assert.equal(few.totalCapped, false, 'under the cap: the exact number');
+    assert.ok(few.total > 0 && few.total < COUNT_CAP);
+    const opts = { defaultPerPage: 20, maxPerPage: 100, perPageParam: false };
+    assert.ok(parseListQuery({ page: String(COUNT_CAP / 20) }, 'ja', opts).ok);
+    assert.ok(!parseListQuery({ page: String(COUNT_CAP / 20 + 1) }, 'ja', opts).ok);
   });
 });

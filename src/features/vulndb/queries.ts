@@ -5,15 +5,16 @@
 // and a short sort, never a scan of the whole table.
 //
 // The total of a search is counted up to COUNT_CAP rows (a capped count): counting every match of a common
-// word among 250,000 advisories costs more than the page itself, and nobody pages past the cap (page numbers
-// beyond it are refused by the query parser). Lists say "10,000+" when the cap is reached.
+// word among 250,000 advisories costs far more than the page itself (each match of a phrase is a detoast and
+// a recheck, ~5 µs), and a person does not page past 50 pages. Pages beyond the cap are refused by the query
+// parser; lists say "1,000+" when the cap is reached. To read more, narrow by published_from/published_to.
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { AdvisoryDocument, AdvisoryKind, Severity } from '../../domain/advisory-document.js';
 import { toTsQuery } from '../../domain/search-tokens.js';
 import type { PublicDB } from '../../platform/db/schema/public-database.js';
 import type { PublicDatabase } from './public-db.js';
 
-export const COUNT_CAP = 10_000;
+export const COUNT_CAP = 1_000;
 export const PAGE_SIZE = 20;
 export const API_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 100;
@@ -106,16 +107,40 @@ async function developerNames(db: PublicDatabase, slugs: Iterable<string>) {
   return new Map(rows.map((r) => [r.slug, { ja: r.name_ja, en: r.name_en }]));
 }
 
-/** Latest advisories, or those matching a search and filters, a page at a time (1-based). */
+/**
+ * Latest advisories, or those matching a search and filters, a page at a time (1-based).
+ *
+ * The planner cannot know that testing a row against a tsquery costs a detoast of its search vector (a few µs
+ * each, and phrases — every Japanese word of 3+ characters — always need that recheck), so left alone it scans
+ * the table or walks the date index past thousands of rows for a rare word. Hence, inside one transaction:
+ * the capped count goes through the GIN bitmap, never a sequential scan; then a result that fits under the cap
+ * is fetched through the GIN bitmap and sorted, while a common one is read by walking the date index newest
+ * first until the page is full. Without text, the planner's own choices are good (no detoast), and the count
+ * and the page run side by side.
+ */
 export async function searchAdvisories(
   db: PublicDatabase,
   filter: AdvisoryFilter,
   opts: { page: number; perPage: number },
 ): Promise<AdvisoryPage> {
   const where = conditions(filter);
+  const text = Boolean(filter.q && toTsQuery(filter.q));
   const offset = (opts.page - 1) * opts.perPage;
-  const [rows, counted] = await Promise.all([
-    db
+  const countQuery = (q: PublicDatabase) =>
+    q
+      .selectFrom((qb) =>
+        qb
+          .selectFrom('public_advisories')
+          .select(sql<number>`1`.as('one'))
+          .where(where)
+          .limit(COUNT_CAP)
+          .as('m'),
+      )
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow()
+      .then((r) => Number(r.n));
+  const pageQuery = (q: PublicDatabase) =>
+    q
       .selectFrom('public_advisories')
       .select([
         'id',
@@ -138,24 +163,28 @@ export async function searchAdvisories(
       .orderBy('id', 'desc')
       .limit(opts.perPage)
       .offset(offset)
-      .execute(),
-    db
-      .selectFrom((qb) =>
-        qb
-          .selectFrom('public_advisories')
-          .select(sql<number>`1`.as('one'))
-          .where(where)
-          .limit(COUNT_CAP)
-          .as('m'),
-      )
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
+      .execute();
+  const { rows, total } = text
+    ? await db.transaction().execute(async (trx) => {
+        // planner settings for this transaction only (set_config(…, true) is SET LOCAL), in one round trip
+        await sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`.execute(
+          trx,
+        );
+        const total = await countQuery(trx);
+        if (total === 0) return { rows: [], total };
+        if (total >= COUNT_CAP) {
+          // a common text: newest first along the date index, testing rows until the page is full
+          await sql`select set_config('enable_indexscan', 'on', true), set_config('enable_bitmapscan', 'off', true)`.execute(
+            trx,
+          );
+        }
+        return { rows: await pageQuery(trx), total };
+      })
+    : await Promise.all([pageQuery(db), countQuery(db)]).then(([rows, total]) => ({ rows, total }));
   const names = await developerNames(
     db,
     rows.flatMap((r) => r.developer_slugs),
   );
-  const total = Number(counted.n);
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -256,26 +285,47 @@ export async function findRevision(
 
 export type DeveloperSummary = { slug: string; name: { ja: string; en: string }; advisories: number };
 
+/** How long the developers' advisory counts are kept before being counted again. */
+export const DEVELOPER_COUNTS_TTL_MS = 60_000;
+const countCache = new WeakMap<PublicDatabase, { at: number; counts: Promise<Map<string, number>> }>();
+
 /**
- * Developers by name, a page at a time, each with its number of advisories (counted for the page's developers
- * only, through the GIN index on developer_slugs).
+ * Advisories per developer slug. Counting means reading every advisory's developer list (a GIN index cannot
+ * count), which at 250,000 advisories takes a while, so the counts are kept for a minute per database.
  */
+async function developerCounts(db: PublicDatabase, now = Date.now()): Promise<Map<string, number>> {
+  const cached = countCache.get(db);
+  if (cached && now - cached.at < DEVELOPER_COUNTS_TTL_MS) return cached.counts;
+  const counts = db
+    .selectFrom(
+      sql<{ slug: string }>`(select unnest(developer_slugs) as slug from public_advisories)`.as('u'),
+    )
+    .select(['u.slug', (eb) => eb.fn.countAll<string>().as('n')])
+    .groupBy('u.slug')
+    .execute()
+    .then((rows) => new Map(rows.map((r) => [r.slug, Number(r.n)])));
+  countCache.set(db, { at: now, counts });
+  counts.catch(() => countCache.delete(db));
+  return counts;
+}
+
+/** Forget the cached developer counts (tests, after writing advisories). */
+export function forgetDeveloperCounts(db: PublicDatabase): void {
+  countCache.delete(db);
+}
+
+/** Developers by name, a page at a time, each with its number of advisories. */
 export async function listDevelopers(
   db: PublicDatabase,
   opts: { page: number; perPage: number },
 ): Promise<{ items: DeveloperSummary[]; total: number; page: number; perPage: number }> {
-  const [rows, counted] = await Promise.all([
+  const [rows, counted, counts] = await Promise.all([
     db
-      .selectFrom('public_developers as d')
-      .select(['d.slug', 'd.name_ja', 'd.name_en'])
-      .select(
-        sql<string>`(select count(*) from public_advisories a where a.developer_slugs @> array[d.slug])`.as(
-          'advisory_count',
-        ),
-      )
-      .orderBy('d.name_en')
-      .orderBy('d.name_ja')
-      .orderBy('d.slug')
+      .selectFrom('public_developers')
+      .select(['slug', 'name_ja', 'name_en'])
+      .orderBy('name_en')
+      .orderBy('name_ja')
+      .orderBy('slug')
       .limit(opts.perPage)
       .offset((opts.page - 1) * opts.perPage)
       .execute(),
@@ -283,12 +333,13 @@ export async function listDevelopers(
       .selectFrom('public_developers')
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow(),
+    developerCounts(db),
   ]);
   return {
     items: rows.map((r) => ({
       slug: r.slug,
       name: { ja: r.name_ja, en: r.name_en },
-      advisories: Number(r.advisory_count),
+      advisories: counts.get(r.slug) ?? 0,
     })),
     total: Number(counted.n),
     page: opts.page,
