@@ -143,6 +143,11 @@ describe('toCve5', () => {
       { lang: 'ja', value: '鈴木花子 氏', type: 'finder' },
     ]);
     assert.equal(cna.datePublic, doc.firstPublishedAt);
+    assert.deepEqual(cna.solutions, [
+      { lang: 'en', value: doc.solution.en },
+      { lang: 'ja', value: doc.solution.ja },
+    ]);
+    assert.deepEqual(cna.workarounds[0], { lang: 'en', value: doc.workaround.en });
     assert.equal(cna.x_generator.engine, 'keikai');
   });
 
@@ -194,6 +199,16 @@ describe('toCve5', () => {
     assert.equal(cna.metrics, undefined);
     assert.equal(cna.problemTypes, undefined);
     assert.equal(cna.credits, undefined);
+  });
+
+  it('leaves out a solution or workaround the advisory does not have', () => {
+    const doc = sampleDocument({
+      workaround: { ja: '', en: '' },
+      solution: { ja: '更新してください', en: '' },
+    });
+    const cna = make(doc, 'CVE-2026-12345').containers.cna;
+    assert.deepEqual(cna.solutions, [{ lang: 'ja', value: '更新してください' }]);
+    assert.equal(cna.workarounds, undefined);
   });
 
   it("falls back to the advisory's English title and overview for a vulnerability without its own", () => {

@@ -221,6 +221,17 @@ export function toCve5(doc: AdvisoryDocument, cveId: string, assigner: CveAssign
     });
   }
   if (metrics.length > 0) cna.metrics = metrics;
+  // the advisory's solution and workaround (対策方法 / ワークアラウンド), English first as for descriptions
+  for (const [key, text] of [
+    ['solutions', doc.solution],
+    ['workarounds', doc.workaround],
+  ] as const) {
+    const list = [
+      { lang: 'en', value: text.en.trim().slice(0, 4096) },
+      { lang: 'ja', value: text.ja.trim().slice(0, 4096) },
+    ].filter((d) => d.value.length > 0);
+    if (list.length > 0) cna[key] = list;
+  }
   const creditSeen = new Set<string>();
   const credits = doc.credits
     .map((c) => (c.en.trim() ? { lang: 'en', value: c.en.trim() } : { lang: 'ja', value: c.ja.trim() }))
