@@ -1,0 +1,296 @@
+// Serving the public vulnerability database with 250,000 advisories (issue 5): advisory page and API
+// throughput as a ratio to a bare route of the same server in the same run, and search latency p50/p95 for
+// Japanese and English queries. Targets: advisory page ≥ ½ the bare route's req/s; search p95 < 50 ms.
+//
+//   node --import tsx bench/advisories/serve.ts
+//   BENCH_COUNT=250000 BENCH_DURATION=8 BENCH_WARMUP=2 BENCH_CONNECTIONS=50 BENCH_SEARCHES=60 node --import tsx bench/advisories/serve.ts
+//
+// keikai runs in-process as `keikai serve` does (production mode, embedded PostgreSQL in a temporary folder
+// that is removed afterwards, migrations, the job worker, every request logged at `info` to /dev/null). The
+// database is filled with bench/advisories/generate.ts's advisories written directly through
+// writePublicAdvisories (the publish step's writer; no CSAF round trip), then ANALYZEd. The load comes from
+// autocannon in a separate process (this file run with --load), so it does not share the server's event loop
+// (it does share the 2 cores). Throughput: each path gets a warm-up that is thrown away, then the measured
+// run; the advisory paths pick a random advisory of 5,000 for every request (so not one cached row).
+// Search latency: one connection, BENCH_SEARCHES sequential requests per query (after 5 thrown away), p50 and
+// p95 of each, on the JSON API and on the HTML search page.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import pino from 'pino';
+import { createRuntime, createServer } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { advisorySlug } from '../../src/domain/advisory-document.js';
+import { writePublicAdvisories } from '../../src/features/publication/public-writer.js';
+import { connectDatabase } from '../../src/platform/db/connect.js';
+import { migrate } from '../../src/platform/db/database.js';
+import { generateAdvisories } from './generate.js';
+
+const COUNT = Number(process.env.BENCH_COUNT ?? 250_000);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 8);
+const WARMUP_S = Number(process.env.BENCH_WARMUP ?? 2);
+const SEARCHES = Number(process.env.BENCH_SEARCHES ?? 60);
+
+const QUERIES = {
+  ja: ['認証', '暗号', 'クロスサイトスクリプティング', 'SQLインジェクション', 'ルータ', '複合機 認証'],
+  en: ['authentication', 'router', 'cross-site scripting', 'buffer overflow', 'CWE-79', 'injection camera'],
+} as const;
+
+// ───────────────────────────── the load generator (child process) ─────────────────────────────
+
+type LoadJob =
+  | { kind: 'throughput'; base: string; paths: string[]; seconds: number; connections: number }
+  | { kind: 'latency'; base: string; path: string; count: number };
+
+type Throughput = { rps: number; p50: number; p99: number; total: number; non2xx: number; errors: number };
+type Latency = { p50: number; p95: number; max: number; non2xx: number };
+
+type Autocannon = (
+  o: Record<string, unknown>,
+  cb: (e: Error | null, r: Record<string, unknown>) => void,
+) => void;
+
+async function loadChild(job: LoadJob): Promise<Throughput | Latency> {
+  if (job.kind === 'latency') {
+    const times: number[] = [];
+    let non2xx = 0;
+    for (let i = 0; i < job.count + 5; i++) {
+      const t0 = performance.now();
+      const res = await fetch(`${job.base}${job.path}`);
+      await res.arrayBuffer();
+      const ms = performance.now() - t0;
+      if (res.status !== 200) non2xx++;
+      if (i >= 5) times.push(ms);
+    }
+    times.sort((a, b) => a - b);
+    const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!;
+    return { p50: q(0.5), p95: q(0.95), max: times.at(-1)!, non2xx };
+  }
+  const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+  const paths = job.paths;
+  const r = await new Promise<Record<string, unknown>>((resolveFn, reject) => {
+    autocannon(
+      {
+        url: job.base,
+        connections: job.connections,
+        duration: job.seconds,
+        timeout: 10,
+        requests: [
+          {
+            method: 'GET',
+            setupRequest: (req: Record<string, unknown>) => ({
+              ...req,
+              path: paths[Math.floor(Math.random() * paths.length)],
+            }),
+          },
+        ],
+      },
+      (err, result) => (err ? reject(err) : resolveFn(result)),
+    );
+  });
+  const res = r as {
+    requests: { average: number; total: number };
+    latency: { p50: number; p99: number };
+    non2xx: number;
+    errors: number;
+    timeouts: number;
+  };
+  return {
+    rps: res.requests.average,
+    p50: res.latency.p50,
+    p99: res.latency.p99,
+    total: res.requests.total,
+    non2xx: res.non2xx,
+    errors: res.errors + res.timeouts,
+  };
+}
+
+function runChild<T>(job: LoadJob, limitS: number): Promise<T> {
+  return new Promise((resolveFn, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(import.meta.url), '--load', JSON.stringify(job)],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c) => {
+      out += c;
+    });
+    child.stderr.on('data', (c) => {
+      err += c;
+    });
+    const killer = setTimeout(() => child.kill('SIGKILL'), limitS * 1000);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(killer);
+      const line = out.trim().split('\n').at(-1) ?? '';
+      if (code !== 0 || !line.startsWith('{')) {
+        reject(new Error(`load generator failed (${code ?? signal}): ${err.slice(-1000)}`));
+        return;
+      }
+      resolveFn(JSON.parse(line) as T);
+    });
+  });
+}
+
+// ───────────────────────────── the server side ─────────────────────────────
+
+async function main(): Promise<number> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'keikai-bench-'));
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    KEIKAI_DATA_DIR: dataDir,
+    KEIKAI_SECRET: 'bench-secret-bench-secret-bench-secret-00',
+    KEIKAI_LOG_LEVEL: 'info',
+    KEIKAI_DEMO: 'false',
+    PORT: '0',
+  });
+  const log = pino({ level: 'info' }, pino.destination('/dev/null'));
+  const handle = await connectDatabase(config, () => {});
+  try {
+    const runtime = await createRuntime(config, handle.url, { log });
+    await migrate(runtime.ctx.db);
+    process.stdout.write(
+      `keikai public database bench — ${new Date().toISOString()}, Node ${process.versions.node}, ` +
+        `${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${COUNT} advisories, ` +
+        `c=${CONNECTIONS}, ${DURATION_S} s after ${WARMUP_S} s warm-up, load average before: ` +
+        `${loadavg()[0]!.toFixed(2)}\n`,
+    );
+
+    // fill: generated advisories through the one writer, 1,000 per transaction
+    const t0 = performance.now();
+    const sampleIds: string[] = [];
+    let batch: Parameters<typeof writePublicAdvisories>[1][number][] = [];
+    let n = 0;
+    const flush = async () => {
+      const entries = batch;
+      batch = [];
+      await runtime.ctx.db.transaction().execute((trx) => writePublicAdvisories(trx, entries));
+    };
+    for (const doc of generateAdvisories(COUNT)) {
+      batch.push({ doc, origin: 'keikai' });
+      if (++n % Math.max(1, Math.floor(COUNT / 5000)) === 0) sampleIds.push(doc.id);
+      if (batch.length === 1000) await flush();
+      if (n % 50_000 === 0) process.stderr.write(`  ${n}/${COUNT} written\n`);
+    }
+    await flush();
+    await sql`analyze`.execute(runtime.ctx.db);
+    const fillS = (performance.now() - t0) / 1000;
+    const size = await sql<{ db: string }>`
+      select pg_size_pretty(pg_database_size(current_database())) as db`.execute(runtime.ctx.db);
+    process.stdout.write(
+      `filled ${COUNT} advisories through writePublicAdvisories in ${fillS.toFixed(1)} s ` +
+        `(${(COUNT / fillS).toFixed(0)}/s), database ${size.rows[0]!.db}\n`,
+    );
+    const counts = await sql<{ q: string; n: string }>`
+      select q, (select count(*) from public_advisories where document::text ilike '%' || q || '%') as n
+      from unnest(${[...QUERIES.ja.slice(0, 2), ...QUERIES.en.slice(0, 2)]}::text[]) as q`.execute(
+      runtime.ctx.db,
+    );
+    process.stdout.write(
+      `share of advisories containing: ${counts.rows.map((r) => `${r.q} ${((100 * Number(r.n)) / COUNT).toFixed(1)} %`).join(', ')}\n`,
+    );
+
+    await runtime.jobs.start();
+    await runtime.jobs.work();
+    const app = await createServer(runtime);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    let failed = false;
+    try {
+      const slugs = sampleIds.map((id) => `/advisories/${advisorySlug(id)}`);
+      const apis = sampleIds.map((id) => `/api/v1/advisories/${advisorySlug(id)}`);
+      const targets: [string, string[]][] = [
+        ['/healthz (bare route)', ['/healthz']],
+        ['/advisories/:slug (page)', slugs],
+        ['/api/v1/advisories/:id', apis],
+        ['/advisories (latest, page)', ['/advisories']],
+        ['/api/v1/advisories (latest)', ['/api/v1/advisories']],
+      ];
+      const results: [string, Throughput][] = [];
+      for (const [label, paths] of targets) {
+        await runChild<Throughput>(
+          { kind: 'throughput', base, paths, seconds: WARMUP_S, connections: CONNECTIONS },
+          WARMUP_S + 30,
+        );
+        const r = await runChild<Throughput>(
+          { kind: 'throughput', base, paths, seconds: DURATION_S, connections: CONNECTIONS },
+          DURATION_S + 30,
+        );
+        results.push([label, r]);
+        failed ||= r.non2xx > 0 || r.errors > 0;
+        process.stdout.write(
+          `${label.padEnd(30)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${String(r.p50).padStart(4)} ms   ` +
+            `p99 ${String(r.p99).padStart(4)} ms   (${r.total} requests, ${r.non2xx} non-2xx, ${r.errors} errors)\n`,
+        );
+      }
+      const bare = results[0]![1].rps;
+      for (const [label, r] of results.slice(1)) {
+        process.stdout.write(`  ratio ${label} / bare route: ${(r.rps / bare).toFixed(2)}\n`);
+      }
+
+      process.stdout.write(`search latency, one connection, ${SEARCHES} requests per query:\n`);
+      for (const [lang, qs] of Object.entries(QUERIES)) {
+        for (const q of qs) {
+          const enc = encodeURIComponent(q);
+          const api = await runChild<Latency>(
+            { kind: 'latency', base, path: `/api/v1/advisories?q=${enc}`, count: SEARCHES },
+            120,
+          );
+          const page = await runChild<Latency>(
+            { kind: 'latency', base, path: `/advisories?q=${enc}`, count: SEARCHES },
+            120,
+          );
+          const hits = await fetch(`${base}/api/v1/advisories?q=${enc}`).then(
+            (r) => r.json() as Promise<{ total: number; totalCapped: boolean }>,
+          );
+          failed ||= api.non2xx > 0 || page.non2xx > 0;
+          process.stdout.write(
+            `  ${lang} ${JSON.stringify(q).padEnd(32)} ${String(hits.total).padStart(7)}${hits.totalCapped ? '+' : ' '} hits   ` +
+              `API p50 ${api.p50.toFixed(1).padStart(6)} ms  p95 ${api.p95.toFixed(1).padStart(6)} ms   ` +
+              `page p50 ${page.p50.toFixed(1).padStart(6)} ms  p95 ${page.p95.toFixed(1).padStart(6)} ms\n`,
+          );
+        }
+      }
+      process.stdout.write(
+        `server RSS ${(process.memoryUsage.rss() / 1024 / 1024).toFixed(0)} MiB, load average after: ` +
+          `${loadavg()[0]!.toFixed(2)}\n`,
+      );
+      return failed ? 1 : 0;
+    } finally {
+      await app.close();
+      await runtime.close();
+    }
+  } finally {
+    await handle.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === '--load') {
+  loadChild(JSON.parse(process.argv[3]!) as LoadJob).then(
+    (r) => {
+      process.stdout.write(`${JSON.stringify(r)}\n`);
+      process.exit(0);
+    },
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+} else {
+  main().then(
+    (code) => process.exit(code),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}
