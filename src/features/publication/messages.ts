@@ -43,7 +43,7 @@ const ja = {
     },
     confirm: {
       subject: '脆弱性対策情報の配信登録の確認',
-      body: '脆弱性対策情報のメール配信への登録を受け付けました。\n登録を完了するには、次のページを開いて「登録する」を押してください。\n{{url}}\n\nお心当たりがない場合は、このメールを無視してください。登録は完了しません。',
+      body: '脆弱性対策情報のメール配信への登録を受け付けました。\n登録を完了するには、{{days}}日以内に次のページを開いて「登録する」を押してください。\n{{url}}\n\nお心当たりがない場合は、このメールを無視してください。登録は完了しません。',
     },
   },
   subscribe: {
@@ -69,7 +69,7 @@ const ja = {
     unsubscribedTitle: '配信を停止しました',
     unsubscribed: 'このアドレスには、今後メールをお送りしません。',
     goneTitle: 'このリンクは使えません',
-    gone: 'リンクが正しくないか、すでに使えなくなっています。もう一度登録を申し込んでください。',
+    gone: 'リンクが正しくないか、有効期限が切れたか、すでに使えなくなっています。もう一度登録を申し込んでください。',
     again: 'メール配信の登録へ',
     errors: {
       email: 'メールアドレスを正しく入力してください。',
@@ -119,7 +119,7 @@ const en: Catalog<typeof ja> = {
     },
     confirm: {
       subject: 'Please confirm your subscription to vulnerability advisories',
-      body: 'We received a request to mail you vulnerability advisories.\nTo complete it, open this page and press "Subscribe":\n{{url}}\n\nIf you did not ask for this, ignore this mail: nothing will be sent to you.',
+      body: 'We received a request to mail you vulnerability advisories.\nTo complete it, open this page within {{days}} days and press "Subscribe":\n{{url}}\n\nIf you did not ask for this, ignore this mail: nothing will be sent to you.',
     },
   },
   subscribe: {
@@ -144,7 +144,7 @@ const en: Catalog<typeof ja> = {
     unsubscribedTitle: 'Mails stopped',
     unsubscribed: 'We will not mail this address any more.',
     goneTitle: 'This link cannot be used',
-    gone: 'The link is wrong or no longer valid. Please ask to subscribe again.',
+    gone: 'The link is wrong, has expired or is no longer valid. Please ask to subscribe again.',
     again: 'Subscribe by mail',
     errors: {
       email: 'Enter a valid email address.',

@@ -13,7 +13,12 @@ import type { Locale } from '../../platform/db/schema.js';
 import { AppError, forbidden } from '../../platform/errors.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { type SubscriptionInput, subscriptionErrors, subscriptionForm } from './subscription-form.js';
-import { confirmPath, subscriptionToken, subscriptionTokenHash } from './subscription-token.js';
+import {
+  CONFIRM_VALID_DAYS,
+  confirmPath,
+  subscriptionToken,
+  subscriptionTokenHash,
+} from './subscription-token.js';
 
 export const CONFIRM_TEMPLATE = 'publication.mail.confirm';
 /** confirmation mails per subscription and day, at most */
@@ -37,7 +42,10 @@ async function mailConfirmation(
     to: s.email,
     locale: s.locale,
     template: CONFIRM_TEMPLATE,
-    vars: { url: `${ctx.config.publicUrl}${confirmPath(subscriptionToken(ctx.secrets, s.id))}` },
+    vars: {
+      url: `${ctx.config.publicUrl}${confirmPath(subscriptionToken(ctx.secrets, s.id))}`,
+      days: CONFIRM_VALID_DAYS,
+    },
     related: { type: 'advisory_subscription', id: s.id },
   });
   return true;
@@ -76,7 +84,12 @@ export async function requestSubscription(
         });
         return;
       }
-      await trx.updateTable('advisory_subscriptions').set({ locale }).where('id', '=', id).execute();
+      // asking again restarts the confirmation link's validity
+      await trx
+        .updateTable('advisory_subscriptions')
+        .set({ locale, created_at: now })
+        .where('id', '=', id)
+        .execute();
     } else {
       id = randomUUID();
       const inserted = await trx

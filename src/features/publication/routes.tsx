@@ -67,7 +67,7 @@ function subscriptionRoutes(app: App, ctx: AppContext): void {
     async function page(req: TokenRequest, reply: FastifyReply) {
       secretPage(reply);
       const s = await showSubscription(ctx, req.actor, req.params.token);
-      if (!s) return gone(req, reply);
+      if (!s || (kind === 'confirm' && s.expired)) return gone(req, reply);
       // a confirmation link opened again after confirming: it is done, nothing to press
       if (kind === 'confirm' && s.confirmed) {
         return sendPage(reply, <SubscriptionDonePage v={viewContext(req, reply)} kind="confirm" />);

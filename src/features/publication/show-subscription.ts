@@ -5,9 +5,15 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { can } from '../../platform/auth/policy.js';
 import type { AppContext } from '../../platform/context.js';
 import { forbidden } from '../../platform/errors.js';
-import { isSubscriptionToken, subscriptionTokenHash } from './subscription-token.js';
+import { confirmationExpired, isSubscriptionToken, subscriptionTokenHash } from './subscription-token.js';
 
-export type SubscriptionView = { email: string; locale: 'ja' | 'en'; confirmed: boolean };
+export type SubscriptionView = {
+  email: string;
+  locale: 'ja' | 'en';
+  confirmed: boolean;
+  /** unconfirmed for too long: it can be ended, no longer confirmed */
+  expired?: boolean;
+};
 
 /** The subscription behind a link, to show on the page that confirms or ends it. */
 export async function showSubscription(
@@ -19,9 +25,16 @@ export async function showSubscription(
   if (!isSubscriptionToken(token)) return null;
   const s = await ctx.db
     .selectFrom('advisory_subscriptions')
-    .select(['email', 'locale', 'confirmed_at'])
+    .select(['email', 'locale', 'confirmed_at', 'created_at'])
     .where('token_hash', '=', subscriptionTokenHash(token))
     .where('unsubscribed_at', 'is', null)
     .executeTakeFirst();
-  return s ? { email: s.email, locale: s.locale, confirmed: s.confirmed_at !== null } : null;
+  if (!s) return null;
+  const confirmed = s.confirmed_at !== null;
+  return {
+    email: s.email,
+    locale: s.locale,
+    confirmed,
+    expired: !confirmed && confirmationExpired(s.created_at, ctx.clock.now()),
+  };
 }

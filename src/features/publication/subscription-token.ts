@@ -17,5 +17,12 @@ export const subscriptionTokenHash = (token: string) => sha256Hex(token);
 /** The shape of a token, checked before any lookup (anything else is an unknown link). */
 export const isSubscriptionToken = (token: string) => /^[A-Za-z0-9_-]{32}$/.test(token);
 
+/** How long a confirmation link works (restarted when the address asks again). */
+export const CONFIRM_VALID_DAYS = 7;
+
+/** True when an unconfirmed subscription asked at `askedAt` can no longer be confirmed. */
+export const confirmationExpired = (askedAt: Date, now: Date) =>
+  now.getTime() - askedAt.getTime() > CONFIRM_VALID_DAYS * 86_400_000;
+
 export const confirmPath = (token: string) => `/subscribe/confirm/${token}`;
 export const unsubscribePath = (token: string) => `/unsubscribe/${token}`;

@@ -107,6 +107,7 @@ describe('subscribing to advisories by mail', () => {
 
   it('subscribes with a confirmation, mails the advisory with an unsubscribe link, and stops after unsubscribing', async () => {
     const email = 'Reader@Example.org';
+    t.clock.set('2027-03-01T00:00:00Z'); // the first publication below is a day later: the link still works
     const b = new Browser(t);
     await b.get('/subscribe');
     const asked = await b.post('/subscribe', { email, locale: 'en' });
@@ -223,6 +224,33 @@ describe('subscribing to advisories by mail', () => {
       assert.ok(res.body.includes('このリンクは使えません'));
       assert.equal((await b.post(path)).statusCode, 404, path);
     }
+  });
+
+  it('lets a confirmation link expire after a week, and asking again makes it work again', async () => {
+    const email = 'slow@example.org';
+    const ask = async () => {
+      const b = new Browser(t);
+      await b.get('/subscribe');
+      assert.equal((await b.post('/subscribe', { email, locale: 'ja' })).statusCode, 200);
+    };
+    await ask();
+    const link = linkIn((await confirmMails(t, email))[0]!.body_text, 'subscribe/confirm');
+    assert.ok((await confirmMails(t, email))[0]!.body_text.includes('7日以内'));
+    t.clock.advance(7 * 86_400_000 + 1);
+    const b = new Browser(t);
+    assert.equal((await b.get(link)).statusCode, 404);
+    assert.equal((await b.post(link)).statusCode, 404);
+    assert.equal((await subscription(t, email))[0]?.confirmed_at, null);
+    // the expired request can still be ended
+    assert.equal(
+      (await new Browser(t).get(link.replace('/subscribe/confirm/', '/unsubscribe/'))).statusCode,
+      200,
+    );
+    await ask();
+    const again = new Browser(t);
+    assert.equal((await again.get(link)).statusCode, 200);
+    assert.equal((await again.post(link)).statusCode, 200);
+    assert.ok((await subscription(t, email))[0]?.confirmed_at);
   });
 
   it('limits how often one client may ask', async () => {
