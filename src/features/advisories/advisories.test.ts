@@ -82,11 +82,14 @@ describe('advisories', () => {
   /** A case with the given developers notified, one vulnerability (sealed description, CVSS) and statuses. */
   async function caseWith(devs: Developer[], over: Record<string, unknown> = {}) {
     const k = await productCase(t, b, over);
-    for (const d of devs)
+    for (const d of devs) {
+      // a second apart, so the parties (and the advisory's developers) keep the order they were added in
+      t.clock.advance(1000);
       await addParties(t.ctx, b.coordinator.actor, {
         reference: k.reference,
         organizationId: d.organizationId,
       });
+    }
     const parties = await partiesOf(t.ctx.db, k.caseId);
     for (const p of parties)
       await notifyParty(t.ctx, b.coordinator.actor, { reference: k.reference, partyId: p.id });
@@ -583,6 +586,7 @@ describe('advisories', () => {
     assert.ok(casePage.body.includes(`/portal/cases/${encodeURIComponent(k.reference)}/advisory`));
 
     // a developer of another case, and staff-only pages, get the same 404 as a missing case
+    await caseWith([devC]);
     const other = await signedIn(t, devC.member.userId);
     assert.equal((await other.get(url)).status, 404);
     assert.equal((await other.get('/portal/cases/NO-SUCH-CASE/advisory')).status, 404);
