@@ -355,7 +355,7 @@ export const vulndbRoutes: Feature = (app, ctx: AppContext) => {
             `${a.id}@${a.revision}:${a.developers.map((d) => `${d.slug}=${d.name.ja}/${d.name.en}`).join(';')}`,
         ),
       ]);
-      if (conditional(req, reply, etag)) return reply.code(304).send();
+      if (conditional(req, reply, etag)) return reply.code(304).send(undefined as never);
       return body;
     },
   );
@@ -379,7 +379,7 @@ export const vulndbRoutes: Feature = (app, ctx: AppContext) => {
       if (!found) throw notFound();
       // a published revision never changes, so the id and revision identify the document
       const etag = strongEtag(['advisory-v1', found.doc.id, found.revision]);
-      if (conditional(req, reply, etag, found.lastUpdatedAt)) return reply.code(304).send();
+      if (conditional(req, reply, etag, found.lastUpdatedAt)) return reply.code(304).send(undefined as never);
       return found.doc;
     },
   );
