@@ -8,7 +8,7 @@ import { authorize } from '../../platform/auth/policy.js';
 import type { AppContext } from '../../platform/context.js';
 import type { AdvisoryState } from '../../platform/db/schema/advisories.js';
 import { notFound } from '../../platform/errors.js';
-import { findProductCase, partyOfOrganization } from '../coordination/queries.js';
+import { findProductCase, partiesOf, partyOfOrganization } from '../coordination/queries.js';
 import { developerSlugs } from './developer-slugs.js';
 import { maskForDeveloper } from './prerelease-mask.js';
 import { advisoryOfCase, openApproved, openContent } from './store.js';
@@ -45,15 +45,20 @@ export async function showPrerelease(
   if (a?.state === 'in_review') content = openContent(ctx.secrets, a.id, a.content_enc);
   else if (a?.approved_content_enc) content = openApproved(ctx.secrets, a.id, a.approved_content_enc);
   if (!a || !content) return { ...base, copy: null };
-  // the viewer's own developer in the copy: by its slug (the same one the advisory was prefilled with)
-  const slugs = await developerSlugs(ctx.db, [
-    { organizationId: party.organizationId, nameEn: party.nameEn },
-  ]);
-  const own = slugs.get(party.organizationId) ?? null;
-  const ownSlug = content.developers.some((d) => d.slug === own)
-    ? own
-    : (content.developers.find((d) => d.name.ja === party.nameJa || d.name.en === party.nameEn)?.slug ??
-      null);
+  // the viewer's own developer in the copy: by the slug the case's parties get (the rule the advisory was
+  // prefilled with), checked against its name; when that does not settle it, only a unique name match counts,
+  // else everyone is masked (never another developer's part shown as the viewer's own)
+  const parties = await partiesOf(ctx.db, c.id);
+  const slugs = await developerSlugs(
+    ctx.db,
+    parties.map((x) => ({ organizationId: x.organizationId, nameEn: x.nameEn })),
+  );
+  const named = (d: { name: { ja: string; en: string } }) =>
+    d.name.ja === party.nameJa || (party.nameEn !== '' && d.name.en === party.nameEn);
+  const bySlug = content.developers.find((d) => d.slug === slugs.get(party.organizationId));
+  const byName = content.developers.filter(named);
+  const ownSlug =
+    bySlug && named(bySlug) ? bySlug.slug : byName.length === 1 ? (byName[0]?.slug ?? null) : null;
   const cc = await ctx.db
     .selectFrom('coordination_cases')
     .select('agreed_publication_at')
