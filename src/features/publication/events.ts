@@ -3,4 +3,6 @@
 export const PUBLICATION_EVENTS = {
   /** data: { advisoryId, publicId, revision, publishedAt } — publishedAt is the agreed moment (ISO 8601) */
   published: 'advisory.published',
+  /** data: { advisoryId, publicId, revision, reason } — the first refusal of a revision for a reason */
+  failed: 'advisory.publication-failed',
 } as const;

@@ -41,10 +41,28 @@ const ja = {
         body: '案件 {{reference}} の脆弱性対策情報を更新しました（第{{revision}}版）。\n\n{{advisoryId}} {{title}}\n{{url}}',
       },
     },
+    failed: {
+      staff: {
+        subject: '[{{reference}}] 脆弱性対策情報 {{advisoryId}} を公表できませんでした',
+        body: '案件 {{reference}} の脆弱性対策情報 {{advisoryId}}（第{{revision}}版）は、予定の日時を過ぎても公表できていません。\n理由: {{reason}}\n\n公表予約のまま残っており、原因を直すと次の実行（1分ごと）で公表されます。\n{{link}}',
+      },
+    },
     confirm: {
       subject: '脆弱性対策情報の配信登録の確認',
       body: '脆弱性対策情報のメール配信への登録を受け付けました。\n登録を完了するには、{{days}}日以内に次のページを開いて「登録する」を押してください。\n{{url}}\n\nお心当たりがない場合は、このメールを無視してください。登録は完了しません。',
     },
+  },
+  failure: {
+    no_public_id: '公開IDが割り当てられていません。',
+    no_approved_copy: '承認された版がありません。',
+    unreadable_approved_copy: '承認された版を復号できません（別の場所からコピーされたか、鍵が違います）。',
+    approved_copy_mismatch:
+      '承認された版が、承認時に記録したハッシュ値と一致しません（承認後に書き換えられた可能性があります）。もう一度レビューと承認を行ってください。',
+    no_change_note: '第2版以降に必要な変更内容（改訂履歴の説明）がありません。',
+    no_title: '日本語のタイトルがありません。',
+    revisions_out_of_order: '公開済みの改訂履歴が揃っていません。',
+    failed:
+      '公表の処理中にエラーが起きました（CSAF 文書の検証など）。詳しくはサーバのログを確認してください。',
   },
   subscribe: {
     title: '脆弱性対策情報のメール配信',
@@ -117,10 +135,29 @@ const en: Catalog<typeof ja> = {
         body: 'The advisory of case {{reference}} has been updated (revision {{revision}}).\n\n{{advisoryId}} {{title}}\n{{url}}',
       },
     },
+    failed: {
+      staff: {
+        subject: '[{{reference}}] Advisory {{advisoryId}} could not be published',
+        body: 'The advisory {{advisoryId}} (revision {{revision}}) of case {{reference}} has not been published although its moment has passed.\nReason: {{reason}}\n\nIt stays scheduled: once the cause is fixed, the next run (every minute) publishes it.\n{{link}}',
+      },
+    },
     confirm: {
       subject: 'Please confirm your subscription to vulnerability advisories',
       body: 'We received a request to mail you vulnerability advisories.\nTo complete it, open this page within {{days}} days and press "Subscribe":\n{{url}}\n\nIf you did not ask for this, ignore this mail: nothing will be sent to you.',
     },
+  },
+  failure: {
+    no_public_id: 'It has no public ID.',
+    no_approved_copy: 'There is no approved copy.',
+    unreadable_approved_copy:
+      'The approved copy cannot be decrypted (copied from elsewhere, or another key).',
+    approved_copy_mismatch:
+      'The approved copy does not match the digest recorded at approval (it may have been altered since). Please review and approve it again.',
+    no_change_note: 'A revision after the first needs a change note, and it has none.',
+    no_title: 'It has no Japanese title.',
+    revisions_out_of_order: 'The published revision history is incomplete.',
+    failed:
+      'An error occurred while publishing (for example in checking the CSAF document). See the server log for details.',
   },
   subscribe: {
     title: 'Vulnerability advisories by mail',

@@ -343,8 +343,40 @@ describe('publishing due advisories', () => {
     t.clock.set('2027-02-02T01:00:00.000Z');
     const r = await publishDueAdvisories(t.ctx);
     assert.deepEqual(r, { published: [], refused: [{ advisoryId: first.id, reason: 'no_change_note' }] });
-    assert.deepEqual(await counts(t), before);
+    // nothing published; the coordinator is told, once: an event on the case and a mail
+    assert.deepEqual(await counts(t), { ...before, events: before.events + 1, mails: before.mails + 1 });
     assert.equal((await advisoryRow(t, first.id)).state, 'scheduled');
+    const failures = await t.ctx.db
+      .selectFrom('events')
+      .select('data')
+      .where('stream_id', '=', w.product.caseId)
+      .where('type', '=', PUBLICATION_EVENTS.failed)
+      .execute();
+    assert.deepEqual(
+      failures.map((f) => f.data),
+      [{ advisoryId: first.id, publicId: 'JVN#10000001', revision: 3, reason: 'no_change_note' }],
+    );
+    const told = await t.ctx.db
+      .selectFrom('mail_messages')
+      .select(['to_address', 'subject', 'body_text'])
+      .where('template', '=', 'publication.mail.failed.staff')
+      .execute();
+    assert.deepEqual(
+      told.map((m) => m.to_address),
+      [w.people.coordinator.email],
+    );
+    assert.match(told[0]!.subject, /JVN#10000001 を公表できませんでした/);
+    assert.ok(told[0]!.body_text.includes('変更内容（改訂履歴の説明）がありません'));
+    assert.ok(
+      told[0]!.body_text.includes(`/coordination/cases/${encodeURIComponent(w.product.reference)}/advisory`),
+    );
+    t.clock.advance(60_000);
+    await publishDueAdvisories(t.ctx);
+    assert.deepEqual(
+      await counts(t),
+      { ...before, events: before.events + 1, mails: before.mails + 1 },
+      'the next runs tell nobody again',
+    );
     // put back as published for the tests below
     await t.ctx.db
       .updateTable('advisories')
@@ -367,10 +399,12 @@ describe('publishing due advisories', () => {
       .where('id', '=', a.id)
       .execute();
     const before = await counts(t);
+    // nothing of it is published (the coordinator is told: one event, one mail per reason)
+    const told = (n: number) => ({ ...before, events: before.events + n, mails: before.mails + n });
     t.clock.set('2027-02-03T00:00:00Z');
     const r = await publishDueAdvisories(t.ctx);
     assert.deepEqual(r, { published: [], refused: [{ advisoryId: a.id, reason: 'approved_copy_mismatch' }] });
-    assert.deepEqual(await counts(t), before);
+    assert.deepEqual(await counts(t), told(1));
     assert.equal((await advisoryRow(t, a.id)).state, 'scheduled');
 
     // a copy sealed for another advisory (a copied ciphertext) does not open here
@@ -378,7 +412,7 @@ describe('publishing due advisories', () => {
     await t.ctx.db.updateTable('advisories').set(moved).where('id', '=', a.id).execute();
     const r2 = await publishDueAdvisories(t.ctx);
     assert.deepEqual(r2.refused, [{ advisoryId: a.id, reason: 'unreadable_approved_copy' }]);
-    assert.deepEqual(await counts(t), before);
+    assert.deepEqual(await counts(t), told(2));
 
     // made right again, it is published at the next run
     await t.ctx.db
@@ -442,11 +476,25 @@ describe('publishing due advisories', () => {
     assert.deepEqual(notices, []);
     const mails = await t.ctx.db
       .selectFrom('mail_messages')
-      .select('id')
+      .select(['template', 'to_address'])
       .where('related_id', '=', c1.caseId)
       .where('template', 'like', 'publication.%')
       .execute();
-    assert.deepEqual(mails, []);
+    assert.deepEqual(
+      mails,
+      [{ template: 'publication.mail.failed.staff', to_address: w.people.coordinator.email }],
+      'only the coordinator is told, that it failed',
+    );
+    const failed = await t.ctx.db
+      .selectFrom('events')
+      .select('data')
+      .where('stream_id', '=', c1.caseId)
+      .where('type', '=', PUBLICATION_EVENTS.failed)
+      .execute();
+    assert.deepEqual(
+      failed.map((f) => (f.data as { reason: string }).reason),
+      ['failed'],
+    );
     const row = await advisoryRow(t, failing.id);
     assert.equal(row.state, 'scheduled');
     assert.equal(row.published_revision, 0);

@@ -10,7 +10,8 @@
 // claimed by a row in advisory_publication_notices as further guards.
 //
 // What is published is the approved copy, checked against the sha-256 recorded at approval: a copy that does not
-// open or does not match is refused (logged, left scheduled, nothing written), never published.
+// open or does not match is refused (logged, left scheduled, nothing of it published), never published; the
+// coordinators are told once per revision and reason (publication-failure.ts).
 import type { AdvisoryContent, AdvisoryRevision } from '../../domain/advisory-document.js';
 import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
@@ -22,6 +23,7 @@ import { storeCsafDocument } from '../csaf-provider/store-csaf.js';
 import { buildAdvisoryDocument } from './build-document.js';
 import { PUBLICATION_EVENTS } from './events.js';
 import { writePublicAdvisories } from './public-writer.js';
+import { type FailedAdvisory, reportPublicationFailure } from './publication-failure.js';
 import { type NoticeCounts, notifyPublication } from './publication-notices.js';
 
 const SYSTEM = { kind: 'system' as const, label: 'publish-due' };
@@ -121,22 +123,24 @@ async function publishOne(
     const a = await q.executeTakeFirst();
     if (!a?.scheduled_for) return { kind: 'none' };
     taken.id = a.id;
-    const refuse = (reason: Refusal): Outcome & { advisoryId: string } => {
+    const refuse = async (reason: Refusal): Promise<Outcome & { advisoryId: string }> => {
       ctx.log.error({ advisoryId: a.id, reason }, 'advisory not published: left scheduled');
+      await reportPublicationFailure(trx, ctx, failedAdvisory(a), reason, now);
       return { kind: 'refused', reason, advisoryId: a.id };
     };
 
-    if (!a.public_id) return refuse('no_public_id');
-    if (!a.approved_content_enc || !a.approved_content_sha256) return refuse('no_approved_copy');
+    if (!a.public_id) return await refuse('no_public_id');
+    if (!a.approved_content_enc || !a.approved_content_sha256) return await refuse('no_approved_copy');
     let plain: string;
     let content: AdvisoryContent;
     try {
       plain = ctx.secrets.decrypt(a.approved_content_enc, approvedContext(a.id));
       content = JSON.parse(plain) as AdvisoryContent;
     } catch {
-      return refuse('unreadable_approved_copy');
+      return await refuse('unreadable_approved_copy');
     }
-    if (!safeEqual(sha256Hex(plain), a.approved_content_sha256)) return refuse('approved_copy_mismatch');
+    if (!safeEqual(sha256Hex(plain), a.approved_content_sha256))
+      return await refuse('approved_copy_mismatch');
 
     const revision = a.published_revision + 1;
     const previous = await trx
@@ -162,7 +166,7 @@ async function publishOne(
       ),
       note: { ja: a.change_note_ja, en: a.change_note_en },
     });
-    if (!built.ok) return refuse(built.reason);
+    if (!built.ok) return await refuse(built.reason);
     const doc = built.doc;
 
     await writePublicAdvisories(trx, [
@@ -215,6 +219,40 @@ async function publishOne(
   });
 }
 
+const failedAdvisory = (a: {
+  id: string;
+  case_id: string;
+  reference: string;
+  public_id: string | null;
+  published_revision: number;
+}): FailedAdvisory => ({
+  id: a.id,
+  caseId: a.case_id,
+  reference: a.reference,
+  publicId: a.public_id,
+  revision: a.published_revision + 1,
+});
+
+/** After a rolled-back attempt: tells the coordinators in a transaction of its own (if still scheduled). */
+async function reportFailed(ctx: AppContext, advisoryId: string, now: Date): Promise<void> {
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      const a = await trx
+        .selectFrom('advisories as a')
+        .innerJoin('cases as c', 'c.id', 'a.case_id')
+        .select(['a.id', 'a.case_id', 'a.public_id', 'a.published_revision', 'c.reference'])
+        .where('a.id', '=', advisoryId)
+        .where('a.state', '=', 'scheduled')
+        .forUpdate('a')
+        .skipLocked()
+        .executeTakeFirst();
+      if (a) await reportPublicationFailure(trx, ctx, failedAdvisory(a), 'failed', now);
+    });
+  } catch (err) {
+    ctx.log.error({ err, advisoryId }, 'could not tell the coordinators of a failed publication');
+  }
+}
+
 /**
  * Publishes every scheduled advisory whose moment is at or before now (ctx.clock), one transaction each. One that
  * is refused or fails is left scheduled and the others go on.
@@ -236,6 +274,7 @@ export async function publishDueAdvisories(
       ctx.log.error({ err, advisoryId: taken.id }, 'advisory publication failed: left scheduled');
       // a failure before any advisory was taken (the database gone) ends this run; the next one tries again
       if (!taken.id) throw err;
+      await reportFailed(ctx, taken.id, now);
       skip.push(taken.id);
       result.refused.push({ advisoryId: taken.id, reason: 'failed' });
       continue;
