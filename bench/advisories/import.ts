@@ -45,8 +45,11 @@ function run(cmd: string, args: string[]): Promise<void> {
 /** Runs fn while sampling this process's RSS; returns fn's result, seconds and peak RSS in MiB. */
 async function phase<T>(name: string, fn: () => Promise<T>) {
   let peak = process.memoryUsage.rss();
+  let heap = process.memoryUsage().heapUsed;
   const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
+    const m = process.memoryUsage();
+    peak = Math.max(peak, m.rss);
+    heap = Math.max(heap, m.heapUsed);
   }, 250);
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
@@ -57,7 +60,8 @@ async function phase<T>(name: string, fn: () => Promise<T>) {
     peak = Math.max(peak, process.memoryUsage.rss());
     process.stdout.write(
       `${name}: ${seconds.toFixed(1)} s, Node CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, ` +
-        `peak RSS ${(peak / MiB).toFixed(0)} MiB, load average ${loadavg()[0]!.toFixed(2)}\n`,
+        `peak RSS ${(peak / MiB).toFixed(0)} MiB (JS heap used ≤ ${(heap / MiB).toFixed(0)} MiB), ` +
+        `load average ${loadavg()[0]!.toFixed(2)}\n`,
     );
     return { result, seconds, peak };
   } finally {

@@ -113,11 +113,11 @@ async function loadChild(job: LoadJob): Promise<Throughput | Latency> {
 
 function runChild<T>(job: LoadJob, limitS: number): Promise<T> {
   return new Promise((resolveFn, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', fileURLToPath(import.meta.url), '--load', JSON.stringify(job)],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--load'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    // the job on stdin: 5,000 paths are more than one command-line argument may hold (E2BIG)
+    child.stdin.end(JSON.stringify(job));
     let out = '';
     let err = '';
     child.stdout.on('data', (c) => {
@@ -274,17 +274,25 @@ async function main(): Promise<number> {
   }
 }
 
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 if (process.argv[2] === '--load') {
-  loadChild(JSON.parse(process.argv[3]!) as LoadJob).then(
-    (r) => {
-      process.stdout.write(`${JSON.stringify(r)}\n`);
-      process.exit(0);
-    },
-    (err) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
+  readStdin()
+    .then((text) => loadChild(JSON.parse(text) as LoadJob))
+    .then(
+      (r) => {
+        process.stdout.write(`${JSON.stringify(r)}\n`);
+        process.exit(0);
+      },
+      (err) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
 } else {
   main().then(
     (code) => process.exit(code),
