@@ -22,6 +22,7 @@ import { portalRoutes } from './features/portal/routes.js';
 import { publishDueJob } from './features/publication/jobs/publish-due-job.js';
 import { publicationRoutes } from './features/publication/routes.js';
 import { screeningRoutes } from './features/screening/routes.js';
+import { statisticsRoutes } from './features/statistics/routes.js';
 import { vulndbRoutes } from './features/vulndb/routes.js';
 import { websiteSweepJob } from './features/website/jobs/website-sweep-job.js';
 import { websiteRoutes } from './features/website/routes.js';
@@ -55,6 +56,7 @@ export const FEATURES: Feature[] = [
   vulndbRoutes,
   feedsRoutes,
   csafProviderRoutes,
+  statisticsRoutes,
 ];
 
 export function createLogger(config: Config): Logger {

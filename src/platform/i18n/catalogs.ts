@@ -13,6 +13,7 @@ import { messages as outbox } from '../../features/outbox/messages.js';
 import { messages as portal } from '../../features/portal/messages.js';
 import { messages as publication } from '../../features/publication/messages.js';
 import { messages as screening } from '../../features/screening/messages.js';
+import { messages as statistics } from '../../features/statistics/messages.js';
 import { messages as vulndb } from '../../features/vulndb/messages.js';
 import { messages as website } from '../../features/website/messages.js';
 import { common as en } from './en.js';
@@ -37,6 +38,7 @@ export const catalogs = {
     publication: publication.ja,
     vulndb: vulndb.ja,
     advisoryImport: advisoryImport.ja,
+    statistics: statistics.ja,
   },
   en: {
     ...en,
@@ -56,5 +58,6 @@ export const catalogs = {
     publication: publication.en,
     vulndb: vulndb.en,
     advisoryImport: advisoryImport.en,
+    statistics: statistics.en,
   },
 };
