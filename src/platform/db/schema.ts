@@ -4,6 +4,7 @@ import type { AdvisoryTables } from './schema/advisories.js';
 import type { CoordinationTables } from './schema/coordination.js';
 import type { DirectoryTables } from './schema/directory.js';
 import type { PublicDatabaseTables } from './schema/public-database.js';
+import type { StatisticsTables } from './schema/statistics.js';
 import type { WebsiteTables } from './schema/website.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -159,7 +160,8 @@ export interface DB
     CoordinationTables,
     WebsiteTables,
     AdvisoryTables,
-    PublicDatabaseTables {
+    PublicDatabaseTables,
+    StatisticsTables {
   organizations: OrganizationsTable;
   users: UsersTable;
   mfa_recovery_codes: MfaRecoveryCodesTable;
