@@ -136,14 +136,14 @@ const STATEMENT = {
   countermeasure: '【デモ】1.3 で修正予定です。\n[Demo] Version 1.3 will fix it.',
 };
 
-type Person = { actor: UserActor; organizationId: string | null };
+export type Person = { actor: UserActor; organizationId: string | null };
 
 /**
  * The session actor of a seeded demo user. The demo seed is the ONLY place that acts as a seeded user without
  * that user signing in: it plays the demo's people once, at first start, so the demo has something to show.
- * Nothing else may build a UserActor this way.
+ * Nothing else may build a UserActor this way (the sample advisories, seed-advisories-demo.ts, are part of it).
  */
-async function demoPerson(ctx: AppContext, email: string): Promise<Person | null> {
+export async function demoPerson(ctx: AppContext, email: string): Promise<Person | null> {
   const u = await ctx.db
     .selectFrom('users')
     .leftJoin('organizations', 'organizations.id', 'users.organization_id')

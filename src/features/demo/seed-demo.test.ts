@@ -5,6 +5,7 @@ import { PASSWORD_MIN_LENGTH, verifyPassword } from '../../platform/auth/passwor
 import { startTestApp, type TestApp } from '../../testing/app.js';
 import { affectedOfReports } from '../cases/report-brief.js';
 import { openStatement } from '../coordination/sealing.js';
+import { ADVISORIES_SEEDED } from './seed-advisories-demo.js';
 import {
   CASES_SEEDED,
   CASES_STARTED,
@@ -63,13 +64,32 @@ const orgOf = async (t: TestApp, email: string) =>
       .executeTakeFirstOrThrow()
   ).organization_id as string;
 
-/** The demo's cases as the seed left them. */
-async function demoCases(t: TestApp) {
-  const cases = await t.ctx.db
-    .selectFrom('cases')
-    .select(['id', 'reference', 'track', 'report_id', 'state'])
-    .orderBy('handed_over_at')
+/** The reports and cases of the sample advisories (seed-advisories-demo.test.ts looks at those). */
+async function samples(t: TestApp) {
+  const rows = await t.ctx.db
+    .selectFrom('settings')
+    .select(['key', 'value'])
+    .where((eb) =>
+      eb.or([eb('key', 'like', 'demo.sample-report:%'), eb('key', 'like', 'publication.sample-case:%')]),
+    )
     .execute();
+  const value = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as { reportId?: string };
+  return {
+    reports: rows.flatMap((r) => (r.key.startsWith('demo.') ? [value(r.value).reportId as string] : [])),
+    cases: rows.flatMap((r) => (r.key.startsWith('publication.') ? [r.key.split(':')[1] as string] : [])),
+  };
+}
+
+/** The demo's cases as the seed left them (not the sample advisories' cases). */
+async function demoCases(t: TestApp) {
+  const sampleCases = (await samples(t)).cases;
+  const cases = (
+    await t.ctx.db
+      .selectFrom('cases')
+      .select(['id', 'reference', 'track', 'report_id', 'state'])
+      .orderBy('handed_over_at')
+      .execute()
+  ).filter((c) => !sampleCases.includes(c.id));
   const product = cases.find((c) => c.track === 'software');
   const website = cases.find((c) => c.track === 'website');
   const parties = product
@@ -255,12 +275,15 @@ describe('the demo seed', () => {
   });
 
   it('leaves one more software report in the reception queue, submitted and undecided', async () => {
-    const reports = await t.ctx.db
-      .selectFrom('reports')
-      .select(['id', 'state', 'track', 'decided_at'])
-      .orderBy('submitted_at')
-      .orderBy('tracking_number')
-      .execute();
+    const sampleReports = (await samples(t)).reports;
+    const reports = (
+      await t.ctx.db
+        .selectFrom('reports')
+        .select(['id', 'state', 'track', 'decided_at'])
+        .orderBy('submitted_at')
+        .orderBy('tracking_number')
+        .execute()
+    ).filter((r) => !sampleReports.includes(r.id));
     assert.deepEqual(
       reports.map((r) => [r.track, r.state]),
       [
@@ -308,7 +331,7 @@ describe('the demo seed', () => {
     assert.ok(orgs.every((o) => o.name_ja.length > 0 && o.sector === null));
   });
 
-  it('creates seven users with the roles described, each in the right organization', async () => {
+  it('creates eight users with the roles described, each in the right organization', async () => {
     const users = await t.ctx.db
       .selectFrom('users')
       .leftJoin('organizations', 'organizations.id', 'users.organization_id')
@@ -319,6 +342,7 @@ describe('the demo seed', () => {
       users.map((u) => [u.email, u.role, u.org]),
       [
         ['admin@reception.demo.keikai.test', 'admin', 'Demo Reception Body'],
+        ['coordinator@coordination.demo.keikai.test', 'handler', 'Demo Coordination Body'],
         ['finder@demo.keikai.test', 'finder', null],
         ['handler@reception.demo.keikai.test', 'handler', 'Demo Reception Body'],
         ['lead@coordination.demo.keikai.test', 'lead', 'Demo Coordination Body'],
@@ -327,7 +351,7 @@ describe('the demo seed', () => {
         ['webmaster@operator.demo.keikai.test', 'org_admin', 'Demo Website Operator'],
       ],
     );
-    assert.equal(creds.length, 7);
+    assert.equal(creds.length, 8);
     assert.deepEqual(creds.map((c) => c.email).sort(), users.map((u) => u.email).sort());
   });
 
@@ -360,7 +384,7 @@ describe('the demo seed', () => {
         .filter((c) => c.mfa)
         .map((c) => c.role)
         .sort(),
-      ['admin', 'handler', 'lead'],
+      ['admin', 'handler', 'handler', 'lead'],
     );
   });
 
@@ -376,7 +400,7 @@ describe('the demo seed', () => {
       .select(['actor_label'])
       .where('action', '=', 'user.created')
       .execute();
-    assert.equal(created.length, 7);
+    assert.equal(created.length, 8);
     assert.ok(created.every((r) => r.actor_label.includes('seed-demo')));
   });
 
@@ -438,7 +462,7 @@ describe('an interrupted demo seed', () => {
       .execute();
     const creds = await seedDemo(t.ctx);
     assert.ok(creds, 'the accounts are returned even though the cases could not all be made');
-    assert.equal(creds.length, 7);
+    assert.equal(creds.length, 8);
     assert.match(creds.find((c) => c.email.startsWith('admin@'))!.password, /created earlier/);
     const orgs = await t.ctx.db.selectFrom('organizations').select('id').execute();
     assert.equal(orgs.length, 5);
@@ -449,6 +473,7 @@ describe('an interrupted demo seed', () => {
     const settings = async () =>
       (await t.ctx.db.selectFrom('settings').select('key').where('key', 'like', 'demo.%').execute())
         .map((r) => r.key)
+        .filter((k) => !k.startsWith('demo.sample-report:'))
         .sort();
     assert.deepEqual(await settings(), [CASES_STARTED, 'demo.seeded']);
     let { cases, parties } = await demoCases(t);
@@ -471,11 +496,14 @@ describe('an interrupted demo seed', () => {
       .execute();
     t.clock.advance(60_000);
     assert.equal(await seedDemo(t.ctx), null);
-    assert.deepEqual(await settings(), [CASES_SEEDED, CASES_STARTED, 'demo.seeded']);
+    assert.deepEqual(await settings(), [ADVISORIES_SEEDED, CASES_SEEDED, CASES_STARTED, 'demo.seeded']);
     ({ cases, parties } = await demoCases(t));
     assert.deepEqual(cases.map((c) => c.track).sort(), ['software', 'website']);
     assert.ok(parties.length === 2 && parties.every((p) => p.notified_at !== null));
-    const reports = await t.ctx.db.selectFrom('reports').select(['track', 'state']).execute();
+    const sampleReports = (await samples(t)).reports;
+    const reports = (await t.ctx.db.selectFrom('reports').select(['id', 'track', 'state']).execute()).filter(
+      (r) => !sampleReports.includes(r.id),
+    );
     assert.equal(reports.length, 3, 'no report submitted twice');
     assert.equal(reports.filter((r) => r.state === 'submitted').length, 1);
     const count = async (
@@ -494,6 +522,7 @@ describe('an interrupted demo seed', () => {
       .selectFrom('events')
       .select('id')
       .where('type', '=', 'coordination.party-acknowledged')
+      .where('stream_id', 'not in', (await samples(t)).cases)
       .execute();
     assert.equal(acks.length, 1, 'Developer A acknowledged once');
   });

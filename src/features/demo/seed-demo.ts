@@ -1,12 +1,14 @@
 // The demo: one of each kind of party, so a new user can log in and look around right after `npm start`.
 // Runs once per database; passwords are random, returned to the caller to print and save (0600), never logged.
-// Then the sample cases (seed-cases-demo.ts): a product case under coordination, a website case, a queued report.
+// Then the sample cases (seed-cases-demo.ts): a product case under coordination, a website case, a queued report;
+// and the sample advisories (seed-advisories-demo.ts), published, so the public database, feeds and CSAF show them.
 import type { SystemActor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Role } from '../../platform/db/schema.js';
 import { createUser } from '../accounts/create-user.js';
 import { createOrganization } from '../admin/create-organization.js';
 import { seedDirectoryDemo } from '../directory/seed-directory-demo.js';
+import { seedAdvisoriesDemo } from './seed-advisories-demo.js';
 import { seedCasesDemo } from './seed-cases-demo.js';
 
 export type DemoCredential = {
@@ -49,6 +51,12 @@ const ORGS: DemoOrg[] = [
     nameEn: 'Demo Coordination Body',
     users: [
       { email: 'lead@coordination.demo.keikai.test', name: '調整 責任者 / Coordination Lead', role: 'lead' },
+      // writes the sample advisories, which the lead approves (four eyes: never the person who submitted)
+      {
+        email: 'coordinator@coordination.demo.keikai.test',
+        name: '調整 担当者 / Coordinator',
+        role: 'handler',
+      },
     ],
   },
   {
@@ -149,12 +157,21 @@ export async function seedDemo(ctx: AppContext): Promise<DemoCredential[] | null
   return creds;
 }
 
-/** The sample cases; a failure is logged (and retried at the next start), never fatal to starting the server. */
+/**
+ * The sample cases, then the sample advisories; a failure is logged (and retried at the next start), never fatal
+ * to starting the server.
+ */
 async function seedCasesSafely(ctx: AppContext, opts: { onlyIfStarted?: boolean } = {}): Promise<void> {
   try {
-    await seedCasesDemo(ctx, opts);
+    if (!(await seedCasesDemo(ctx, opts))) return;
   } catch (err) {
     ctx.log.warn({ err }, 'the demo cases could not be seeded; the next start tries again');
+    return;
+  }
+  try {
+    await seedAdvisoriesDemo(ctx);
+  } catch (err) {
+    ctx.log.warn({ err }, 'the sample advisories could not be seeded; the next start tries again');
   }
 }
 

@@ -25,6 +25,8 @@ export type PublicationInput = {
   /** the revisions already published, oldest first */
   previous: readonly AdvisoryRevision[];
   note: { ja: string | null; en: string | null };
+  /** a sample advisory of the demo (its case is marked so by the demo seed); false when not given */
+  sample?: boolean;
 };
 
 export type BuildResult =
@@ -57,7 +59,7 @@ export function buildAdvisoryDocument(input: PublicationInput): BuildResult {
       firstPublishedAt: first.toISOString(),
       lastUpdatedAt: last.toISOString(),
       revisions: [...previous, { revision, publishedAt: last.toISOString(), note }],
-      sample: false,
+      sample: input.sample ?? false,
       source: null,
     },
   };

@@ -30,6 +30,12 @@ const SYSTEM = { kind: 'system' as const, label: 'publish-due' };
 
 export const approvedContext = (advisoryId: string) => `advisories.approved:${advisoryId}`;
 
+/**
+ * The settings key that marks a case's advisory as a sample (published with `sample: true`, shown with the
+ * sample badge). Only the demo seed writes it (features/demo/seed-advisories-demo.ts), for its own demo cases.
+ */
+export const sampleCaseKey = (caseId: string) => `publication.sample-case:${caseId}`;
+
 export type Published = { advisoryId: string; publicId: string; revision: number; mails: NoticeCounts };
 export type Refusal =
   | 'no_public_id'
@@ -165,6 +171,12 @@ async function publishOne(
         }),
       ),
       note: { ja: a.change_note_ja, en: a.change_note_en },
+      sample:
+        (await trx
+          .selectFrom('settings')
+          .select('key')
+          .where('key', '=', sampleCaseKey(a.case_id))
+          .executeTakeFirst()) !== undefined,
     });
     if (!built.ok) return await refuse(built.reason);
     const doc = built.doc;
