@@ -19,6 +19,7 @@ import { operatorRoutes } from './features/operator/routes.js';
 import { opsRoutes } from './features/ops/routes.js';
 import { outboxRoutes } from './features/outbox/routes.js';
 import { portalRoutes } from './features/portal/routes.js';
+import { notifySubscribersJob } from './features/publication/jobs/notify-subscribers-job.js';
 import { publishDueJob } from './features/publication/jobs/publish-due-job.js';
 import { publicationRoutes } from './features/publication/routes.js';
 import { screeningRoutes } from './features/screening/routes.js';
@@ -118,6 +119,7 @@ export async function createRuntime(
   jobs.define(coordinationSweepJob(ctx));
   jobs.define(websiteSweepJob(ctx));
   jobs.define(publishDueJob(ctx));
+  jobs.define(notifySubscribersJob(ctx));
   return {
     ctx,
     jobs,

@@ -2,7 +2,9 @@
 // that mails a finder), every live party developer of the case (its contact window, in its language, encrypted
 // to its OpenPGP key), the confirmed subscribers (each with their own unsubscribe link) and the case's
 // coordination and reception staff. Each audience is claimed once per advisory revision by a row in
-// advisory_publication_notices, so a retried job or a second worker never mails twice.
+// advisory_publication_notices, so a retried job or a second worker never mails twice. The subscribers are not
+// mailed here: the claim enqueues one fan-out job in this transaction (notify-subscribers.ts mails them in
+// batches, each at most once), so thousands of subscribers do not hold the publish transaction.
 import { type AdvisoryDocument, advisorySlug, type Bilingual } from '../../domain/advisory-document.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
@@ -14,7 +16,7 @@ import { caseStaffOf } from '../accounts/staff-recipients.js';
 import { tellFinderOfCase } from '../cases/tell-finder.js';
 import { partiesOf } from '../coordination/queries.js';
 import { getContactWindow } from '../directory/contact-window.js';
-import { subscriptionToken, unsubscribePath } from './subscription-token.js';
+import { NOTIFY_SUBSCRIBERS_JOB } from './job-names.js';
 
 type Audience = AdvisoryPublicationNoticesTable['audience'];
 
@@ -46,10 +48,10 @@ async function claim(trx: Database, p: Publication, audience: Audience): Promise
   return r !== undefined;
 }
 
-const template = (p: Publication, who: string) =>
+export const template = (p: Pick<Publication, 'doc'>, who: string) =>
   `publication.mail.${p.doc.revision > 1 ? 'updated' : 'published'}.${who}`;
 
-function vars(ctx: AppContext, p: Publication, locale: Locale) {
+export function vars(ctx: Pick<AppContext, 'config'>, p: Pick<Publication, 'doc'>, locale: Locale) {
   return {
     advisoryId: p.doc.id,
     title: inLocale(p.doc.title, locale),
@@ -102,28 +104,10 @@ async function notifyDevelopers(trx: Database, ctx: AppContext, p: Publication):
   return mails;
 }
 
+/** The subscribers' mail as one fan-out job, sent only if this transaction commits. */
 async function notifySubscribers(trx: Database, ctx: AppContext, p: Publication): Promise<number> {
-  const subscribers = await trx
-    .selectFrom('advisory_subscriptions')
-    .select(['id', 'email', 'locale'])
-    .where('confirmed_at', 'is not', null)
-    .where('unsubscribed_at', 'is', null)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  for (const s of subscribers) {
-    await enqueueMail(trx, ctx.jobs, {
-      to: s.email,
-      locale: s.locale,
-      template: template(p, 'subscriber'),
-      vars: {
-        ...vars(ctx, p, s.locale),
-        unsubscribeUrl: `${ctx.config.publicUrl}${unsubscribePath(subscriptionToken(ctx.secrets, s.id))}`,
-      },
-      related: { type: 'advisory_subscription', id: s.id },
-    });
-  }
-  return subscribers.length;
+  await ctx.jobs.send(trx, NOTIFY_SUBSCRIBERS_JOB, { advisoryId: p.advisoryId, revision: p.doc.revision });
+  return 0;
 }
 
 async function notifyStaff(trx: Database, ctx: AppContext, p: Publication): Promise<number> {
@@ -146,7 +130,10 @@ async function notifyStaff(trx: Database, ctx: AppContext, p: Publication): Prom
   return seen.size;
 }
 
-/** In-transaction: every audience not yet told of this revision is told now. Counts of mails queued. */
+/**
+ * In-transaction: every audience not yet told of this revision is told now. Counts of mails queued (subscribers:
+ * always 0 here — their mail is queued by the fan-out job).
+ */
 export async function notifyPublication(
   trx: Database,
   ctx: AppContext,

@@ -26,6 +26,8 @@ import {
   anotherCase,
   approvedCopy,
   publicationMails,
+  queuedFanOuts,
+  runFanOuts,
   sampleContent,
   scheduleCorrection,
   scheduledAdvisory,
@@ -119,6 +121,20 @@ describe('publishing due advisories', () => {
       [['JVN#10000001', 1]],
     );
     assert.deepEqual(r.refused, []);
+  });
+
+  it('writes no subscriber mail in the publish transaction, only one fan-out job', async () => {
+    const written = await t.ctx.db
+      .selectFrom('mail_messages')
+      .select('id')
+      .where('template', 'like', 'publication.mail.%.subscriber')
+      .execute();
+    assert.deepEqual(written, []);
+    assert.deepEqual(
+      (await queuedFanOuts(t)).map((j) => j.data),
+      [{ advisoryId: first.id, revision: 1 }],
+    );
+    assert.equal(await runFanOuts(t), 1, 'the one confirmed subscriber');
   });
 
   it('writes the public advisory, its first revision and its developer, dated at the agreed moment', async () => {
@@ -321,6 +337,7 @@ describe('publishing due advisories', () => {
     assert.equal(a.last_published_at?.toISOString(), at);
     assert.equal(a.change_note_ja, null);
 
+    assert.equal(await runFanOuts(t), 1);
     const updated = await publicationMails(t, 'updated');
     assert.deepEqual([...new Set(updated.map((m) => m.template))].sort(), [
       'publication.mail.updated.developer',
@@ -516,6 +533,7 @@ describe('publishing due advisories', () => {
       kind: 'jvnvu',
     });
     t.clock.set('2027-02-05T00:00:00Z');
+    await runFanOuts(t); // the earlier tests' subscriber mail, out of the way of the count below
     const mailsBefore = (await counts(t)).mails;
     // a second worker: its own pool, as another process would have
     const second = createDatabase(t.database.url, { max: 2 });
@@ -541,6 +559,12 @@ describe('publishing due advisories', () => {
       .execute();
     assert.deepEqual(revisions, [{ revision: 1 }]);
     assert.equal((await publishedEvents(t, c.caseId)).length, 1);
+    assert.deepEqual(
+      (await queuedFanOuts(t)).map((j) => j.data),
+      [{ advisoryId: a.id, revision: 1 }],
+      'one fan-out job',
+    );
+    await runFanOuts(t);
     const mails = await t.ctx.db
       .selectFrom('mail_messages')
       .select(['template', 'to_address'])

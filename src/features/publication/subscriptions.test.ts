@@ -10,7 +10,7 @@ import { Browser, textOf } from '../../testing/browser.js';
 import { buildWorld, type World } from '../../testing/world.js';
 import { publishDueAdvisories } from './publish-due-advisories.js';
 import { requestSubscription } from './request-subscription.js';
-import { anotherCase, scheduledAdvisory } from './testing.js';
+import { anotherCase, runFanOuts, scheduledAdvisory } from './testing.js';
 
 const confirmMails = (t: TestApp, to: string) =>
   t.ctx.db
@@ -62,6 +62,7 @@ describe('subscribing to advisories by mail', () => {
     t.clock.set(moment);
     const r = await publishDueAdvisories(t.ctx);
     assert.equal(r.published.length, 1);
+    await runFanOuts(t); // the subscribers' mail, as the worker sends it after the publication
   }
 
   before(async () => {

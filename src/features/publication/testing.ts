@@ -2,6 +2,7 @@
 // sealed with `advisories.approved:<id>` and its sha-256, scheduled for a moment), a content to publish, more
 // product cases of the world's developer, and the mail a test looks for.
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { AdvisoryContent } from '../../domain/advisory-document.js';
 import { emptyContent } from '../../domain/advisory-document.js';
 import { sha256Hex } from '../../platform/crypto.js';
@@ -12,6 +13,12 @@ import { addParties } from '../coordination/add-parties.js';
 import { notifyParty } from '../coordination/notify-party.js';
 import { partiesOf } from '../coordination/queries.js';
 import { acceptReport } from '../screening/accept-report.js';
+import { NOTIFY_SUBSCRIBERS_JOB } from './job-names.js';
+import {
+  type FanOutOptions,
+  notifySubscribersOfPublication,
+  type SubscriberFanOut,
+} from './notify-subscribers.js';
 import { approvedContext } from './publish-due-advisories.js';
 
 /** A publishable content naming the world's developer A (slug alpha-soft). */
@@ -172,4 +179,24 @@ export function publicationMails(t: TestApp, kind: 'published' | 'updated' = 'pu
     .orderBy('created_at')
     .orderBy('id')
     .execute();
+}
+
+/** The subscriber fan-out jobs the publish step enqueued and no test has run yet (pg-boss's own table). */
+export async function queuedFanOuts(t: TestApp): Promise<{ id: string; data: SubscriberFanOut }[]> {
+  const r = await sql<{ id: string; data: SubscriberFanOut }>`
+    select id::text, data from pgboss.job
+    where name = ${NOTIFY_SUBSCRIBERS_JOB} and state = 'created' order by created_on`.execute(t.ctx.db);
+  return r.rows;
+}
+
+/** Runs the queued subscriber fan-out jobs as the worker would (then marks them done). Mails queued. */
+export async function runFanOuts(t: TestApp, opts: FanOutOptions = {}): Promise<number> {
+  let mailed = 0;
+  for (const job of await queuedFanOuts(t)) {
+    mailed += (await notifySubscribersOfPublication(t.ctx, job.data, opts)).mailed;
+    await sql`update pgboss.job set state = 'completed', completed_on = now() where id = ${job.id}::uuid`.execute(
+      t.ctx.db,
+    );
+  }
+  return mailed;
 }

@@ -67,4 +67,13 @@ export interface AdvisoryTables {
   advisory_reviews: AdvisoryReviewsTable;
   advisory_subscriptions: AdvisorySubscriptionsTable;
   advisory_publication_notices: AdvisoryPublicationNoticesTable;
+  advisory_subscriber_notices: AdvisorySubscriberNoticesTable;
+}
+
+/** Migration 0014: one subscriber claimed for one advisory revision by the subscriber fan-out job. */
+export interface AdvisorySubscriberNoticesTable {
+  advisory_id: string;
+  revision: number;
+  subscription_id: string;
+  sent_at: Timestamp;
 }
