@@ -442,59 +442,13 @@ async function seedSample(ctx: AppContext, people: People, s: Sample, now: Date)
   // its advisory is a sample (before anything of it is published)
   await mark(ctx, sampleCaseKey(c.id), { demo: s.key });
 
-  // 2. the developers added, notified, and acknowledging in the portal
-  const orgOf = (d: Dev) => (d === 'A' ? people.developerA : people.developerB);
-  for (const d of s.developers) {
-    const organizationId = orgOf(d).organizationId;
-    step(1000);
-    if (organizationId) await addParties(sctx, coordinator, { reference, organizationId });
-  }
-  const parties = await ctx.db
-    .selectFrom('coordination_parties')
-    .select(['id', 'organization_id', 'notified_at'])
-    .where('case_id', '=', c.id)
-    .where('removed_at', 'is', null)
-    .execute();
-  step();
-  for (const p of parties)
-    if (!p.notified_at) await notifyParty(sctx, coordinator, { reference, partyId: p.id });
-  step(DAY);
-  for (const d of s.developers) await acknowledgeNotification(sctx, orgOf(d).actor, { reference });
-
-  // 3. the moment agreed
-  step(DAY);
-  const cc = await ctx.db
-    .selectFrom('coordination_cases')
-    .select('agreed_publication_at')
-    .where('case_id', '=', c.id)
-    .executeTakeFirst();
-  if (!cc?.agreed_publication_at) {
-    const { proposalId } = await proposeSchedule(sctx, coordinator, {
-      reference,
-      publishAt: `${day}T10:00`,
-      timeZone: 'Asia/Tokyo',
-      reason:
-        '【サンプル】開発者の修正版の提供に合わせます。\n[Sample] Matches the developers’ fixed release.',
-    });
-    step();
-    await decideSchedule(sctx, people.lead.actor, { reference, decision: { kind: 'accept', proposalId } });
-  }
-  // coordination done: no reminders or "target passed" notices for the sample (the advisory is still written)
+  // 2.–3. coordinated (done when coordination has ended: an ended case takes no more changes)
   const ended = await ctx.db
     .selectFrom('coordination_cases')
     .select('ended_at')
     .where('case_id', '=', c.id)
     .executeTakeFirst();
-  if (!ended?.ended_at) {
-    step();
-    await endCoordination(sctx, coordinator, {
-      reference,
-      fields: {
-        kind: 'ready_for_publication',
-        reason: '【サンプル】公表日時に合意しました。\n[Sample] The publication moment is agreed.',
-      },
-    });
-  }
+  if (!ended?.ended_at) await coordinate(sctx, clock, people, s, c, day);
 
   // 4. the advisory written, reviewed, approved by the lead, scheduled and published
   clock.set(new Date(moment.getTime() - 10 * DAY));
@@ -553,6 +507,67 @@ async function seedSample(ctx: AppContext, people: People, s: Sample, now: Date)
     a = await row();
   }
   if (a.state === 'scheduled' && a.published_revision === 1) await publishDueAdvisories(sctx);
+}
+
+/** The developers added, notified and acknowledging; the moment proposed and agreed; coordination ended. */
+async function coordinate(
+  sctx: AppContext,
+  clock: ManualClock,
+  people: People,
+  s: Sample,
+  c: { id: string; reference: string },
+  day: string,
+): Promise<void> {
+  const ctx = sctx;
+  const reference = c.reference;
+  const coordinator = people.coordinator.actor;
+  const step = (ms = HOUR) => clock.advance(ms);
+  // the developers added, notified, and acknowledging in the portal
+  const orgOf = (d: Dev) => (d === 'A' ? people.developerA : people.developerB);
+  for (const d of s.developers) {
+    const organizationId = orgOf(d).organizationId;
+    step(1000);
+    if (organizationId) await addParties(sctx, coordinator, { reference, organizationId });
+  }
+  const parties = await ctx.db
+    .selectFrom('coordination_parties')
+    .select(['id', 'organization_id', 'notified_at'])
+    .where('case_id', '=', c.id)
+    .where('removed_at', 'is', null)
+    .execute();
+  step();
+  for (const p of parties)
+    if (!p.notified_at) await notifyParty(sctx, coordinator, { reference, partyId: p.id });
+  step(DAY);
+  for (const d of s.developers) await acknowledgeNotification(sctx, orgOf(d).actor, { reference });
+
+  // 3. the moment agreed
+  step(DAY);
+  const cc = await ctx.db
+    .selectFrom('coordination_cases')
+    .select('agreed_publication_at')
+    .where('case_id', '=', c.id)
+    .executeTakeFirst();
+  if (!cc?.agreed_publication_at) {
+    const { proposalId } = await proposeSchedule(sctx, coordinator, {
+      reference,
+      publishAt: `${day}T10:00`,
+      timeZone: 'Asia/Tokyo',
+      reason:
+        '【サンプル】開発者の修正版の提供に合わせます。\n[Sample] Matches the developers’ fixed release.',
+    });
+    step();
+    await decideSchedule(sctx, people.lead.actor, { reference, decision: { kind: 'accept', proposalId } });
+  }
+  // coordination done: no reminders or "target passed" notices for the sample (the advisory is still written)
+  step();
+  await endCoordination(sctx, coordinator, {
+    reference,
+    fields: {
+      kind: 'ready_for_publication',
+      reason: '【サンプル】公表日時に合意しました。\n[Sample] The publication moment is agreed.',
+    },
+  });
 }
 
 /** Revision `published + 1` saved from the working copy, submitted by the coordinator and approved by the lead. */
