@@ -1,0 +1,312 @@
+// The pure rule from a report's history to its statistics fact (one row of statistics_facts, 0017_statistics.sql):
+// which report is counted, in which track, with the JST day of each milestone. The projection
+// (features/statistics/facts.ts) loads the rows and events and calls `deriveFact`; nothing here reads a clock.
+//
+// Rules (seeds 000/004 §1.2; ../shared/research/seeds-000-002-004.md §1):
+// - one fact per report ('report:<id>'), following it through reclassification: the track is the report's
+//   current one, and before the day of the last reclassification the one it had then (counted once, never in
+//   both tracks). A case without a report (an overseas CSIRT's hand-over) is 'case:<id>'.
+// - a duplicate (重複) is never counted: the report it duplicates carries on and is counted.
+// - 受理 / 不受理 are the screening decisions' days. A report discontinued (取りやめ) before acceptance is 不受理; after
+//   acceptance it is 脆弱性ではない when the reason is "not a vulnerability", else 不受理 from that day.
+// - outcomes come from the report's live case (the one in its current track):
+//   software: the first JVN publication → 公表済み; coordination ended as "not a vulnerability" → 脆弱性ではない;
+//   ended as "the developer notifies its users" or "nothing new to handle" → 個別対応; else 取扱い中.
+//   website: the case's outcome and fix action; "stopped after 9 months" is 取扱不可能 (unreachable).
+// - categories the cases do not record yet (product type, cause, threat, operator type, OSS/embedded/ICS) come
+//   from 'case.classified' events (the latest value of each field wins); unknown codes stay unclassified.
+// - 連絡不能 (S11): listed on the first party-unreachable; resumed on the first sign of the developer after it;
+//   completed when the case is published or its coordination ends after the resumption.
+// - 優先情報提供 (S10): each notification of a critical-infrastructure party (its sector, its day).
+import { jstDate } from './business-days.js';
+import {
+  type FactOrigin,
+  type FactTrack,
+  type FixAction,
+  isCategoryCode,
+  type PrioritySector,
+  type SoftwareOutcome,
+  type WebsiteOutcome,
+} from './statistics-categories.js';
+
+export type FactOutcome = SoftwareOutcome | WebsiteOutcome;
+
+export type HistoryEvent = { type: string; at: Date; data: Record<string, unknown> };
+
+export type CaseHistory = {
+  id: string;
+  track: FactTrack;
+  origin: 'report' | 'developer_self' | 'csirt';
+  handedOverAt: Date;
+  /** the case that replaced this one after a reclassification, or null for the live case */
+  supersededBy: string | null;
+  /** coordination: 起算日, the CSIRT's day, the product category */
+  startDate: string | null;
+  csirtReceivedOn: string | null;
+  productCategory: string | null;
+  /** website: the details notice, the outcome and fix action and when the case closed */
+  website: {
+    notifiedAt: Date | null;
+    outcome: string | null;
+    fixAction: string | null;
+    closedAt: Date | null;
+    vulnerabilityType: string | null;
+  } | null;
+  /** live developer parties (multi-vendor when more than one) */
+  developerParties: number;
+  events: HistoryEvent[];
+};
+
+export type ReportHistory = {
+  id: string;
+  track: FactTrack;
+  source: 'form' | 'api' | 'developer_self';
+  state: string;
+  submittedAt: Date;
+  websiteVulnerabilityType: string | null;
+  events: HistoryEvent[];
+};
+
+export type FactInput = {
+  report: ReportHistory | null;
+  /** every case of the report (or the one case without a report) */
+  cases: CaseHistory[];
+  /** organization id → sector, for the critical-infrastructure organizations among the parties */
+  sectors: ReadonlyMap<string, PrioritySector>;
+};
+
+export type DerivedFact = {
+  key: string;
+  track: FactTrack;
+  track_before: FactTrack | null;
+  reclassified_on: string | null;
+  origin: FactOrigin;
+  received_on: string;
+  accepted_on: string | null;
+  not_accepted_on: string | null;
+  start_on: string | null;
+  notified_on: string | null;
+  published_on: string | null;
+  outcome: FactOutcome | null;
+  outcome_on: string | null;
+  fix_action: FixAction | null;
+  website_vulnerability_type: string | null;
+  threat: string | null;
+  product_type: string | null;
+  cause: string | null;
+  operator_type: string | null;
+  multi_vendor: boolean;
+  oss: boolean;
+  embedded: boolean;
+  ics: boolean;
+  unreachable_listed_on: string | null;
+  unreachable_resumed_on: string | null;
+  unreachable_completed_on: string | null;
+  disclosures: { sector: PrioritySector; disclosed_on: string }[];
+};
+
+/** The event types the projection reads (everything else on a stream is ignored). */
+export const FACT_EVENT_TYPES = {
+  reportAccepted: 'report.accepted',
+  reportNotAccepted: 'report.not_accepted',
+  reportDiscontinued: 'report.discontinued',
+  reportReclassified: 'report.reclassified',
+  published: 'advisory.published',
+  coordinationEnded: 'coordination.ended',
+  partyNotified: 'coordination.party-notified',
+  partyUnreachable: 'coordination.party-unreachable',
+  classified: 'case.classified',
+} as const;
+
+/** Signs of a developer after it was listed unreachable (coordination resumed, 調整を再開). */
+const DEVELOPER_SIGNS = new Set([
+  'coordination.party-acknowledged',
+  'coordination.party-opened',
+  'coordination.status-changed',
+  'coordination.schedule-responded',
+  'coordination.suggestion-made',
+]);
+
+const WEBSITE_OUTCOME: Record<string, WebsiteOutcome> = {
+  fixed: 'fixed',
+  stopped_after_alert: 'stopped_after_alert',
+  not_vulnerability: 'not_vulnerable',
+  unreachable: 'unreachable',
+  stopped_after_9_months: 'unreachable',
+};
+
+const ENDED_OUTCOME: Record<string, SoftwareOutcome> = {
+  not_vulnerability: 'not_vulnerable',
+  developer_notifies_users: 'handled_individually',
+  no_new_handling: 'handled_individually',
+};
+
+const FIX_ACTIONS = new Set(['fixed', 'page_deleted', 'operational_workaround']);
+
+function byTime(a: HistoryEvent, b: HistoryEvent): number {
+  return a.at.getTime() - b.at.getTime();
+}
+
+/** The fact of a report (or of a case without one), or null when it is not counted (a duplicate). */
+export function deriveFact(input: FactInput): DerivedFact | null {
+  const { report } = input;
+  const cases = [...input.cases].sort((a, b) => a.handedOverAt.getTime() - b.handedOverAt.getTime());
+  if (report?.state === 'duplicate') return null;
+  if (!report && cases.length === 0) return null;
+
+  const live = cases.find((c) => c.supersededBy === null) ?? null;
+  const first = cases[0] ?? null;
+  const track: FactTrack = report?.track ?? live?.track ?? first!.track;
+
+  const fact: DerivedFact = {
+    key: report ? `report:${report.id}` : `case:${first!.id}`,
+    track,
+    track_before: null,
+    reclassified_on: null,
+    origin: report
+      ? report.source === 'developer_self'
+        ? 'developer_self'
+        : 'domestic'
+      : first!.origin === 'csirt'
+        ? 'overseas_csirt'
+        : 'developer_self',
+    received_on: report
+      ? jstDate(report.submittedAt)
+      : (first!.csirtReceivedOn ?? jstDate(first!.handedOverAt)),
+    accepted_on: null,
+    not_accepted_on: null,
+    start_on: null,
+    notified_on: null,
+    published_on: null,
+    outcome: null,
+    outcome_on: null,
+    fix_action: null,
+    website_vulnerability_type: report?.websiteVulnerabilityType ?? null,
+    threat: null,
+    product_type: null,
+    cause: null,
+    operator_type: null,
+    multi_vendor: false,
+    oss: false,
+    embedded: false,
+    ics: false,
+    unreachable_listed_on: null,
+    unreachable_resumed_on: null,
+    unreachable_completed_on: null,
+    disclosures: [],
+  };
+
+  if (report) {
+    for (const e of [...report.events].sort(byTime)) {
+      const day = jstDate(e.at);
+      switch (e.type) {
+        case FACT_EVENT_TYPES.reportAccepted:
+          fact.accepted_on ??= day;
+          break;
+        case FACT_EVENT_TYPES.reportNotAccepted:
+          fact.not_accepted_on ??= day;
+          fact.accepted_on = null;
+          break;
+        case FACT_EVENT_TYPES.reportDiscontinued:
+          if (fact.accepted_on && e.data.reason === 'not_vulnerability') {
+            fact.outcome = 'not_vulnerable';
+            fact.outcome_on = day;
+          } else {
+            fact.not_accepted_on ??= day;
+            fact.accepted_on = null;
+          }
+          break;
+        case FACT_EVENT_TYPES.reportReclassified: {
+          const from = e.data.fromTrack;
+          if ((from === 'software' || from === 'website') && from !== track) {
+            fact.track_before = from;
+            fact.reclassified_on = day;
+          } else {
+            // reclassified back to where it is now: before that day it was in the other track, but counting it
+            // there for a window and here before it would need a history; it counts where it is now
+            fact.track_before = null;
+            fact.reclassified_on = null;
+          }
+          break;
+        }
+      }
+    }
+  } else if (first) {
+    // a case opened without a report (an overseas CSIRT's hand-over) is taken on the day it arrived
+    fact.accepted_on = fact.received_on;
+  }
+
+  // categories and flags from any case of the report (latest wins per field)
+  const allCaseEvents = cases.flatMap((c) => c.events).sort(byTime);
+  for (const e of allCaseEvents) {
+    if (e.type !== FACT_EVENT_TYPES.classified) continue;
+    const d = e.data;
+    if ('productType' in d)
+      fact.product_type = isCategoryCode('productType', d.productType) ? (d.productType as string) : null;
+    if ('cause' in d) fact.cause = isCategoryCode('cause', d.cause) ? (d.cause as string) : null;
+    if ('threat' in d) fact.threat = isCategoryCode('threat', d.threat) ? (d.threat as string) : null;
+    if ('operatorType' in d)
+      fact.operator_type = isCategoryCode('operatorType', d.operatorType) ? (d.operatorType as string) : null;
+    if (typeof d.oss === 'boolean') fact.oss = d.oss;
+    if (typeof d.embedded === 'boolean') fact.embedded = d.embedded;
+    if (typeof d.ics === 'boolean') fact.ics = d.ics;
+  }
+
+  // the outcome and milestones come from the live case, in the report's current track; a report discontinued
+  // or not accepted has no live case outcome that counts
+  const c = live && live.track === track ? live : null;
+  if (c && !fact.not_accepted_on) {
+    const events = [...c.events].sort(byTime);
+    if (track === 'software') {
+      fact.start_on = c.startDate;
+      if (c.productCategory === 'ics') fact.ics = true;
+      fact.multi_vendor = c.developerParties > 1;
+      let ended: { outcome: SoftwareOutcome | null; day: string } | null = null;
+      for (const e of events) {
+        const day = jstDate(e.at);
+        if (e.type === FACT_EVENT_TYPES.published) fact.published_on ??= day;
+        if (e.type === FACT_EVENT_TYPES.coordinationEnded && !ended)
+          ended = { outcome: ENDED_OUTCOME[String(e.data.kind)] ?? null, day };
+        if (e.type === FACT_EVENT_TYPES.partyUnreachable) fact.unreachable_listed_on ??= day;
+        else if (fact.unreachable_listed_on && !fact.unreachable_resumed_on && DEVELOPER_SIGNS.has(e.type))
+          fact.unreachable_resumed_on = day;
+        else if (
+          fact.unreachable_resumed_on &&
+          !fact.unreachable_completed_on &&
+          (e.type === FACT_EVENT_TYPES.published || e.type === FACT_EVENT_TYPES.coordinationEnded)
+        )
+          fact.unreachable_completed_on = day;
+        if (e.type === FACT_EVENT_TYPES.partyNotified) {
+          const sector = input.sectors.get(String(e.data.organizationId));
+          if (sector && !fact.disclosures.some((x) => x.sector === sector && x.disclosed_on === day))
+            fact.disclosures.push({ sector, disclosed_on: day });
+        }
+      }
+      if (fact.outcome === null) {
+        if (fact.published_on) {
+          fact.outcome = 'published';
+          fact.outcome_on = fact.published_on;
+        } else if (ended?.outcome) {
+          fact.outcome = ended.outcome;
+          fact.outcome_on = ended.day;
+        }
+      }
+    } else if (c.website) {
+      const w = c.website;
+      fact.website_vulnerability_type = w.vulnerabilityType ?? fact.website_vulnerability_type;
+      if (w.notifiedAt) fact.notified_on = jstDate(w.notifiedAt);
+      const outcome = w.outcome ? WEBSITE_OUTCOME[w.outcome] : undefined;
+      if (fact.outcome === null && outcome && w.closedAt) {
+        fact.outcome = outcome;
+        fact.outcome_on = jstDate(w.closedAt);
+        if (outcome === 'fixed')
+          fact.fix_action = FIX_ACTIONS.has(String(w.fixAction)) ? (w.fixAction as FixAction) : 'fixed';
+      }
+    }
+  }
+  if (fact.outcome !== null && fact.outcome !== 'fixed') fact.fix_action = null;
+  if (!isCategoryCode('websiteVulnerabilityType', fact.website_vulnerability_type))
+    fact.website_vulnerability_type = null;
+  // a software report 'not_vulnerable' by a website-only code, or the reverse, cannot happen: both tracks share it
+  return fact;
+}
