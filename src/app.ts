@@ -23,6 +23,7 @@ import { notifySubscribersJob } from './features/publication/jobs/notify-subscri
 import { publishDueJob } from './features/publication/jobs/publish-due-job.js';
 import { publicationRoutes } from './features/publication/routes.js';
 import { screeningRoutes } from './features/screening/routes.js';
+import { statisticsProjectionJob } from './features/statistics/jobs/project-facts-job.js';
 import { statisticsRoutes } from './features/statistics/routes.js';
 import { vulndbRoutes } from './features/vulndb/routes.js';
 import { websiteSweepJob } from './features/website/jobs/website-sweep-job.js';
@@ -120,6 +121,7 @@ export async function createRuntime(
   jobs.define(websiteSweepJob(ctx));
   jobs.define(publishDueJob(ctx));
   jobs.define(notifySubscribersJob(ctx));
+  jobs.define(statisticsProjectionJob(ctx));
   return {
     ctx,
     jobs,
