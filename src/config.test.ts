@@ -128,4 +128,38 @@ describe('configuration', () => {
     assert.equal(loadConfig({ DATABASE_URL: 'postgres://h/db', KEIKAI_DEMO: 'yes' }).demo, true);
     assert.match(refusal({ KEIKAI_DEMO: 'perhaps' }), /KEIKAI_DEMO/);
   });
+
+  it('names the CVE CNA by its settings: no org id by default, a short name made from the English org name', () => {
+    assert.deepEqual(loadConfig({}).publication.cveAssigner, {
+      orgId: undefined,
+      shortName: 'keikai_vulnerability_desk',
+    });
+    assert.equal(
+      loadConfig({ KEIKAI_ORG_NAME_EN: 'JPCERT/CC' }).publication.cveAssigner.shortName,
+      'JPCERT_CC',
+    );
+    assert.deepEqual(
+      loadConfig({
+        KEIKAI_CVE_ASSIGNER_ORG_ID: ' 6A1F2B3C-4D5E-4F60-8A7B-9C0D1E2F3A4B ',
+        KEIKAI_CVE_ASSIGNER_SHORT_NAME: 'jpcert',
+      }).publication.cveAssigner,
+      { orgId: '6a1f2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b', shortName: 'jpcert' },
+    );
+  });
+
+  for (const orgId of ['not-a-uuid', '6a1f2b3c-4d5e-1f60-8a7b-9c0d1e2f3a4b', '']) {
+    it(`refuses KEIKAI_CVE_ASSIGNER_ORG_ID=${JSON.stringify(orgId)}, asking for a version 4 UUID with an example`, () => {
+      const msg = refusal({ KEIKAI_CVE_ASSIGNER_ORG_ID: orgId });
+      assert.match(msg, /KEIKAI_CVE_ASSIGNER_ORG_ID: .*version 4 UUID \(e\.g\. [0-9a-f-]{36}\)/);
+    });
+  }
+
+  for (const shortName of ['j', 'x'.repeat(33)]) {
+    it(`refuses KEIKAI_CVE_ASSIGNER_SHORT_NAME of ${shortName.length} characters, asking for 2 to 32`, () => {
+      assert.match(
+        refusal({ KEIKAI_CVE_ASSIGNER_SHORT_NAME: shortName }),
+        /KEIKAI_CVE_ASSIGNER_SHORT_NAME: .*2 to 32 characters/,
+      );
+    });
+  }
 });

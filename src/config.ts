@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_ID_PATTERNS, IdFormatError, validatePattern } from './domain/id-format.js';
+import { cveShortName } from './exports/cve5.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -106,6 +107,22 @@ const schema = z.object({
   KEIKAI_CSAF_PUBLISHER_NAME: z.string().trim().min(1).max(200).optional(),
   KEIKAI_CSAF_PUBLISHER_NAMESPACE: z.url().optional(),
   KEIKAI_CSAF_SIGNING_KEY_FILE: z.string().optional(),
+  // the CNA in CVE records (exports/cve5.ts): its organization UUID in the CVE Program (without one, a
+  // placeholder) and its short name (CVE JSON 5: 2–32 characters; default derived from KEIKAI_ORG_NAME_EN)
+  KEIKAI_CVE_ASSIGNER_ORG_ID: z
+    .string()
+    .trim()
+    .regex(
+      /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-4[0-9A-Fa-f]{3}-[89ABab][0-9A-Fa-f]{3}-[0-9A-Fa-f]{12}$/,
+      "must be the CNA's organization UUID from the CVE Program, a version 4 UUID (e.g. 6a1f2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b)",
+    )
+    .optional(),
+  KEIKAI_CVE_ASSIGNER_SHORT_NAME: z
+    .string()
+    .trim()
+    .min(2, "must be the CNA's short name in the CVE Program, 2 to 32 characters (e.g. jpcert)")
+    .max(32, "must be the CNA's short name in the CVE Program, 2 to 32 characters (e.g. jpcert)")
+    .optional(),
   KEIKAI_ATTACHMENT_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -199,6 +216,8 @@ export type Config = Readonly<{
   publication: {
     idPatterns: Readonly<{ jvn: string; jvnvu: string; jvndb: string }>;
     csaf: { publisherName: string; publisherNamespace: string; signingKeyFile: string | undefined };
+    /** the CNA named in CVE records; without an orgId the export writes exports/cve5.ts's placeholder */
+    cveAssigner: { orgId: string | undefined; shortName: string };
   };
   /** safeFetch options (platform/outbound): allowHosts is for tests and development only */
   outbound: { allowHosts: readonly string[]; timeoutMs: number; maxBytes: number };
@@ -271,6 +290,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         publisherName: e.KEIKAI_CSAF_PUBLISHER_NAME ?? e.KEIKAI_ORG_NAME_EN,
         publisherNamespace: e.KEIKAI_CSAF_PUBLISHER_NAMESPACE ?? publicUrl,
         signingKeyFile: e.KEIKAI_CSAF_SIGNING_KEY_FILE,
+      },
+      cveAssigner: {
+        orgId: e.KEIKAI_CVE_ASSIGNER_ORG_ID?.toLowerCase(),
+        shortName: e.KEIKAI_CVE_ASSIGNER_SHORT_NAME ?? cveShortName(e.KEIKAI_ORG_NAME_EN),
       },
     },
     coordinationSchedule: {

@@ -1,13 +1,16 @@
 // CVE JSON 5: a rich advisory's record passes the CVE Record schema check (src/exports/schemas), carries the
 // English and Japanese descriptions, CWE, CVSS 4.0 and 3.1, affected versions from the vers range, references
 // and the finder's credit; missing English refuses with MissingEnglishError naming the fields in ja and en; the
-// schema check itself refuses what the CVE format forbids. Every record made here is checked.
+// schema check itself refuses what the CVE format forbids. Every record made here is checked twice: the whole
+// record against the keikai-written 5.1 schema, and its cna container against the CVE Program's official
+// CVE JSON 5.0.0 published-CNA-container schema from Debian's python3-cvelib (CVSS 4.0-only metrics aside, see
+// officialCnaErrors). Without that package the official check is skipped with a message, except under CI.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AdvisoryDocument } from '../domain/advisory-document.js';
 import { sampleDocument } from '../features/vulndb/testing.js';
 import { CVE5_DATA_VERSION, cveShortName, MissingEnglishError, PLACEHOLDER_ORG_ID, toCve5 } from './cve5.js';
-import { cveErrors } from './schema-check.js';
+import { cveErrors, officialCnaErrors, officialCnaSchemaMissing } from './schema-check.js';
 
 const BASE = 'https://keikai.example.jp';
 const ORG = '6a1f2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b';
@@ -15,8 +18,10 @@ const ORG = '6a1f2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b';
 type Rec = Record<string, any>;
 
 function make(doc: AdvisoryDocument, cveId: string, orgId?: string): Rec {
-  const rec = toCve5(doc, cveId, { shortName: 'JPCERT/CC', ...(orgId ? { orgId } : {}) }, BASE) as Rec;
+  const rec = toCve5(doc, cveId, { shortName: 'JPCERT_CC', ...(orgId ? { orgId } : {}) }, BASE) as Rec;
   assert.deepEqual(cveErrors(rec), [], 'the record passes the CVE Record schema check');
+  const official = officialCnaErrors(rec.containers.cna); // null: not installed here (see the header)
+  if (official) assert.deepEqual(official, [], 'the cna container passes the official CVE JSON 5.0 schema');
   return rec;
 }
 
@@ -261,6 +266,15 @@ describe('toCve5', () => {
     );
   });
 
+  it('writes the short name as given, and refuses one outside 2–32 characters', () => {
+    const rec = toCve5(sampleDocument(), 'CVE-2026-12345', { shortName: '@cna-name' }, BASE) as Rec;
+    assert.equal(rec.cveMetadata.assignerShortName, '@cna-name');
+    assert.equal(rec.containers.cna.providerMetadata.shortName, '@cna-name');
+    for (const shortName of ['k', 'x'.repeat(33)]) {
+      assert.throws(() => toCve5(sampleDocument(), 'CVE-2026-12345', { shortName }, BASE), RangeError);
+    }
+  });
+
   it('makes a CVE short name of 2–32 characters', () => {
     assert.equal(cveShortName('JPCERT/CC'), 'JPCERT_CC');
     assert.equal(
@@ -309,5 +323,36 @@ describe('toCve5', () => {
       broken((r) => (r.dataType = 'CVE')),
       [],
     );
+  });
+
+  it('passes the official CVE JSON 5.0 CNA container schema, which refuses what the CVE Program forbids', (t) => {
+    const skip = officialCnaSchemaMissing();
+    if (skip) return t.skip(skip);
+    const good = make(rich(), 'CVE-2026-12345', ORG).containers.cna;
+    assert.deepEqual(officialCnaErrors(good), []);
+    const broken = (f: (c: Rec) => void) => {
+      const c = structuredClone(good);
+      f(c);
+      return officialCnaErrors(c);
+    };
+    for (const [what, f] of [
+      ['a Japanese description only', (c: Rec) => (c.descriptions = [{ lang: 'ja', value: '日本語だけ' }])],
+      ['a short name of one character', (c: Rec) => (c.providerMetadata.shortName = 'k')],
+      ['an org id that is not a UUID', (c: Rec) => (c.providerMetadata.orgId = 'not-a-uuid')],
+      ['an unknown key', (c: Rec) => (c.unknownKey = 1)],
+      ['no references', (c: Rec) => delete c.references],
+      ['a version range without versionType', (c: Rec) => delete c.affected[0].versions[0].versionType],
+      ['an unknown version status', (c: Rec) => (c.affected[0].versions[0].status = 'vulnerable')],
+      ['a CVSS 3.1 severity in lower case', (c: Rec) => (c.metrics[1].cvssV3_1.baseSeverity = 'critical')],
+      ['a metrics item without any score', (c: Rec) => (c.metrics[1] = { format: 'CVSS' })],
+      ['an unknown reference tag', (c: Rec) => (c.references[0].tags = ['advisory'])],
+    ] as const) {
+      assert.notDeepEqual(broken(f), [], what);
+    }
+    // a container whose only score is CVSS 4.0 (5.1) passes; the 5.1 schema checks that score
+    const v4only = structuredClone(good);
+    v4only.metrics = [v4only.metrics[0]];
+    assert.deepEqual(officialCnaErrors(v4only), []);
+    assert.ok('cvssV4_0' in v4only.metrics[0], 'the check leaves the container it is given unchanged');
   });
 });

@@ -5,11 +5,15 @@
 // consumers show); when either is missing the export refuses with MissingEnglishError naming the fields, in
 // Japanese and English. The Japanese text travels as a second description (lang 'ja').
 //
-// assignerOrgId / providerMetadata.orgId: the CNA's UUID in the CVE Program's user registry. keikai has no
-// setting for it (a CNA learns it when onboarded); callers pass it, and without one the record carries the
-// placeholder PLACEHOLDER_ORG_ID, a syntactically valid UUID that CVE Services replaces with the uploader's
-// organization on submission. Dates: datePublished / datePublic = the advisory's first publication,
-// dateUpdated = its last revision.
+// assignerOrgId / providerMetadata.orgId: the CNA's UUID in the CVE Program's user registry (a CNA learns it
+// when onboarded; setting KEIKAI_CVE_ASSIGNER_ORG_ID). Without one the record carries the placeholder
+// PLACEHOLDER_ORG_ID, a syntactically valid UUID that CVE Services replaces with the uploader's organization on
+// submission. assignerShortName / providerMetadata.shortName: the CNA's short name as given (setting
+// KEIKAI_CVE_ASSIGNER_SHORT_NAME; by default cveShortName of the organization's English name). Dates:
+// datePublished / datePublic = the advisory's first publication, dateUpdated = its last revision.
+//
+// Checked against the keikai-written 5.1 schema and the CVE Program's official 5.0.0 CNA container schema
+// (src/exports/schema-check.ts, src/exports/schemas/README.md).
 import type {
   AdvisoryDocument,
   AdvisoryProduct,
@@ -36,13 +40,13 @@ export class MissingEnglishError extends Error {
   }
 }
 
-export type CveAssigner = { orgId?: string; shortName: string };
+export type CveAssigner = { orgId?: string | undefined; shortName: string };
 
 type Json = Record<string, unknown>;
 
 const SEVERITY = (s: string) => s.toUpperCase();
 
-/** A CVE short name: 2–32 characters of the name given, or 'keikai'. */
+/** A CVE short name made from an organization's name: 2–32 characters of [A-Za-z0-9_-], or 'keikai'. */
 export function cveShortName(name: string): string {
   const s = name
     .normalize('NFKC')
@@ -173,7 +177,10 @@ export function toCve5(doc: AdvisoryDocument, cveId: string, assigner: CveAssign
   if (missing.length > 0) throw new MissingEnglishError(missing);
 
   const orgId = assigner.orgId ?? PLACEHOLDER_ORG_ID;
-  const shortName = cveShortName(assigner.shortName);
+  const shortName = assigner.shortName;
+  if (shortName.length < 2 || shortName.length > 32) {
+    throw new RangeError(`a CVE short name has 2–32 characters, not ${JSON.stringify(shortName)}`);
+  }
   const descriptions: Json[] = [{ lang: 'en', value: description.slice(0, 4096) }];
   const ja = (v.description.ja.trim() || doc.overview.ja.trim()).slice(0, 4096);
   if (ja) descriptions.push({ lang: 'ja', value: ja });

@@ -1,14 +1,21 @@
 // The public feeds and exports over HTTP, on advisories written through the publish step's writer: JVNRSS and
 // Atom parse, carry the right namespaces and exactly the published advisories (newest update first, at most
 // 50), flag samples, pick the language (400 for another), and answer 304 to a matching ETag until something
-// changes; the CVE 5 and OSV exports pass their schema checks through the route, refuse an unknown CVE or
+// changes; the CVE 5 and OSV exports pass their schema checks through the route (CVE 5: the keikai-written 5.1
+// schema and the official CVE JSON 5.0 CNA container schema from Debian's python3-cvelib, skipped with a message
+// when that is not installed, except under CI) and name the CNA of the settings; they refuse an unknown CVE or
 // advisory with 404, missing English with 422 naming the fields, and a non-package advisory's OSV with 404
 // and the reason.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { AdvisoryDocument } from '../../domain/advisory-document.js';
-import { cveErrors, osvErrors } from '../../exports/schema-check.js';
+import {
+  cveErrors,
+  officialCnaErrors,
+  officialCnaSchemaMissing,
+  osvErrors,
+} from '../../exports/schema-check.js';
 import { startTestApp, type TestApp } from '../../testing/app.js';
 import { buildWorld } from '../../testing/world.js';
 import { sampleDocument, seedPublic } from '../vulndb/testing.js';
@@ -20,6 +27,7 @@ const parser = new XMLParser({
 });
 
 const bi = (ja: string, en: string) => ({ ja, en });
+const CNA_ORG_ID = '6a1f2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b';
 const at = (day: number) => new Date(Date.UTC(2026, 9, day, 3)).toISOString();
 
 describe('feeds and exports', () => {
@@ -29,7 +37,10 @@ describe('feeds and exports', () => {
   let docs: AdvisoryDocument[];
 
   before(async () => {
-    t = await startTestApp({ now: '2026-12-01T00:00:00Z' });
+    t = await startTestApp({
+      now: '2026-12-01T00:00:00Z',
+      env: { KEIKAI_CVE_ASSIGNER_ORG_ID: CNA_ORG_ID, KEIKAI_CVE_ASSIGNER_SHORT_NAME: 'keikai-cna' },
+    });
     docs = [];
     // 55 advisories, one updated per day; the newest five are special
     for (let day = 1; day <= 55; day += 1) {
@@ -163,14 +174,35 @@ describe('feeds and exports', () => {
     assert.ok(third.body.includes('第2版の題名'));
   });
 
-  it('exports a CVE record that passes the schema check', async () => {
+  it('exports a CVE record of the configured CNA that passes the schema check', async () => {
     const res = await get('/advisories/JVN20000055/cve/CVE-2026-12345.json');
     assert.equal(res.statusCode, 200);
     assert.match(String(res.headers['content-type']), /^application\/json; charset=utf-8$/);
     const rec = res.json();
     assert.deepEqual(cveErrors(rec), []);
     assert.equal(rec.cveMetadata.cveId, 'CVE-2026-12345');
+    assert.deepEqual(
+      [rec.cveMetadata.assignerOrgId, rec.cveMetadata.assignerShortName],
+      [CNA_ORG_ID, 'keikai-cna'],
+    );
+    assert.deepEqual(
+      [rec.containers.cna.providerMetadata.orgId, rec.containers.cna.providerMetadata.shortName],
+      [CNA_ORG_ID, 'keikai-cna'],
+    );
     assert.equal(rec.containers.cna.references[0].url, `${t.ctx.config.publicUrl}/advisories/JVN20000055`);
+  });
+
+  it("exports CVE records whose cna container passes the CVE Program's official CVE JSON 5.0 schema", async (ctx) => {
+    const skip = officialCnaSchemaMissing(); // throws under CI
+    if (skip) return ctx.skip(skip);
+    for (const url of [
+      '/advisories/JVN20000055/cve/CVE-2026-12345.json',
+      '/advisories/JVN20000052/cve/CVE-2026-12345.json', // an npm package: collectionURL, packageName, semver
+    ]) {
+      const res = await get(url);
+      assert.equal(res.statusCode, 200, url);
+      assert.deepEqual(officialCnaErrors(res.json().containers.cna), [], url);
+    }
   });
 
   it('refuses the CVE export of an unknown advisory or CVE with 404, and without English with 422 naming the fields', async () => {

@@ -211,7 +211,7 @@ export const feedsRoutes: Feature = (app, ctx) => {
         return problem(reply, 404, 'not_found', MESSAGES.noCve);
       }
       try {
-        const record = toCve5(doc, cveId, { shortName: ctx.config.orgName.en }, base);
+        const record = toCve5(doc, cveId, ctx.config.publication.cveAssigner, base);
         return reply
           .header('content-type', 'application/json; charset=utf-8')
           .header('cache-control', CACHE)
