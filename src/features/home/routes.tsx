@@ -82,6 +82,15 @@ function HomePage({ v, orgName }: { v: ViewContext; orgName: string | null }) {
           </p>
         </section>
       )}
+      {can(actor, 'publication.read') && (
+        <section aria-labelledby="statistics-cta">
+          <h2 id="statistics-cta">{t('statistics.homeTitle')}</h2>
+          <p>{t('statistics.homeText')}</p>
+          <p>
+            <a href="/statistics">{t('statistics.nav')}</a>
+          </p>
+        </section>
+      )}
       <section aria-labelledby="report-cta" class="notice">
         <h2 id="report-cta">{t('home.reportTitle')}</h2>
         <p>{t('home.reportText')}</p>

@@ -119,6 +119,11 @@ const PUBLIC: Record<string, string> = {
   'GET /unsubscribe/:token':
     'the unsubscribe link in every advisory mail (the token is the credential); changes nothing',
   'POST /unsubscribe/:token': 'the unsubscribe link, confirmed from its page (CSRF)',
+  'GET /statistics': 'reporting statistics (届出状況): published counts only (publication.read)',
+  'GET /statistics.csv': "the statistics dashboard's tables as CSV: counts only (publication.read)",
+  'GET /statistics/quarters/:quarter':
+    'a quarterly statistics report, and its .csv/.json downloads: counts only (publication.read)',
+  'GET /api/v1/statistics': 'reporting statistics as JSON, no authentication: counts (publication.read)',
 };
 
 /** Wildcard routes registered under a prefix, which Fastify's route tree prints without it. */

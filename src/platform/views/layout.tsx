@@ -12,6 +12,7 @@ function Nav({ v }: { v: ViewContext }) {
     { href: '/reports/new', label: t('intake.nav.report') },
   ];
   if (can(actor, 'publication.read')) items.push({ href: '/advisories', label: t('vulndb.nav') });
+  if (can(actor, 'publication.read')) items.push({ href: '/statistics', label: t('statistics.nav') });
   if (actor.kind === 'user' && actor.role === 'finder') {
     items.push({ href: '/my/reports', label: t('intake.nav.myReports') });
   }
