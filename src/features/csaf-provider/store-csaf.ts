@@ -75,12 +75,17 @@ export async function prepareCsafDocument(config: Config, doc: AdvisoryDocument)
   };
 }
 
+/** Loads the validator only (checkCsaf's first call takes seconds): call it before a transaction that checks. */
+export async function warmCsafCheck(): Promise<void> {
+  await validateCsaf({});
+}
+
 /**
  * Loads the validator (several seconds the first time in a process) and the signing key, so that the first
  * publication does not spend that time inside its transaction: call it before opening the transaction.
  */
 export async function warmCsafStore(config: Config): Promise<void> {
-  await Promise.all([validateCsaf({}), csafSigningKey(config)]);
+  await Promise.all([warmCsafCheck(), csafSigningKey(config)]);
 }
 
 export async function storeCsafDocument(

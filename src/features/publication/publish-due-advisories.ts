@@ -12,6 +12,11 @@
 // What is published is the approved copy, checked against the sha-256 recorded at approval: a copy that does not
 // open or does not match is refused (logged, left scheduled, nothing of it published), never published; the
 // coordinators are told once per revision and reason (publication-failure.ts).
+//
+// Before the first transaction of a run with something due, the CSAF store is warmed (the validator's first load
+// takes seconds, the signing key is read): otherwise the first publication of a process would spend them inside
+// its transaction, holding the advisory row. The subscribers are mailed afterwards by a fan-out job
+// (notify-subscribers.ts), not in the transaction.
 import type { AdvisoryContent, AdvisoryRevision } from '../../domain/advisory-document.js';
 import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
@@ -19,7 +24,7 @@ import { safeEqual, sha256Hex } from '../../platform/crypto.js';
 import type { Database } from '../../platform/db/database.js';
 import { appendEvent } from '../../platform/events.js';
 import { developerOrganizationsOf } from '../advisories/developer-slugs.js';
-import { storeCsafDocument } from '../csaf-provider/store-csaf.js';
+import { storeCsafDocument, warmCsafStore } from '../csaf-provider/store-csaf.js';
 import { buildAdvisoryDocument } from './build-document.js';
 import { PUBLICATION_EVENTS } from './events.js';
 import { writePublicAdvisories } from './public-writer.js';
@@ -276,6 +281,18 @@ export async function publishDueAdvisories(
   const now = ctx.clock.now();
   const result: PublishResult = { published: [], refused: [] };
   const skip: string[] = [];
+  const due = await ctx.db
+    .selectFrom('advisories')
+    .select('id')
+    .where('state', '=', 'scheduled')
+    .where('scheduled_for', '<=', now)
+    .limit(1)
+    .executeTakeFirst();
+  if (!due) return result;
+  // once per process it takes seconds: outside any transaction (a failure here shows again in the step itself)
+  await warmCsafStore(ctx.config).catch((err: unknown) =>
+    ctx.log.warn({ err }, 'the CSAF store could not be warmed before publishing'),
+  );
   for (;;) {
     let out: Outcome & { advisoryId?: string };
     const taken = { id: null as string | null };
