@@ -30,13 +30,14 @@ import { addProduct } from '../directory/add-product.js';
 import { contentToForm } from './advisory-input.js';
 import { approveAdvisory } from './approve-advisory.js';
 import { createAdvisory } from './create-advisory.js';
+import { CsafRefusedError } from './csaf-approval-check.js';
 import { releaseCorrection } from './release-correction.js';
 import { requestChanges } from './request-changes.js';
 import { saveAdvisory } from './save-advisory.js';
 import { scheduleAdvisory, unscheduleAdvisory } from './schedule-advisory.js';
 import { showPrerelease } from './show-prerelease.js';
 import { startCorrection } from './start-correction.js';
-import { openApproved, openContent } from './store.js';
+import { openApproved, openContent, sealContent } from './store.js';
 import { submitAdvisory } from './submit-advisory.js';
 
 describe('advisories', () => {
@@ -390,6 +391,55 @@ describe('advisories', () => {
     const r = await row(k.advisoryId);
     assert.equal(r.state, 'in_review');
     assert.equal(r.public_id, null);
+  });
+
+  it('refuses to approve a copy whose CSAF document would be invalid, saying why in both languages, saving nothing', async () => {
+    const k = await caseWith([devA]);
+    const c = await contentOf(k.advisoryId);
+    await saveAdvisory(t.ctx, b.coordinator.actor, {
+      reference: k.reference,
+      fields: { ...contentToForm(c), 'overview.ja': '概要' },
+    });
+    await submitAdvisory(t.ctx, b.coordinator.actor, { reference: k.reference });
+    // the copy in review names a vulnerability but no product and no developer's status
+    const bare: AdvisoryContent = { ...(await contentOf(k.advisoryId)), products: [], vendorStatuses: [] };
+    await t.ctx.db
+      .updateTable('advisories')
+      .set({ content_enc: sealContent(t.ctx.secrets, k.advisoryId, bare) })
+      .where('id', '=', k.advisoryId)
+      .execute();
+    const eventsBefore = await events(k.caseId);
+    await assert.rejects(approveAdvisory(t.ctx, lead2.actor, { reference: k.reference }), (e: unknown) => {
+      assert.ok(e instanceof CsafRefusedError);
+      assert.equal(e.code, 'conflict');
+      assert.deepEqual(e.problems, [{ key: 'advisories.errors.csaf.noProduct', vars: { n: 1 } }]);
+      return true;
+    });
+    const url = `/coordination/cases/${encodeURIComponent(k.reference)}/advisory`;
+    for (const [locale, words] of [
+      ['ja', /承認できません。[\s\S]*脆弱性 1 には影響を受ける製品がありません。/],
+      ['en', /cannot be approved[\s\S]*Vulnerability 1 has no affected product\./],
+    ] as const) {
+      await t.ctx.db.updateTable('users').set({ locale }).where('id', '=', lead2.userId).execute();
+      const reviewer = await signedIn(t, lead2.userId);
+      const res = await reviewer.post(`${url}/approve`, {}, `${url}/review`);
+      assert.equal(res.status, 409, locale);
+      assert.match(res.body, words);
+    }
+    await t.ctx.db.updateTable('users').set({ locale: 'ja' }).where('id', '=', lead2.userId).execute();
+    const r = await row(k.advisoryId);
+    assert.deepEqual(
+      [r.state, r.public_id, r.approved_content_enc, r.approved_at],
+      ['in_review', null, null, null],
+      'nothing saved, no public ID taken',
+    );
+    assert.deepEqual(await events(k.caseId), eventsBefore);
+    const reviews = await t.ctx.db
+      .selectFrom('advisory_reviews')
+      .select('id')
+      .where('advisory_id', '=', k.advisoryId)
+      .execute();
+    assert.deepEqual(reviews, []);
   });
 
   it('gives two advisories approved at once different public IDs', async () => {

@@ -2,13 +2,16 @@
 // never the person who submitted it. The approval is bound to the text reviewed: the approved copy is sealed with
 // the sha-256 of its plain JSON, and when the reviewer's page showed another text (a later save), nothing is
 // approved. The first approval allocates the public ID (JVN#…/JVNVU#…) from the configured pattern. Staff are
-// mailed, and the developers are told their pre-release copy is ready.
+// mailed, and the developers are told their pre-release copy is ready. A copy whose CSAF document would be invalid
+// is refused here, in words the coordinator understands (csaf-approval-check.ts), rather than at the agreed moment.
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { allocateId } from '../../platform/ids.js';
 import { userIdOf } from '../coordination/case-access.js';
+import { warmCsafCheck } from '../csaf-provider/store-csaf.js';
 import { recordAdvisoryEvent, withAdvisory } from './advisory-access.js';
+import { assertPublishableCsaf } from './csaf-approval-check.js';
 import { mailCaseStaff, mailPrereleaseReady } from './mail.js';
 import { ADVISORY_EVENTS, contentJson, openContent, sealApproved, sha256 } from './store.js';
 
@@ -17,11 +20,14 @@ export async function approveAdvisory(
   actor: Actor,
   input: { reference: string; reviewedSha256?: unknown; ip?: string | null },
 ): Promise<{ publicId: string; sha256: string; keyUnusable: number }> {
+  // the validator's first load takes seconds: not while holding the advisory row and the ID counter
+  await warmCsafCheck();
   return withAdvisory(ctx, actor, input.reference, 'advisory.approve', async (trx, c, a, now) => {
     const userId = userIdOf(actor) as string;
     if (a.state !== 'in_review') throw new AppError('conflict', 'advisories.errors.notInReview');
     if (a.submitted_by === userId) throw new AppError('forbidden', 'advisories.errors.ownSubmission');
-    const json = contentJson(openContent(ctx.secrets, a.id, a.content_enc));
+    const content = openContent(ctx.secrets, a.id, a.content_enc);
+    const json = contentJson(content);
     const digest = sha256(json);
     if (
       typeof input.reviewedSha256 === 'string' &&
@@ -30,6 +36,20 @@ export async function approveAdvisory(
     )
       throw new AppError('conflict', 'advisories.errors.changedSinceReview');
     const publicId = a.public_id ?? (await allocateId(trx, ctx.config.publication.idPatterns[a.kind], now));
+    // refused: the transaction rolls back, the ID allocated above with it
+    await assertPublishableCsaf(
+      trx,
+      ctx.config,
+      {
+        content,
+        publicId,
+        kind: a.kind,
+        revision: a.published_revision + 1,
+        firstPublishedAt: a.first_published_at,
+        note: { ja: a.change_note_ja, en: a.change_note_en },
+      },
+      now,
+    );
     await trx
       .updateTable('advisories')
       .set({

@@ -239,6 +239,19 @@ const ja = {
     notPublished: '訂正は公表済みの脆弱性対策情報にだけ開始できます。',
     notACorrection: 'まだ公表されていません。合意した公表日時に予約してください。',
     publishedStartCorrection: '公表済みです。変更するには訂正を開始してください。',
+    csaf: {
+      invalid:
+        'この内容からは公表用の CSAF 文書を作れないため、承認できません。差し戻して次の点を直してください。',
+      noVulnerabilities: '脆弱性が1件もありません。',
+      noProduct:
+        '脆弱性 {{n}} には影響を受ける製品がありません。製品か、製品開発者ごとの対応状況を追加してください。',
+      noProductAny:
+        '影響を受ける製品がない脆弱性があります。製品か、製品開発者ごとの対応状況を追加してください。',
+      noEnglish: '英語のタイトルがありません。',
+      inVulnerability: '脆弱性 {{n}} の内容が CSAF の規則を満たしません（{{detail}}）。',
+      inProducts: '製品の情報（バージョン、purl、CPE など）が CSAF の規則を満たしません（{{detail}}）。',
+      inDocument: '文書の情報が CSAF の規則を満たしません（{{detail}}）。',
+    },
   },
   mail: {
     submitted: {
@@ -504,6 +517,18 @@ const en: Catalog<typeof ja> = {
     notPublished: 'A correction can be started only for a published advisory.',
     notACorrection: 'This advisory is not published yet: schedule it for the agreed moment.',
     publishedStartCorrection: 'It is published. Start a correction to change it.',
+    csaf: {
+      invalid:
+        'This copy cannot be approved: no valid CSAF document can be made from it for publication. Send it back and fix the following.',
+      noVulnerabilities: 'The advisory names no vulnerability.',
+      noProduct:
+        'Vulnerability {{n}} has no affected product. Add a product, or a status for each developer.',
+      noProductAny: 'A vulnerability has no affected product. Add a product, or a status for each developer.',
+      noEnglish: 'There is no English title.',
+      inVulnerability: 'Vulnerability {{n}} breaks a CSAF rule ({{detail}}).',
+      inProducts: 'The product details (versions, purl, CPE, …) break a CSAF rule ({{detail}}).',
+      inDocument: 'The document details break a CSAF rule ({{detail}}).',
+    },
   },
   mail: {
     submitted: {

@@ -11,6 +11,7 @@ import { findProductCase } from '../coordination/queries.js';
 import { contentToForm, type FormValues } from './advisory-input.js';
 import { approveAdvisory } from './approve-advisory.js';
 import { createAdvisory } from './create-advisory.js';
+import { CsafRefusedError, wordCsafRefusal } from './csaf-approval-check.js';
 import { listAdvisories } from './list-advisories.js';
 import { advisoryPath } from './mail.js';
 import { releaseCorrection } from './release-correction.js';
@@ -42,6 +43,7 @@ type Req = FastifyRequest<{ Params: Params; Body: Record<string, unknown> }>;
 
 /** A refusal the page can explain (bad input, a state that does not allow it, the four-eyes rule). */
 function explained(req: FastifyRequest, err: unknown): { errors: FieldErrors; status: number } | null {
+  if (err instanceof CsafRefusedError) return { errors: { _: wordCsafRefusal(req.t, err) }, status: 409 };
   if (!(err instanceof AppError)) return null;
   const own = err.messageKey.startsWith('advisories.');
   if (err.code === 'validation' || err.code === 'conflict' || (err.code === 'forbidden' && own)) {
