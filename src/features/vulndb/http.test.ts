@@ -75,6 +75,40 @@ describe('public vulnerability database over HTTP', () => {
       assert.doesNotMatch(page2.body, /rel="next"/);
     });
 
+    it('links to the mail subscription and the feeds, and names the feeds in the head of every public page', async () => {
+      const ja = await get('/advisories');
+      assert.match(ja.body, /<a href="\/subscribe">メールで購読<\/a>/);
+      assert.match(ja.body, /<a href="\/feeds\/jvnrss\.rdf\?lang=ja">/);
+      assert.match(ja.body, /<a href="\/feeds\/atom\.xml\?lang=ja">/);
+      const en = await get('/advisories', { 'accept-language': 'en' });
+      assert.match(en.body, /<a href="\/subscribe">Subscribe by mail<\/a>/);
+      assert.match(
+        en.body,
+        /<link rel="alternate" type="application\/atom\+xml" href="\/feeds\/atom\.xml\?lang=en"/,
+      );
+      for (const url of [
+        '/advisories',
+        '/advisories/JVN30000001',
+        '/advisories/JVN30000001/revisions',
+        '/developers',
+        '/developers/key-works',
+      ]) {
+        const res = await get(url);
+        assert.equal(res.statusCode, 200, url);
+        const head = /<head>([\s\S]*)<\/head>/.exec(res.body)?.[1] ?? '';
+        assert.match(
+          head,
+          /<link rel="alternate" type="application\/rss\+xml" href="\/feeds\/jvnrss\.rdf\?lang=ja" title="[^"]+"/,
+          url,
+        );
+        assert.match(
+          head,
+          /<link rel="alternate" type="application\/atom\+xml" href="\/feeds\/atom\.xml\?lang=ja"/,
+          url,
+        );
+      }
+    });
+
     it('searches with the form values kept, and shows English to an English reader, with ja fallback marked', async () => {
       const res = await get('/advisories?q=%E6%9A%97%E5%8F%B7&severity=critical', {
         'accept-language': 'en',

@@ -51,6 +51,12 @@ const ja = {
     previous: '前のページ',
     next: '次のページ',
     api: 'JSON API でも同じ検索ができます',
+    follow: '新しい情報を受け取る',
+    subscribe: 'メールで購読',
+  },
+  feeds: {
+    jvnrss: '脆弱性対策情報（JVNRSS / RSS 1.0）',
+    atom: '脆弱性対策情報（Atom）',
   },
   advisory: {
     id: 'ID',
@@ -194,6 +200,12 @@ const en: Catalog<typeof ja> = {
     previous: 'Previous page',
     next: 'Next page',
     api: 'The same search is available as a JSON API',
+    follow: 'Follow new advisories',
+    subscribe: 'Subscribe by mail',
+  },
+  feeds: {
+    jvnrss: 'Advisories (JVNRSS / RSS 1.0)',
+    atom: 'Advisories (Atom)',
   },
   advisory: {
     id: 'ID',

@@ -93,10 +93,13 @@ export function Layout({
   v,
   title,
   children,
+  alternates,
 }: {
   v: ViewContext;
   title: string;
   children: ComponentChildren;
+  /** `<link rel="alternate">` in the head: the page's feeds, for readers and browsers that find them there */
+  alternates?: readonly { type: string; href: string; title: string }[];
 }) {
   const staff = isStaff(v.actor);
   return (
@@ -106,6 +109,9 @@ export function Layout({
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} | ${v.t('app.name')}`}</title>
         <link rel="stylesheet" href="/assets/app.css" />
+        {alternates?.map((a) => (
+          <link key={a.href} rel="alternate" type={a.type} href={a.href} title={a.title} />
+        ))}
       </head>
       <body class={staff ? 'staff' : undefined}>
         <a class="skip" href="#main">

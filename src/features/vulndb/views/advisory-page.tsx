@@ -5,7 +5,7 @@ import type { AdvisoryDocument, CvssScore } from '../../../domain/advisory-docum
 import { findCwe } from '../../../domain/cwe.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
-import { Bi, BiBlock, jstDate, pick, SampleBadge, Section, SeverityBadge } from './parts.js';
+import { Bi, BiBlock, feedAlternates, jstDate, pick, SampleBadge, Section, SeverityBadge } from './parts.js';
 
 function titleText(v: ViewContext, doc: AdvisoryDocument): string {
   return pick(v, doc.title)?.text ?? doc.id;
@@ -55,7 +55,7 @@ export function AdvisoryPage({
   const title = titleText(v, doc);
   const titlePick = pick(v, doc.title);
   return (
-    <Layout v={v} title={`${doc.id}: ${title}`}>
+    <Layout v={v} title={`${doc.id}: ${title}`} alternates={feedAlternates(v)}>
       {doc.sample && (
         <p class="notice sample-banner" role="note">
           <SampleBadge v={v} /> {t('vulndb.sampleBanner')}

@@ -2,7 +2,7 @@
 import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import type { DeveloperSummary } from '../queries.js';
-import { Bi, Pager } from './parts.js';
+import { Bi, feedAlternates, Pager } from './parts.js';
 
 export function DevelopersPage({
   v,
@@ -17,7 +17,7 @@ export function DevelopersPage({
 }) {
   const { t } = v;
   return (
-    <Layout v={v} title={t('vulndb.developers.title')}>
+    <Layout v={v} title={t('vulndb.developers.title')} alternates={feedAlternates(v)}>
       <h1>{t('vulndb.developers.title')}</h1>
       {items.length === 0 ? (
         <p>{t('vulndb.developers.empty')}</p>

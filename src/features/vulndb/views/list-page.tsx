@@ -6,7 +6,7 @@ import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import { filterParams, KINDS, SEVERITIES } from '../input.js';
 import type { AdvisoryFilter, AdvisoryPage, AdvisorySummary } from '../queries.js';
-import { Bi, jstDate, Pager, SampleBadge, SeverityBadge } from './parts.js';
+import { Bi, feedAlternates, jstDate, Pager, SampleBadge, SeverityBadge } from './parts.js';
 
 export type Errors = Record<string, string[]> | undefined;
 
@@ -241,7 +241,7 @@ export function AdvisoriesPage({
   const { t } = v;
   const searching = Object.values(values).some((x) => (Array.isArray(x) ? x.length > 0 : x));
   return (
-    <Layout v={v} title={heading}>
+    <Layout v={v} title={heading} alternates={feedAlternates(v)}>
       <h1>{heading}</h1>
       {intro}
       <ErrorSummary v={v} errors={errors} ids={{ severity: 'severity' }} />
@@ -249,6 +249,20 @@ export function AdvisoriesPage({
       <section aria-labelledby="vulndb-results">
         <h2 id="vulndb-results">{searching ? t('vulndb.list.heading') : t('vulndb.list.latest')}</h2>
         {result && <Results v={v} result={result} filter={filter} base={action} />}
+      </section>
+      <section aria-labelledby="vulndb-follow">
+        <h2 id="vulndb-follow">{t('vulndb.list.follow')}</h2>
+        <ul>
+          <li>
+            <a href="/subscribe">{t('vulndb.list.subscribe')}</a>
+          </li>
+          <li>
+            <a href={`/feeds/jvnrss.rdf?lang=${v.locale}`}>{t('vulndb.feeds.jvnrss')}</a>
+          </li>
+          <li>
+            <a href={`/feeds/atom.xml?lang=${v.locale}`}>{t('vulndb.feeds.atom')}</a>
+          </li>
+        </ul>
       </section>
       <p>
         <a href="/api/docs">{t('vulndb.list.api')}</a>

@@ -114,3 +114,19 @@ export function Section({ id, title, children }: { id: string; title: string; ch
     </section>
   );
 }
+
+/** The public feeds, for the head of the public pages (Layout `alternates`), in the reader's language. */
+export function feedAlternates(v: ViewContext) {
+  return [
+    {
+      type: 'application/rss+xml',
+      href: `/feeds/jvnrss.rdf?lang=${v.locale}`,
+      title: v.t('vulndb.feeds.jvnrss'),
+    },
+    {
+      type: 'application/atom+xml',
+      href: `/feeds/atom.xml?lang=${v.locale}`,
+      title: v.t('vulndb.feeds.atom'),
+    },
+  ];
+}

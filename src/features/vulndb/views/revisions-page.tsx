@@ -3,7 +3,7 @@ import type { AdvisoryDocument } from '../../../domain/advisory-document.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import type { RevisionEntry } from '../queries.js';
-import { Bi, jstDate, pick } from './parts.js';
+import { Bi, feedAlternates, jstDate, pick } from './parts.js';
 
 export function RevisionsPage({
   v,
@@ -20,7 +20,7 @@ export function RevisionsPage({
   const heading = t('vulndb.revisions.title', { id: doc.id });
   const title = pick(v, doc.title);
   return (
-    <Layout v={v} title={heading}>
+    <Layout v={v} title={heading} alternates={feedAlternates(v)}>
       <h1>{heading}</h1>
       <p>
         <a href={`/advisories/${slug}`} lang={title?.lang}>
