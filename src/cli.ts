@@ -9,6 +9,7 @@ import { createApiToken } from './features/accounts/create-api-token.js';
 import { createUser, ROLES } from './features/accounts/create-user.js';
 import { importAdvisoriesCommand } from './features/advisory-import/command.js';
 import { formatCredentials, seedDemo } from './features/demo/seed-demo.js';
+import { importHistoryCommand } from './features/statistics/import-history-command.js';
 import { verifyAuditChain } from './platform/audit.js';
 import { connectDatabase, type DatabaseHandle } from './platform/db/connect.js';
 import { checkServerVersion, migrate } from './platform/db/database.js';
@@ -27,6 +28,8 @@ usage:
   keikai verify-audit               check the audit trail's hash chain
   keikai import-advisories <file|folder|url> [--batch N]
                                     import CSAF 2.0 advisories into the public database
+  keikai import-history FILE.jsonl [--batch N]
+                                    import past cases into the statistics (docs/statistics-history-format.md)
 
 Without DATABASE_URL an embedded PostgreSQL is started with its data under KEIKAI_DATA_DIR (./var).`;
 
@@ -155,6 +158,10 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'import-advisories':
       return importAdvisoriesCommand(sub === undefined ? rest : [sub, ...rest], (fn) =>
+        withRuntime(config, (r) => fn(r.ctx)),
+      );
+    case 'import-history':
+      return importHistoryCommand(sub === undefined ? rest : [sub, ...rest], (fn) =>
         withRuntime(config, (r) => fn(r.ctx)),
       );
     case 'users': {
