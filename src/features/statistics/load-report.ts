@@ -3,6 +3,7 @@
 // imported; today's as cases move). Requests for the same day while one is being computed share it.
 import { SCHEME_START } from '../../domain/business-days.js';
 import type { AppContext } from '../../platform/context.js';
+import { computeReport } from './compute-report.js';
 import type { StatisticsReport } from './report.js';
 
 export type ReportLoader = (ctx: AppContext, asOf: string) => Promise<StatisticsReport>;
@@ -63,9 +64,9 @@ export function emptyReport(asOf: string, schemeStart: string): StatisticsReport
   };
 }
 
-/** The engine. ENGINE-WIRING: the one line that computes a report. */
+/** The engine: brings the facts up to date from the event history, then aggregates them as of the day. */
 async function compute(ctx: AppContext, asOf: string): Promise<StatisticsReport> {
-  return emptyReport(asOf, schemeStartOf(ctx));
+  return computeReport(ctx, asOf, { schemeStart: schemeStartOf(ctx) });
 }
 
 const TTL_MS = 5 * 60_000;
@@ -82,7 +83,6 @@ export function replaceEngineForTests(fixture: ReportLoader): () => void {
     remembered.clear();
   };
 }
-
 
 /** The report as of `asOf` (a valid day, checked by the caller). */
 export const loadReport: ReportLoader = (ctx, asOf) => {
