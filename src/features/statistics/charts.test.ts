@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
 import { translator } from '../../platform/i18n/i18n.js';
-import { CHART_FONT, renderChart, tidySvg } from './charts.js';
+import { CHART_FONT, drawChart, renderChart, tidySvg } from './charts.js';
 import { type BarSpec, type PieSpec, reportSections } from './figures.js';
 import { sampleReport } from './testing.js';
 
@@ -39,10 +39,14 @@ const figure = (id: string) => sections.flatMap((s) => s.figures).find((f) => f.
 describe('statistics charts', () => {
   it('draws the same SVG for the same figure, whatever was drawn before', () => {
     const spec = figure('s3').chart!;
-    const first = renderChart(spec, 'fig-s3-caption');
-    renderChart(figure('s1').chart!, 'fig-s1-caption');
-    renderChart(figure('s13').chart!, 'fig-s13-caption');
+    const first = drawChart(spec, 'fig-s3-caption');
+    drawChart(figure('s1').chart!, 'fig-s1-caption');
+    drawChart(figure('s13').chart!, 'fig-s13-caption');
+    assert.equal(drawChart(spec, 'fig-s3-caption'), first);
+    // pages use the kept copy, the same bytes
     assert.equal(renderChart(spec, 'fig-s3-caption'), first);
+    assert.equal(renderChart(structuredClone(spec), 'fig-s3-caption'), first);
+    assert.notEqual(renderChart(spec, 'fig-other-caption'), first, 'the caption id is part of the key');
   });
 
   it('is a fixed-size, well-formed SVG labelled by its caption, with the Japanese font said once', () => {

@@ -186,8 +186,29 @@ export function chartOption(spec: ChartSpec): echarts.EChartsCoreOption {
   return spec.kind === 'pie' ? pieOption(spec) : barOption(spec);
 }
 
+// Drawing takes tens of milliseconds a chart (a quarterly report has twenty-odd); the same figure gives the same
+// bytes, so the last few hundred are kept (a few KiB each), keyed by everything that goes into them.
+const MEMO_MAX = 400;
+const memo = new Map<string, string>();
+
 /** The chart as an SVG string, labelled by the element with id `captionId`. */
 export function renderChart(spec: ChartSpec, captionId: string): string {
+  const key = `${captionId}\u0000${JSON.stringify(spec)}`;
+  const hit = memo.get(key);
+  if (hit !== undefined) {
+    // most recently used last
+    memo.delete(key);
+    memo.set(key, hit);
+    return hit;
+  }
+  const svg = drawChart(spec, captionId);
+  if (memo.size >= MEMO_MAX) memo.delete(memo.keys().next().value as string);
+  memo.set(key, svg);
+  return svg;
+}
+
+/** Draws the chart (uncached). */
+export function drawChart(spec: ChartSpec, captionId: string): string {
   const chart = echarts.init(null, null, {
     renderer: 'svg',
     ssr: true,
