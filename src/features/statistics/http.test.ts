@@ -3,10 +3,14 @@
 // its as-of day (validated, ja/en errors), CSV (BOM, CRLF, per section) and JSON downloads, and the API (schema,
 // ETag/304, Cache-Control by day, 400 with the shared error body). The engine is replaced by the fixture.
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
 import { type App, buildServer } from '../../platform/http/server.js';
 import { startTestApp, type TestApp } from '../../testing/app.js';
+import { importHistory } from './import-history.js';
 import { emptyReport } from './load-report.js';
 import type { StatisticsReport } from './report.js';
 import { statisticsRoutesWith } from './routes.js';
@@ -16,7 +20,8 @@ describe('statistics over HTTP', () => {
   let t: TestApp;
   let app: App;
   const asked: string[] = [];
-  const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers });
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    app.inject({ method: 'GET', url, headers });
   const en = { 'accept-language': 'en' };
 
   before(async () => {
@@ -126,8 +131,16 @@ describe('statistics over HTTP', () => {
     const cases: [string, RegExp, RegExp][] = [
       ['2012-13-01', /YYYY-MM-DD の形式/, /Enter the date as YYYY-MM-DD/],
       ['yesterday', /YYYY-MM-DD の形式/, /Enter the date as YYYY-MM-DD/],
-      ['2004-07-07', /届出受付開始日（2004-07-08）以降/, /on or after the start of acceptance \(2004-07-08\)/],
-      ['2026-12-02', /未来の日付は指定できません（今日は 2026-12-01 です）/, /cannot be in the future \(today is 2026-12-01\)/],
+      [
+        '2004-07-07',
+        /届出受付開始日（2004-07-08）以降/,
+        /on or after the start of acceptance \(2004-07-08\)/,
+      ],
+      [
+        '2026-12-02',
+        /未来の日付は指定できません（今日は 2026-12-01 です）/,
+        /cannot be in the future \(today is 2026-12-01\)/,
+      ],
     ];
     for (const [asOf, ja, english] of cases) {
       const res = await get(`/statistics?asOf=${encodeURIComponent(asOf)}`);
@@ -149,7 +162,8 @@ describe('statistics over HTTP', () => {
     assert.ok(all.body.startsWith('\uFEFF'));
     assert.ok(all.body.includes('\r\n'));
     assert.doesNotMatch(all.body.replace(/\r\n/g, ''), /\n/);
-    for (const id of ['s1', 's3', 's4', 's12-trend', 's16']) assert.match(all.body, new RegExp(`\\r\\n${id},`));
+    for (const id of ['s1', 's3', 's4', 's12-trend', 's16'])
+      assert.match(all.body, new RegExp(`\\r\\n${id},`));
 
     const one = await get('/statistics/quarters/2012Q3.csv?section=s3');
     assert.match(String(one.headers['content-disposition']), /statistics-2012Q3-s3\.csv/);
@@ -158,8 +172,13 @@ describe('statistics over HTTP', () => {
     assert.equal(lines[1], '公表済み,667,47');
     assert.equal(lines.at(-2), '合計,1424,100');
 
-    const trend = (await get('/statistics/quarters/2012Q3.csv?section=s12-trend', en)).body.slice(1).split('\r\n');
-    assert.equal(trend[0], 'Quarter,2009 4Q,2010 1Q,2010 2Q,2010 3Q,2010 4Q,2011 1Q,2011 2Q,2011 3Q,2011 4Q,2012 1Q,2012 2Q,2012 3Q');
+    const trend = (await get('/statistics/quarters/2012Q3.csv?section=s12-trend', en)).body
+      .slice(1)
+      .split('\r\n');
+    assert.equal(
+      trend[0],
+      'Quarter,2009 4Q,2010 1Q,2010 2Q,2010 3Q,2010 4Q,2011 1Q,2011 2Q,2011 3Q,2011 4Q,2012 1Q,2012 2Q,2012 3Q',
+    );
     assert.equal(trend[3], 'Fixed within 90 days,72,70,68,67,66,65,65,64,66,66,66,66');
 
     const bad = await get('/statistics/quarters/2012Q3.csv?section=../../etc', en);
@@ -196,7 +215,7 @@ describe('statistics over HTTP', () => {
     assert.equal(today.headers['cache-control'], 'public, max-age=300');
   });
 
-  it('the API refuses a bad day with the shared error body, in the caller\'s language', async () => {
+  it("the API refuses a bad day with the shared error body, in the caller's language", async () => {
     const ja = await get('/api/v1/statistics?asOf=2012-02-30');
     assert.equal(ja.statusCode, 400);
     const body = ja.json();
@@ -205,6 +224,48 @@ describe('statistics over HTTP', () => {
     const english = (await get('/api/v1/statistics?asOf=2099-01-01', en)).json();
     assert.match(english.error.fields.asOf[0], /cannot be in the future/);
     assert.equal((await get('/api/v1/statistics?asOf=2004-01-01')).statusCode, 400);
+  });
+
+  it('the real app reads the engine: an imported history shows on the page, in the API and the CSV', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'keikai-stat-http-'));
+    const file = join(dir, 'history.jsonl');
+    const lines = [
+      {
+        id: 'SW-1',
+        track: 'software',
+        receivedOn: '2012-07-02',
+        acceptedOn: '2012-07-03',
+        publishedOn: '2012-08-10',
+      },
+      { id: 'SW-2', track: 'software', receivedOn: '2012-07-05', notAcceptedOn: '2012-07-09' },
+      {
+        id: 'WEB-1',
+        track: 'website',
+        receivedOn: '2012-07-02',
+        acceptedOn: '2012-07-03',
+        notifiedOn: '2012-07-04',
+        outcome: 'fixed',
+        outcomeOn: '2012-08-03',
+        fixAction: 'page_deleted',
+        websiteVulnerabilityType: 'xss',
+      },
+    ];
+    writeFileSync(file, `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`);
+    await importHistory(t.ctx, file);
+    const api = await t.app.inject({ method: 'GET', url: '/api/v1/statistics?asOf=2012-09-30' });
+    assert.equal(api.statusCode, 200);
+    const report = api.json() as StatisticsReport;
+    assert.deepEqual(report.totals, { software: 2, website: 1, total: 3 });
+    assert.equal(report.websiteStatus.fixedByPageDeletion, 1);
+    const page = await t.app.inject({ method: 'GET', url: '/statistics/quarters/2012Q3', headers: en });
+    assert.equal(page.statusCode, 200);
+    assert.match(
+      page.body,
+      /<th scope="row">Published<\/th><td class="num">1<\/td><td class="num">50%<\/td>/,
+    );
+    assert.match(page.body, /Cross-site scripting/);
+    const csv = await t.app.inject({ method: 'GET', url: '/statistics/quarters/2012Q3.csv?section=s4' });
+    assert.match(csv.body, /\r\nうち 当該ページを削除,1,100\r\n/);
   });
 
   it('the API is in the OpenAPI document and the real app serves the pages with its engine', async () => {

@@ -71,28 +71,34 @@ async function compute(ctx: AppContext, asOf: string): Promise<StatisticsReport>
 
 const TTL_MS = 5 * 60_000;
 const MAX_ENTRIES = 64;
-const remembered = new Map<string, { at: number; report: Promise<StatisticsReport> }>();
+type Remembered = Map<string, { at: number; report: Promise<StatisticsReport> }>;
+/** per application (tests run several in one process) */
+const rememberedBy = new WeakMap<AppContext, Remembered>();
+let generation = 0;
 let engine: ReportLoader = compute;
 
 /** Puts a fixture in the engine's place (the browser tests); the returned function puts the engine back. */
 export function replaceEngineForTests(fixture: ReportLoader): () => void {
   engine = fixture;
-  remembered.clear();
+  generation++;
   return () => {
     engine = compute;
-    remembered.clear();
+    generation++;
   };
 }
 
 /** The report as of `asOf` (a valid day, checked by the caller). */
 export const loadReport: ReportLoader = (ctx, asOf) => {
   const now = ctx.clock.now().getTime();
-  const hit = remembered.get(asOf);
+  const remembered: Remembered = rememberedBy.get(ctx) ?? new Map();
+  rememberedBy.set(ctx, remembered);
+  const key = `${generation}:${asOf}`;
+  const hit = remembered.get(key);
   if (hit && now - hit.at < TTL_MS) return hit.report;
   const report = engine(ctx, asOf);
   // a failure is not remembered
-  report.catch(() => remembered.delete(asOf));
+  report.catch(() => remembered.delete(key));
   if (remembered.size >= MAX_ENTRIES) remembered.delete(remembered.keys().next().value as string);
-  remembered.set(asOf, { at: now, report });
+  remembered.set(key, { at: now, report });
   return report;
 };

@@ -1,0 +1,40 @@
+// The report loader: a day's report is computed once for a few minutes (concurrent requests share it), per
+// application; a failure is not kept; a fixture put in the engine's place is used at once and put back.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ManualClock } from '../../platform/clock.js';
+import type { AppContext } from '../../platform/context.js';
+import { emptyReport, loadReport, replaceEngineForTests } from './load-report.js';
+
+describe('loadReport', () => {
+  it('computes a day once for five minutes, shares a computation under way, and keeps no failure', async () => {
+    const clock = new ManualClock('2026-12-01T00:00:00Z');
+    const ctx = { clock } as unknown as AppContext;
+    const other = { clock } as unknown as AppContext;
+    const asked: string[] = [];
+    let fail = false;
+    const restore = replaceEngineForTests(async (_ctx, asOf) => {
+      asked.push(asOf);
+      if (fail) throw new Error('database away');
+      return emptyReport(asOf, '2004-07-08');
+    });
+    try {
+      const [a, b] = await Promise.all([loadReport(ctx, '2012-09-30'), loadReport(ctx, '2012-09-30')]);
+      assert.equal(a, b);
+      assert.deepEqual(asked, ['2012-09-30']);
+      await loadReport(ctx, '2012-09-29');
+      await loadReport(other, '2012-09-30');
+      assert.deepEqual(asked, ['2012-09-30', '2012-09-29', '2012-09-30'], 'per day and per application');
+      clock.advance(5 * 60_000);
+      await loadReport(ctx, '2012-09-30');
+      assert.equal(asked.length, 4, 'recomputed after five minutes');
+
+      fail = true;
+      await assert.rejects(loadReport(ctx, '2012-01-01'));
+      fail = false;
+      assert.equal((await loadReport(ctx, '2012-01-01')).asOf, '2012-01-01');
+    } finally {
+      restore();
+    }
+  });
+});
