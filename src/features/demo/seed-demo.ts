@@ -204,7 +204,7 @@ export function formatCredentials(creds: DemoCredential[]): string {
   ];
   for (const c of creds) {
     lines.push(
-      `${c.role.padEnd(9)} ${c.email.padEnd(40)} ${c.password}   (${c.organization}${c.mfa ? ', MFA' : ''})`,
+      `${c.role.padEnd(9)} ${c.email.padEnd(42)} ${c.password}   (${c.organization}${c.mfa ? ', MFA' : ''})`,
     );
   }
   return `${lines.join('\n')}\n`;
