@@ -8,8 +8,9 @@ import {
   FACT_ORIGINS,
   FACT_TRACKS,
   FIX_ACTIONS,
+  isDay,
 } from '../../domain/statistics-categories.js';
-import { HISTORY_OUTCOMES, historyLineSchema, parseHistoryLine } from './history-line.js';
+import { HISTORY_OUTCOMES, historyLineSchema, isCalendarDay, parseHistoryLine } from './history-line.js';
 
 const sw = { id: 'SW-1', track: 'software', receivedOn: '2012-07-02' };
 const web = { id: 'WEB-1', track: 'website', receivedOn: '2012-07-02' };
@@ -133,7 +134,11 @@ describe('a history line', () => {
     assert.ok(
       parse({ ...sw, origin: 'developer_self', outcome: 'handled_individually', outcomeOn: '2012-08-01' }).ok,
     );
-    assert.equal(errorsOf({ ...sw, outcome: 'not_vulnerable' })[0]!.field, 'outcomeOn', 'an outcome needs its day');
+    assert.equal(
+      errorsOf({ ...sw, outcome: 'not_vulnerable' })[0]!.field,
+      'outcomeOn',
+      'an outcome needs its day',
+    );
   });
 
   it('refuses fields of the other track, both acceptance and non-acceptance, and milestones after 不受理', () => {
@@ -159,6 +164,19 @@ describe('a history line', () => {
     assert.equal(errorsOf({ ...sw, id: 'a\nb' })[0]!.field, 'id');
     const twice = { sector: 'gas', disclosedOn: '2012-07-05' };
     assert.equal(errorsOf({ ...sw, priorityDisclosures: [twice, twice] })[0]!.field, 'priorityDisclosures.1');
+  });
+});
+
+describe('isCalendarDay', () => {
+  it('agrees with the domain isDay on every day-shaped string of 1899–2101 (leap years, 29–31, month 00/13)', () => {
+    for (const y of [1899, 1900, 2000, 2004, 2011, 2012, 2100, 2101])
+      for (let m = 0; m <= 13; m++)
+        for (let d = 0; d <= 32; d++) {
+          const s = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+          assert.equal(isCalendarDay(s), isDay(s), s);
+        }
+    for (const s of ['2012-7-01', '2012-07-1', ' 2012-07-01', '2012-07-01T00:00', '２０１２-07-01'])
+      assert.equal(isCalendarDay(s), false, s);
   });
 });
 

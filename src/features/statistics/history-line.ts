@@ -8,7 +8,6 @@ import {
   FACT_ORIGINS,
   FACT_TRACKS,
   FIX_ACTIONS,
-  isDay,
   OPERATOR_TYPES,
   PRIORITY_SECTORS,
   PRODUCT_TYPES,
@@ -22,7 +21,20 @@ import type { StatisticsFactsTable } from '../../platform/db/schema/statistics.j
 /** Every outcome a line may name (software ones for software, website ones for website). */
 export const HISTORY_OUTCOMES = [...new Set([...SOFTWARE_OUTCOMES, ...WEBSITE_OUTCOMES])] as const;
 
-const day = z.string().refine(isDay, { message: 'must be a calendar day written YYYY-MM-DD' });
+const DAY_SHAPE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** isDay of the domain, without building a Date (a million lines check several days each). */
+export function isCalendarDay(s: string): boolean {
+  const m = DAY_SHAPE.exec(s);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (d <= 28) return true;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (mo === 2 && leap ? 29 : MONTH_DAYS[mo - 1]!);
+}
+const day = z.string().refine(isCalendarDay, { message: 'must be a calendar day written YYYY-MM-DD' });
 const optionalDay = day.nullish();
 
 /** The external id: any text without control characters, 1–200 characters (the key is 'import:<id>'). */
@@ -231,6 +243,23 @@ export function historyLineToFact(l: HistoryLine): HistoryRecord {
     },
     disclosures: l.priorityDisclosures.map((p) => ({ sector: p.sector, disclosed_on: p.disclosedOn })),
   };
+}
+
+/**
+ * The record of a line already checked by parseHistoryLine (the import's second pass): JSON.parse and the
+ * schema's defaults only — the import makes sure the file did not change in between.
+ */
+export function checkedLineToRecord(text: string): HistoryRecord {
+  const raw = JSON.parse(text) as Partial<HistoryLine> & Pick<HistoryLine, 'id' | 'track' | 'receivedOn'>;
+  return historyLineToFact({
+    ...raw,
+    origin: raw.origin ?? 'domestic',
+    multiVendor: raw.multiVendor ?? false,
+    oss: raw.oss ?? false,
+    embedded: raw.embedded ?? false,
+    ics: raw.ics ?? false,
+    priorityDisclosures: raw.priorityDisclosures ?? [],
+  });
 }
 
 export type LineError = { line: number; field: string | null; message: string };

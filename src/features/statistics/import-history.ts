@@ -8,14 +8,15 @@
 // - Idempotent: a case is known by its external id (key 'import:<id>'). A line whose fact is already stored as
 //   is, is 'unchanged' and not written (its updated_at stays); a changed line updates its fact; its priority
 //   disclosures are made exactly those of the line. Facts of ids no longer in the file are kept.
-// - Fast: the file is streamed twice (check, then write) so memory does not grow with the file; the write is
-//   batched `insert … select from unnest(…) on conflict (key) do update … where … is distinct from …`.
+// - Fast: the file is streamed twice (check, then write: the second pass only parses the JSON, after making sure
+//   the file is still the one checked — same size, mtime and inode) so memory does not grow with the file; the
+//   write is batched `insert … select from unnest(…) on conflict (key) do update … where … is distinct from …`.
 // - One import at a time (a transaction-scoped advisory lock).
 import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { sql } from 'kysely';
 import type { Database } from '../../platform/db/database.js';
-import { type HistoryRecord, type LineError, parseHistoryLine } from './history-line.js';
+import { checkedLineToRecord, type HistoryRecord, type LineError, parseHistoryLine } from './history-line.js';
 
 const LOCK_KEY = 7_017_002;
 const DEFAULT_BATCH = 5_000;
@@ -94,10 +95,14 @@ export async function importHistory(
   const batchSize = opts.batchSize ?? DEFAULT_BATCH;
   const maxErrors = opts.maxErrors ?? DEFAULT_MAX_ERRORS;
   let size: number;
-  try {
+  let stamp: string;
+  const stampOf = () => {
     const st = statSync(file);
     if (!st.isFile()) throw new Error('not a file');
-    size = st.size;
+    return { size: st.size, stamp: `${st.size} ${st.mtimeMs} ${st.ino}` };
+  };
+  try {
+    ({ size, stamp } = stampOf());
   } catch (err) {
     throw new HistoryFileError(file, (err as Error).message);
   }
@@ -166,15 +171,17 @@ export async function importHistory(
       batch = [];
       report();
     };
-    for await (const [n, text] of lines(file)) {
+    // the lines were checked in the first pass; the file must be the one that was checked
+    const changed = () =>
+      new HistoryFileError(file, 'the file changed while it was being imported; nothing was imported');
+    if (stampOf().stamp !== stamp) throw changed();
+    for await (const [, text] of lines(file)) {
       if (blank(text)) continue;
-      const r = parseHistoryLine(text, n);
-      // the file changed between the two passes
-      if (!r.ok) throw new InvalidHistoryError(r.errors, 1, n);
-      batch.push(r.record);
+      batch.push(checkedLineToRecord(text));
       if (batch.length >= batchSize) await flush();
     }
     await flush();
+    if (stampOf().stamp !== stamp) throw changed();
   });
   return {
     lines: valid,
