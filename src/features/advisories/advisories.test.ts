@@ -31,13 +31,15 @@ import { contentToForm } from './advisory-input.js';
 import { approveAdvisory } from './approve-advisory.js';
 import { createAdvisory } from './create-advisory.js';
 import { CsafRefusedError } from './csaf-approval-check.js';
+import { listAdvisories } from './list-advisories.js';
 import { releaseCorrection } from './release-correction.js';
 import { requestChanges } from './request-changes.js';
 import { saveAdvisory } from './save-advisory.js';
 import { scheduleAdvisory, unscheduleAdvisory } from './schedule-advisory.js';
+import { showAdvisory } from './show-advisory.js';
 import { showPrerelease } from './show-prerelease.js';
 import { startCorrection } from './start-correction.js';
-import { openApproved, openContent, sealContent } from './store.js';
+import { openApproved, openContent, sealContent, workingCopySha256 } from './store.js';
 import { submitAdvisory } from './submit-advisory.js';
 
 describe('advisories', () => {
@@ -136,6 +138,12 @@ describe('advisories', () => {
         .execute()
     ).map((e) => e.type);
 
+  /** What the review page sends: the reference and the sha-256 of the copy it shows. */
+  const reviewed = async (k: { reference: string; advisoryId: string }) => ({
+    reference: k.reference,
+    reviewedSha256: await workingCopySha256(t.ctx.db, t.ctx.secrets, k.advisoryId),
+  });
+
   /** A complete copy saved, submitted by the handler and approved by lead2. */
   async function approved(devs: Developer[] = [devA]) {
     const k = await caseWith(devs);
@@ -145,7 +153,7 @@ describe('advisories', () => {
       fields: { ...contentToForm(c), 'overview.ja': '概要です。', 'overview.en': 'Overview.' },
     });
     await submitAdvisory(t.ctx, b.coordinator.actor, { reference: k.reference });
-    const a = await approveAdvisory(t.ctx, lead2.actor, { reference: k.reference });
+    const a = await approveAdvisory(t.ctx, lead2.actor, await reviewed(k));
     return { ...k, publicId: a.publicId };
   }
 
@@ -375,7 +383,7 @@ describe('advisories', () => {
       fields: { ...contentToForm(c), 'overview.ja': '概要' },
     });
     await submitAdvisory(t.ctx, b.coordinator2.actor, { reference: k.reference });
-    await assert.rejects(approveAdvisory(t.ctx, b.coordinator2.actor, { reference: k.reference }), {
+    await assert.rejects(approveAdvisory(t.ctx, b.coordinator2.actor, await reviewed(k)), {
       code: 'forbidden',
       messageKey: 'advisories.errors.ownSubmission',
     });
@@ -385,7 +393,7 @@ describe('advisories', () => {
     const res = await submitter.post(`${url}/approve`, {}, url);
     assert.equal(res.status, 403);
     assert.match(res.body, /cannot approve it/);
-    await assert.rejects(approveAdvisory(t.ctx, b.coordinator.actor, { reference: k.reference }), {
+    await assert.rejects(approveAdvisory(t.ctx, b.coordinator.actor, await reviewed(k)), {
       code: 'forbidden',
     });
     const r = await row(k.advisoryId);
@@ -409,7 +417,7 @@ describe('advisories', () => {
       .where('id', '=', k.advisoryId)
       .execute();
     const eventsBefore = await events(k.caseId);
-    await assert.rejects(approveAdvisory(t.ctx, lead2.actor, { reference: k.reference }), (e: unknown) => {
+    await assert.rejects(approveAdvisory(t.ctx, lead2.actor, await reviewed(k)), (e: unknown) => {
       assert.ok(e instanceof CsafRefusedError);
       assert.equal(e.code, 'conflict');
       assert.deepEqual(e.problems, [{ key: 'advisories.errors.csaf.noProduct', vars: { n: 1 } }]);
@@ -422,7 +430,7 @@ describe('advisories', () => {
     ] as const) {
       await t.ctx.db.updateTable('users').set({ locale }).where('id', '=', lead2.userId).execute();
       const reviewer = await signedIn(t, lead2.userId);
-      const res = await reviewer.post(`${url}/approve`, {}, `${url}/review`);
+      const res = await reviewer.post(`${url}/approve`, await reviewed(k), `${url}/review`);
       assert.equal(res.status, 409, locale);
       assert.match(res.body, words);
     }
@@ -455,7 +463,7 @@ describe('advisories', () => {
       ks.push(k);
     }
     const ids = await Promise.all(
-      ks.map((k) => approveAdvisory(t.ctx, lead2.actor, { reference: k.reference }).then((a) => a.publicId)),
+      ks.map(async (k) => (await approveAdvisory(t.ctx, lead2.actor, await reviewed(k))).publicId),
     );
     assert.notEqual(ids[0], ids[1]);
     for (const id of ids) assert.match(id, /^JVN#\d{8}$/);
@@ -588,7 +596,7 @@ describe('advisories', () => {
       `/coordination/cases/${encodeURIComponent(k.reference)}/advisory/review`,
     );
     assert.match(review.body, /solution\.ja/);
-    const a = await approveAdvisory(t.ctx, lead2.actor, { reference: k.reference });
+    const a = await approveAdvisory(t.ctx, lead2.actor, await reviewed(k));
     assert.equal(a.publicId, k.publicId, 'a correction keeps its ID');
     await releaseCorrection(t.ctx, b.coordinator.actor, { reference: k.reference });
     const done = await row(k.advisoryId);
@@ -596,7 +604,7 @@ describe('advisories', () => {
     assert.equal(done.scheduled_for?.toISOString(), t.clock.now().toISOString());
   });
 
-  it('shows the developers the submitted or approved copy, the other developers masked, and nobody else', async () => {
+  it('shows the developers the approved copy, the other developers masked, and nobody else', async () => {
     const k = await caseWith([devA, devB]);
     const url = `/portal/cases/${encodeURIComponent(k.reference)}/advisory`;
     const a = await signedIn(t, devA.member.userId);
@@ -614,7 +622,7 @@ describe('advisories', () => {
       },
     });
     await submitAdvisory(t.ctx, b.coordinator.actor, { reference: k.reference });
-    await approveAdvisory(t.ctx, lead2.actor, { reference: k.reference });
+    await approveAdvisory(t.ctx, lead2.actor, await reviewed(k));
     await agree(k.reference, '2027-03-01T10:00');
     await scheduleAdvisory(t.ctx, b.coordinator.actor, { reference: k.reference });
 
@@ -657,5 +665,167 @@ describe('advisories', () => {
     assert.ok(list.body.includes(`/coordination/cases/${encodeURIComponent(k.reference)}/advisory`));
     const workspace = await browser.get(`/coordination/cases/${encodeURIComponent(k.reference)}`);
     assert.ok(workspace.body.includes(`/coordination/cases/${encodeURIComponent(k.reference)}/advisory`));
+  });
+
+  it('never shows the developers a text not yet approved: nothing before approval, then the last approved copy with a note while a change is in review', async () => {
+    const k = await caseWith([devA, devB]);
+    const c = await contentOf(k.advisoryId);
+    const save = (overview: string) =>
+      saveAdvisory(t.ctx, b.coordinator.actor, {
+        reference: k.reference,
+        fields: { ...contentToForm(c), 'overview.ja': overview, 'overview.en': 'x' },
+      });
+    await save('FIRST-TEXT-UNREVIEWED');
+    await submitAdvisory(t.ctx, b.coordinator.actor, { reference: k.reference });
+    const url = `/portal/cases/${encodeURIComponent(k.reference)}/advisory`;
+    const a = await signedIn(t, devA.member.userId);
+    const inReview = await a.get(url);
+    assert.equal(inReview.status, 200);
+    assert.ok(!inReview.body.includes('FIRST-TEXT-UNREVIEWED'), 'the copy in review is not shown');
+    assert.match(inReview.body, /まだ確認いただける版はありません/);
+    assert.equal((await showPrerelease(t.ctx, devA.member.actor, { reference: k.reference })).copy, null);
+    await approveAdvisory(t.ctx, lead2.actor, await reviewed(k));
+    await save('SECOND-TEXT-UNREVIEWED');
+    await submitAdvisory(t.ctx, b.coordinator.actor, { reference: k.reference });
+    const p = await showPrerelease(t.ctx, devA.member.actor, { reference: k.reference });
+    assert.equal(p.copy?.content.overview.ja, 'FIRST-TEXT-UNREVIEWED');
+    assert.equal(p.copy?.revisionPending, true);
+    const page = await a.get(url);
+    assert.ok(!page.body.includes('SECOND-TEXT-UNREVIEWED'));
+    assert.match(page.body, /前回承認された版を表示しています/);
+  });
+
+  it('refuses approval by a lead who wrote or edited the copy since the last approval, even when another submitted it', async () => {
+    const k = await caseWith([devA]);
+    const c = await contentOf(k.advisoryId);
+    // lead2 edits, the handler submits
+    await saveAdvisory(t.ctx, lead2.actor, {
+      reference: k.reference,
+      fields: { ...contentToForm(c), 'overview.ja': '概要（リーダーが編集）' },
+    });
+    await submitAdvisory(t.ctx, b.coordinator.actor, { reference: k.reference });
+    await assert.rejects(approveAdvisory(t.ctx, lead2.actor, await reviewed(k)), {
+      code: 'forbidden',
+      messageKey: 'advisories.errors.ownEdit',
+    });
+    const p = await showAdvisory(t.ctx, lead2.actor, { reference: k.reference });
+    assert.deepEqual([p.viewerEdited, p.mayReview], [true, false]);
+    const browser = await signedIn(t, lead2.userId);
+    const url = `/coordination/cases/${encodeURIComponent(k.reference)}/advisory`;
+    const review = await browser.get(`${url}/review`);
+    assert.match(review.body, /前回の承認以降にこの版を作成・編集しました/);
+    assert.ok(!review.body.includes('name="reviewedSha256"'));
+    const res = await browser.post(`${url}/approve`, await reviewed(k), `${url}/review`);
+    assert.equal(res.status, 403);
+    assert.match(res.body, /作成・編集した人は承認できません/);
+    assert.equal((await row(k.advisoryId)).state, 'in_review');
+    // a lead who did not touch it approves; after that approval, lead2's earlier edit no longer counts
+    const lead3 = await staff(t, b.coordinationOrg, 'coordination_body', 'lead');
+    await approveAdvisory(t.ctx, lead3.actor, await reviewed(k));
+    assert.equal((await row(k.advisoryId)).state, 'approved');
+    await saveAdvisory(t.ctx, b.coordinator.actor, {
+      reference: k.reference,
+      fields: { ...contentToForm(await contentOf(k.advisoryId)), 'overview.ja': '概要（担当者が再編集）' },
+    });
+    await submitAdvisory(t.ctx, b.coordinator.actor, { reference: k.reference });
+    await approveAdvisory(t.ctx, lead2.actor, await reviewed(k));
+    assert.equal((await row(k.advisoryId)).state, 'approved');
+  });
+
+  it('requires the sha-256 of the reviewed text to approve, saying so in a field error', async () => {
+    const k = await caseWith([devA]);
+    const c = await contentOf(k.advisoryId);
+    await saveAdvisory(t.ctx, b.coordinator.actor, {
+      reference: k.reference,
+      fields: { ...contentToForm(c), 'overview.ja': '概要' },
+    });
+    await submitAdvisory(t.ctx, b.coordinator.actor, { reference: k.reference });
+    for (const reviewedSha256 of [undefined, '', 42]) {
+      await assert.rejects(
+        approveAdvisory(t.ctx, lead2.actor, { reference: k.reference, reviewedSha256 }),
+        (e: { code?: string; fields?: Record<string, string[]> }) =>
+          e.code === 'validation' &&
+          e.fields?.reviewedSha256?.[0] === 'advisories.errors.reviewedSha256Required',
+      );
+    }
+    const browser = await signedIn(t, lead2.userId);
+    const url = `/coordination/cases/${encodeURIComponent(k.reference)}/advisory`;
+    const res = await browser.post(`${url}/approve`, {}, `${url}/review`);
+    assert.equal(res.status, 400);
+    assert.match(res.body, /どの内容を確認したかが分かりません/);
+    assert.equal((await row(k.advisoryId)).state, 'in_review');
+  });
+
+  it('warns the coordinator at submission and approval where the text names a developer, without refusing', async () => {
+    const k = await caseWith([devA, devB]);
+    await t.ctx.db
+      .insertInto('directory_domains')
+      .values({ organization_id: devB.organizationId, domain: 'beta-works.example' })
+      .execute();
+    const c = await contentOf(k.advisoryId);
+    const slugB = c.developers.find((d) => d.name.en === 'Beta Works')?.slug as string;
+    await saveAdvisory(t.ctx, b.coordinator.actor, {
+      reference: k.reference,
+      fields: {
+        ...contentToForm({
+          ...c,
+          references: [
+            { kind: 'other', title: 'PSIRT', url: 'https://beta-works.example/psirt/2026-01' },
+            { kind: 'other', title: 'Note', url: 'https://notes.example/x' },
+          ],
+        }),
+        'overview.ja': 'ＢＥＴＡ　ＷＯＲＫＳ の製品、詳細は betaworks.example で',
+        'overview.en': 'x',
+        'contact.ja': 'Beta Works PSIRT 窓口',
+      },
+    });
+    const s = await submitAdvisory(t.ctx, b.coordinator.actor, { reference: k.reference });
+    const fields = s.mentions.map((m) => m.field);
+    for (const f of ['overview.ja', 'contact.ja', 'reference 1 url'])
+      assert.ok(fields.includes(f), `${f} in ${fields.join(', ')}`);
+    assert.ok(s.mentions.every((m) => m.developerSlug === slugB));
+    const browser = await signedIn(t, b.coordinator.userId);
+    const url = `/coordination/cases/${encodeURIComponent(k.reference)}/advisory`;
+    const editor = await browser.get(url);
+    assert.match(editor.body, /本文に製品開発者の名称などがあります/);
+    assert.match(editor.body, /overview\.ja/);
+    const review = await (await signedIn(t, lead2.userId)).get(`${url}/review`);
+    assert.match(review.body, /本文に製品開発者の名称などがあります/);
+    const a = await approveAdvisory(t.ctx, lead2.actor, await reviewed(k));
+    assert.ok(a.mentions.length > 0);
+    // and developer A's copy has it all masked, the reference on B's domain left out
+    const p = await showPrerelease(t.ctx, devA.member.actor, { reference: k.reference });
+    const json = JSON.stringify(p.copy?.content).toLowerCase();
+    for (const hidden of [
+      'ｂｅｔａ',
+      'beta works',
+      'betaworks.example',
+      'beta-works.example',
+      'ベータワークス',
+    ])
+      assert.ok(!json.includes(hidden), `${hidden} hidden`);
+    assert.deepEqual(
+      p.copy?.content.references.map((r) => r.url),
+      ['https://notes.example/x'],
+    );
+  });
+
+  it('lists the advisories a page at a time and says how many there are', async () => {
+    await caseWith([devA]);
+    const all = await t.ctx.db.selectFrom('advisories').select('id').execute();
+    assert.ok(all.length >= 3);
+    const first = await listAdvisories(t.ctx, b.coordinator.actor, { page: 1, pageSize: 2 });
+    assert.deepEqual([first.total, first.page, first.pages], [all.length, 1, Math.ceil(all.length / 2)]);
+    const seen = new Set<string>();
+    for (let page = 1; page <= first.pages; page++) {
+      const l = await listAdvisories(t.ctx, b.coordinator.actor, { page, pageSize: 2 });
+      for (const r of l.rows) seen.add(r.id);
+    }
+    assert.equal(seen.size, all.length, 'every advisory on some page, none twice');
+    const beyond = await listAdvisories(t.ctx, b.coordinator.actor, { page: 999, pageSize: 2 });
+    assert.equal(beyond.page, first.pages);
+    const browser = await signedIn(t, b.coordinator.userId);
+    const html = (await browser.get('/coordination/advisories?page=abc')).body;
+    assert.match(html, new RegExp(`全${all.length}件中 1〜`));
   });
 });

@@ -1,14 +1,16 @@
 // The one way an advisory use case reaches its advisory: permission first (a visitor without it learns nothing
 // about which references exist), then the product case by reference and its advisory (404 otherwise), locked
 // inside the use case's transaction so two changes at once queue and the second sees the first.
+import type { Updateable } from 'kysely';
 import { audit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/policy.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
+import type { AdvisoriesTable } from '../../platform/db/schema/advisories.js';
 import { notFound } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';
-import type { ProductCase } from '../coordination/case-access.js';
+import { type ProductCase, userIdOf } from '../coordination/case-access.js';
 import { findProductCase } from '../coordination/queries.js';
 import { type AdvisoryRow, advisoryOfCase } from './store.js';
 
@@ -58,5 +60,36 @@ export async function recordAdvisoryEvent(
     subject: { type: 'case', id: e.caseId },
     ip: e.ip ?? null,
     detail: e.data,
+  });
+}
+
+/**
+ * In-transaction: move the advisory to another state (the columns in `set`, stamped with who and when) and record
+ * it as an event with the advisory's id — the one way the workflow use cases change an advisory's state.
+ */
+export async function changeAdvisoryState(
+  trx: Database,
+  actor: Actor,
+  e: {
+    caseId: string;
+    advisoryId: string;
+    set: Updateable<AdvisoriesTable>;
+    type: string;
+    data?: Record<string, unknown>;
+    at: Date;
+    ip?: string | null | undefined;
+  },
+): Promise<void> {
+  await trx
+    .updateTable('advisories')
+    .set({ ...e.set, updated_at: e.at, updated_by: userIdOf(actor) })
+    .where('id', '=', e.advisoryId)
+    .execute();
+  await recordAdvisoryEvent(trx, actor, {
+    caseId: e.caseId,
+    type: e.type,
+    data: { advisoryId: e.advisoryId, ...(e.data ?? {}) },
+    at: e.at,
+    ip: e.ip,
   });
 }

@@ -13,6 +13,17 @@ const ja = {
     scheduledFor: '公表予定',
     updatedAt: '最終更新',
     revision: '公開版',
+    count: '全{{total}}件中 {{from}}〜{{to}}件目',
+    pagesLabel: '一覧のページ',
+    pageOf: '{{page}} / {{pages}} ページ',
+    previous: '前のページ',
+    next: '次のページ',
+  },
+  mentions: {
+    heading: '本文に製品開発者の名称などがあります',
+    intro:
+      '複数の製品開発者が関わる脆弱性対策情報です。次の箇所で製品開発者（名称・製品名・識別子・ドメイン）に触れています。各製品開発者の事前公開版では、他の開発者についての記述は「他の開発者（n）」に置き換えて伏せます（参考情報は表示しません）。自動での置き換えは完全ではないため、表示される内容を確認してください。',
+    item: '「{{text}}」（{{developer}}）',
   },
   kinds: { jvn: 'JVN#（国内届出）', jvnvu: 'JVNVU#（調整・海外）' },
   states: {
@@ -84,6 +95,8 @@ const ja = {
     approve: '承認する',
     approveHint: '承認した内容がそのまま公表されます。レビューを依頼した本人は承認できません。',
     ownSubmission: 'あなたがレビューを依頼した版です。別のリーダーまたは管理者が承認します。',
+    ownEdit:
+      'あなたは前回の承認以降にこの版を作成・編集しました。編集していない別のリーダーまたは管理者が承認します。',
     notReviewer: '承認と修正依頼は、調整機関のリーダーまたは管理者が行います。',
     requestChanges: '修正を依頼する',
     note: '修正してほしい点',
@@ -197,8 +210,11 @@ const ja = {
     link: '脆弱性対策情報の事前公開版',
     intro:
       '公表前の確認用です。公表まで秘密としてお取り扱いください。他の製品開発者の名称・製品・ステートメントは公表まで伏せています。',
-    none: 'まだ確認いただける版はありません。調整機関がレビューを依頼した版・承認した版がここに表示されます。',
-    inReview: 'この版はレビュー中で、変更される可能性があります。',
+    none: 'まだ確認いただける版はありません。調整機関が承認した版がここに表示されます。',
+    correctionInReview:
+      '公表済みの版を表示しています。訂正版を作成・レビュー中です。訂正版は承認された後にここに表示されます。',
+    changeInReview:
+      '前回承認された版を表示しています。この版への変更を作成・レビュー中です。変更は承認された後にここに表示されます。',
     publishAt: '公表予定日時',
     scheduled: '公表が予約されています。',
     notScheduled: '公表日時はまだ予約されていません。',
@@ -228,6 +244,10 @@ const ja = {
     notDraft: 'レビューを依頼できるのは下書きだけです。',
     notInReview: 'この版はレビュー中ではありません（すでに承認・差し戻しされたか、編集されました）。',
     ownSubmission: 'レビューを依頼した本人は承認できません。別のリーダーまたは管理者が承認してください。',
+    ownEdit:
+      '前回の承認以降にこの版を作成・編集した人は承認できません。編集していない別のリーダーまたは管理者が承認してください。',
+    reviewedSha256Required:
+      'どの内容を確認したかが分かりません。レビュー画面を開き直して、表示された内容を確認してから承認してください。',
     changedSinceReview:
       'レビュー画面を開いた後に内容が変更されました。もう一度確認してから承認してください。',
     notApproved: 'この操作は承認済みの版にだけできます。',
@@ -285,6 +305,17 @@ const en: Catalog<typeof ja> = {
     scheduledFor: 'Scheduled for',
     updatedAt: 'Last change',
     revision: 'Published revision',
+    count: '{{from}}–{{to}} of {{total}}',
+    pagesLabel: 'Pages of the list',
+    pageOf: 'Page {{page}} of {{pages}}',
+    previous: 'Previous page',
+    next: 'Next page',
+  },
+  mentions: {
+    heading: 'The text names developers',
+    intro:
+      'This advisory involves several developers. The places below mention a developer (by name, product, identifier or domain). In each developer’s pre-release copy, what concerns the other developers is replaced by “Another developer (n)” (and such references are left out). The replacement cannot be complete: please check what is shown.',
+    item: '“{{text}}” ({{developer}})',
   },
   kinds: { jvn: 'JVN# (domestic report)', jvnvu: 'JVNVU# (coordinated / overseas)' },
   states: {
@@ -360,6 +391,8 @@ const en: Catalog<typeof ja> = {
     approve: 'Approve',
     approveHint: 'What you approve is what is published. The person who submitted it cannot approve it.',
     ownSubmission: 'You submitted this copy: another lead or administrator approves it.',
+    ownEdit:
+      'You wrote or edited this copy since it was last approved: a lead or administrator who did not edit it approves it.',
     notReviewer: 'Leads and administrators of the coordination body approve or request changes.',
     requestChanges: 'Request changes',
     note: 'What should be changed',
@@ -473,8 +506,11 @@ const en: Catalog<typeof ja> = {
     link: 'Pre-release copy of the advisory',
     intro:
       'For your review before publication. Please keep it confidential until it is published. Other developers’ names, products and statements are withheld until publication.',
-    none: 'There is no copy for you to review yet. The copy the coordination body submits for review or approves appears here.',
-    inReview: 'This copy is in review and may still change.',
+    none: 'No copy is ready for you yet. The copy appears here once the coordination body has approved it.',
+    correctionInReview:
+      'This is the published copy. A correction is being prepared or reviewed; it appears here once it is approved.',
+    changeInReview:
+      'This is the copy last approved. A change to it is being prepared or reviewed; it appears here once it is approved.',
     publishAt: 'Publication moment',
     scheduled: 'Publication is scheduled.',
     notScheduled: 'Publication is not scheduled yet.',
@@ -505,6 +541,10 @@ const en: Catalog<typeof ja> = {
     notInReview: 'This copy is not in review (it was already approved, sent back, or edited).',
     ownSubmission:
       'You submitted this copy for review, so you cannot approve it. Another lead or administrator must approve it.',
+    ownEdit:
+      'You wrote or edited this copy since it was last approved, so you cannot approve it. A lead or administrator who did not edit it must approve it.',
+    reviewedSha256Required:
+      'It is not known which text you reviewed. Please open the review page again, check the text shown and approve from there.',
     changedSinceReview:
       'The content changed after you opened the review page. Please check it again before approving.',
     notApproved: 'Only an approved copy can be scheduled or released.',

@@ -3,8 +3,7 @@
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { userIdOf } from '../coordination/case-access.js';
-import { recordAdvisoryEvent, withAdvisory } from './advisory-access.js';
+import { changeAdvisoryState, withAdvisory } from './advisory-access.js';
 import { wakePublishAt } from './publish-due.js';
 import { ADVISORY_EVENTS } from './store.js';
 
@@ -16,21 +15,17 @@ export async function releaseCorrection(
   return withAdvisory(ctx, actor, input.reference, 'advisory.edit', async (trx, c, a, now) => {
     if (a.published_revision === 0) throw new AppError('conflict', 'advisories.errors.notACorrection');
     if (a.state !== 'approved') throw new AppError('conflict', 'advisories.errors.notApproved');
-    const userId = userIdOf(actor);
-    await trx
-      .updateTable('advisories')
-      .set({ state: 'scheduled', scheduled_for: now, updated_at: now, updated_by: userId })
-      .where('id', '=', a.id)
-      .execute();
-    await wakePublishAt(trx, ctx, now);
     const revision = a.published_revision + 1;
-    await recordAdvisoryEvent(trx, actor, {
+    await changeAdvisoryState(trx, actor, {
       caseId: c.id,
+      advisoryId: a.id,
+      set: { state: 'scheduled', scheduled_for: now },
       type: ADVISORY_EVENTS.correctionReleased,
-      data: { advisoryId: a.id, revision },
+      data: { revision },
       at: now,
       ip: input.ip,
     });
+    await wakePublishAt(trx, ctx, now);
     return { revision };
   });
 }

@@ -12,7 +12,7 @@ import { contentToForm, type FormValues } from './advisory-input.js';
 import { approveAdvisory } from './approve-advisory.js';
 import { createAdvisory } from './create-advisory.js';
 import { CsafRefusedError, wordCsafRefusal } from './csaf-approval-check.js';
-import { listAdvisories } from './list-advisories.js';
+import { listAdvisories, pageOf } from './list-advisories.js';
 import { advisoryPath } from './mail.js';
 import { releaseCorrection } from './release-correction.js';
 import { requestChanges } from './request-changes.js';
@@ -22,8 +22,10 @@ import { showAdvisory } from './show-advisory.js';
 import { showPrerelease } from './show-prerelease.js';
 import { startCorrection } from './start-correction.js';
 import { submitAdvisory } from './submit-advisory.js';
-import { EditorPage, ListPage, ReviewPage } from './views/editor-page.js';
+import { EditorPage } from './views/editor-page.js';
+import { ListPage } from './views/list-page.js';
 import { PrereleasePage } from './views/prerelease-page.js';
+import { ReviewPage } from './views/review-page.js';
 
 const NOTICES = [
   'created',
@@ -134,10 +136,14 @@ function action(
 }
 
 export const advisoriesRoutes: Feature = (app, ctx) => {
-  app.get('/coordination/advisories', { schema: { hide: true } }, async (req, reply) => {
-    const rows = await listAdvisories(ctx, req.actor);
-    return sendPage(reply, <ListPage v={viewContext(req, reply)} rows={rows} />);
-  });
+  app.get<{ Querystring: Record<string, string> }>(
+    '/coordination/advisories',
+    { schema: { hide: true } },
+    async (req, reply) => {
+      const list = await listAdvisories(ctx, req.actor, { page: pageOf(req.query?.page) });
+      return sendPage(reply, <ListPage v={viewContext(req, reply)} list={list} />);
+    },
+  );
 
   app.get<{ Params: Params; Querystring: Record<string, string> }>(
     '/coordination/cases/:reference/advisory',

@@ -4,8 +4,7 @@
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { userIdOf } from '../coordination/case-access.js';
-import { recordAdvisoryEvent, withAdvisory } from './advisory-access.js';
+import { changeAdvisoryState, withAdvisory } from './advisory-access.js';
 import { wakePublishAt } from './publish-due.js';
 import { ADVISORY_EVENTS } from './store.js';
 
@@ -27,20 +26,16 @@ export async function scheduleAdvisory(
       throw new AppError('validation', 'errors.validation', { _: ['advisories.errors.noAgreedMoment'] });
     if (at.getTime() <= now.getTime())
       throw new AppError('validation', 'errors.validation', { _: ['advisories.errors.agreedMomentPassed'] });
-    const userId = userIdOf(actor);
-    await trx
-      .updateTable('advisories')
-      .set({ state: 'scheduled', scheduled_for: at, updated_at: now, updated_by: userId })
-      .where('id', '=', a.id)
-      .execute();
-    await wakePublishAt(trx, ctx, at);
-    await recordAdvisoryEvent(trx, actor, {
+    await changeAdvisoryState(trx, actor, {
       caseId: c.id,
+      advisoryId: a.id,
+      set: { state: 'scheduled', scheduled_for: at },
       type: ADVISORY_EVENTS.scheduled,
-      data: { advisoryId: a.id, scheduledFor: at.toISOString() },
+      data: { scheduledFor: at.toISOString() },
       at: now,
       ip: input.ip,
     });
+    await wakePublishAt(trx, ctx, at);
     return { scheduledFor: at };
   });
 }
@@ -52,16 +47,11 @@ export async function unscheduleAdvisory(
 ): Promise<void> {
   return withAdvisory(ctx, actor, input.reference, 'advisory.edit', async (trx, c, a, now) => {
     if (a.state !== 'scheduled') throw new AppError('conflict', 'advisories.errors.notScheduled');
-    const userId = userIdOf(actor);
-    await trx
-      .updateTable('advisories')
-      .set({ state: 'approved', scheduled_for: null, updated_at: now, updated_by: userId })
-      .where('id', '=', a.id)
-      .execute();
-    await recordAdvisoryEvent(trx, actor, {
+    await changeAdvisoryState(trx, actor, {
       caseId: c.id,
+      advisoryId: a.id,
+      set: { state: 'approved', scheduled_for: null },
       type: ADVISORY_EVENTS.unscheduled,
-      data: { advisoryId: a.id },
       at: now,
       ip: input.ip,
     });

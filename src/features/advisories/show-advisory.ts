@@ -7,8 +7,17 @@ import type { AppContext } from '../../platform/context.js';
 import type { AdvisoryState, DraftAdvisoryKind } from '../../platform/db/schema/advisories.js';
 import { notFound } from '../../platform/errors.js';
 import { findProductCase } from '../coordination/queries.js';
+import { developerAliases } from './developer-aliases.js';
 import { changedFields, type FieldChange } from './diff.js';
-import { advisoryOfCase, contentJson, openApproved, openContent, sha256 } from './store.js';
+import { findMentions, type Mention } from './prerelease-mask.js';
+import {
+  advisoryOfCase,
+  contentJson,
+  editorsSinceApproval,
+  openApproved,
+  openContent,
+  sha256,
+} from './store.js';
 
 export type AdvisoryPage = {
   reference: string;
@@ -17,6 +26,8 @@ export type AdvisoryPage = {
   /** the viewer may approve or ask for changes (a lead or administrator, not the submitter) */
   mayReview: boolean;
   viewerIsSubmitter: boolean;
+  /** the viewer wrote or changed the copy since the last approval (so may not approve it) */
+  viewerEdited: boolean;
   advisory: null | {
     id: string;
     kind: DraftAdvisoryKind;
@@ -25,6 +36,8 @@ export type AdvisoryPage = {
     publishedRevision: number;
     content: AdvisoryContent;
     contentSha256: string;
+    /** where the free texts mention a developer (multi-developer copies): masked in the others' pre-release copy */
+    mentions: Mention[];
     approved: AdvisoryContent | null;
     changes: FieldChange[] | null;
     changeNote: { ja: string | null; en: string | null };
@@ -65,7 +78,7 @@ export async function showAdvisory(
     agreedPublicationAt: cc?.agreed_publication_at ?? null,
   };
   const a = await advisoryOfCase(ctx.db, c.id);
-  if (!a) return { ...base, mayReview: false, viewerIsSubmitter: false, advisory: null };
+  if (!a) return { ...base, mayReview: false, viewerIsSubmitter: false, viewerEdited: false, advisory: null };
   const content = openContent(ctx.secrets, a.id, a.content_enc);
   const approved = a.approved_content_enc ? openApproved(ctx.secrets, a.id, a.approved_content_enc) : null;
   const names = new Map<string, string>();
@@ -88,10 +101,14 @@ export async function showAdvisory(
   }
   const viewer = actor.kind === 'user' ? actor.userId : null;
   const viewerIsSubmitter = !!a.submitted_by && a.submitted_by === viewer;
+  const viewerEdited = !!viewer && (await editorsSinceApproval(ctx.db, c.id, a.id)).has(viewer);
+  const mentions =
+    content.developers.length > 1 ? findMentions(content, await developerAliases(ctx.db, c.id)) : [];
   return {
     ...base,
-    mayReview: mayApprove && !viewerIsSubmitter,
+    mayReview: mayApprove && !viewerIsSubmitter && !viewerEdited,
     viewerIsSubmitter,
+    viewerEdited,
     advisory: {
       id: a.id,
       kind: a.kind,
@@ -100,6 +117,7 @@ export async function showAdvisory(
       publishedRevision: a.published_revision,
       content,
       contentSha256: sha256(contentJson(content)),
+      mentions,
       approved,
       changes: approved ? changedFields(approved, content) : null,
       changeNote: { ja: a.change_note_ja, en: a.change_note_en },

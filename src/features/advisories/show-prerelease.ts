@@ -1,7 +1,8 @@
 // The pre-release copy for a developer of the case (/portal/cases/:reference/advisory): only a member of a live,
 // notified party of the case sees it (anyone else gets the same 404 as for a case that does not exist). It shows
-// the copy submitted for review or approved — never a draft that was never submitted — with the other developers
-// masked (prerelease-mask.ts), and the moment it is to be published.
+// only a copy that was approved (the approved copy, `approved_content_enc`) — never a text still being written or
+// reviewed — with the other developers masked (prerelease-mask.ts), and the moment it is to be published. While a
+// correction (or a change to an approved copy) is being prepared, the last approved copy stays, with a note.
 import type { AdvisoryContent } from '../../domain/advisory-document.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/policy.js';
@@ -9,9 +10,10 @@ import type { AppContext } from '../../platform/context.js';
 import type { AdvisoryState } from '../../platform/db/schema/advisories.js';
 import { notFound } from '../../platform/errors.js';
 import { findProductCase, partiesOf, partyOfOrganization } from '../coordination/queries.js';
+import { developerAliases } from './developer-aliases.js';
 import { developerSlugs } from './developer-slugs.js';
 import { maskForDeveloper } from './prerelease-mask.js';
-import { advisoryOfCase, openApproved, openContent } from './store.js';
+import { advisoryOfCase, openApproved } from './store.js';
 
 export type Prerelease = {
   reference: string;
@@ -19,8 +21,10 @@ export type Prerelease = {
   copy: null | {
     publicId: string | null;
     state: AdvisoryState;
-    /** true: the copy is still being reviewed and may change */
-    inReview: boolean;
+    /** true: a newer text (a correction, or a change to this approved copy) is being prepared or reviewed */
+    revisionPending: boolean;
+    /** the approved copy has been published (revision ≥ 1) */
+    published: boolean;
     content: AdvisoryContent;
     /** the moment it is scheduled for, else the agreed moment (null when none yet) */
     publishAt: Date | null;
@@ -41,9 +45,10 @@ export async function showPrerelease(
   if (!party?.notifiedAt) throw notFound();
   const base = { reference: c.reference, organization: { ja: party.nameJa, en: party.nameEn } };
   const a = await advisoryOfCase(ctx.db, c.id);
-  let content: AdvisoryContent | null = null;
-  if (a?.state === 'in_review') content = openContent(ctx.secrets, a.id, a.content_enc);
-  else if (a?.approved_content_enc) content = openApproved(ctx.secrets, a.id, a.approved_content_enc);
+  // only ever the approved copy: the working copy may hold text no reviewer has seen
+  const content: AdvisoryContent | null = a?.approved_content_enc
+    ? openApproved(ctx.secrets, a.id, a.approved_content_enc)
+    : null;
   if (!a || !content) return { ...base, copy: null };
   // the viewer's own developer in the copy: by the slug the case's parties get (the rule the advisory was
   // prefilled with), checked against its name; when that does not settle it, only a unique name match counts,
@@ -69,8 +74,9 @@ export async function showPrerelease(
     copy: {
       publicId: a.public_id,
       state: a.state,
-      inReview: a.state === 'in_review',
-      content: maskForDeveloper(content, ownSlug),
+      revisionPending: a.state === 'draft' || a.state === 'in_review',
+      published: a.published_revision > 0,
+      content: maskForDeveloper(content, ownSlug, await developerAliases(ctx.db, c.id)),
       publishAt: a.scheduled_for ?? cc?.agreed_publication_at ?? null,
       scheduled: a.state === 'scheduled',
     },

@@ -4,8 +4,7 @@
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { userIdOf } from '../coordination/case-access.js';
-import { recordAdvisoryEvent, withAdvisory } from './advisory-access.js';
+import { changeAdvisoryState, withAdvisory } from './advisory-access.js';
 import { parseChangeNote } from './save-advisory.js';
 import { ADVISORY_EVENTS } from './store.js';
 
@@ -24,10 +23,11 @@ export async function startCorrection(
       note.errors.changeNoteJa = ['advisories.errors.changeNoteRequired'];
     if (Object.keys(note.errors).length > 0)
       throw new AppError('validation', 'errors.validation', note.errors);
-    const userId = userIdOf(actor);
-    await trx
-      .updateTable('advisories')
-      .set({
+    const revision = a.published_revision + 1;
+    await changeAdvisoryState(trx, actor, {
+      caseId: c.id,
+      advisoryId: a.id,
+      set: {
         state: 'draft',
         change_note_ja: note.ja,
         change_note_en: note.en,
@@ -36,16 +36,9 @@ export async function startCorrection(
         approved_at: null,
         approved_by: null,
         scheduled_for: null,
-        updated_at: now,
-        updated_by: userId,
-      })
-      .where('id', '=', a.id)
-      .execute();
-    const revision = a.published_revision + 1;
-    await recordAdvisoryEvent(trx, actor, {
-      caseId: c.id,
+      },
       type: ADVISORY_EVENTS.correctionStarted,
-      data: { advisoryId: a.id, revision },
+      data: { revision },
       at: now,
       ip: input.ip,
     });

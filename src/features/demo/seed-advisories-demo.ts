@@ -11,9 +11,10 @@
 //   3. JVN#    Developer B's form tool, OS command injection (CWE-78), CVSS 3.1, Japanese only (the English pages
 //      and feeds fall back to Japanese).
 // Everything goes through the real path, as the demo's people: the demo finder reports, the reception handler
-// accepts, the coordinator adds and notifies the developers (who acknowledge), proposes the moment and accepts it,
-// writes the advisory and submits it, the lead approves it (four eyes), the coordinator schedules it and the publish
-// step (publishDueAdvisories) publishes it. The story is played on a clock set in the past (about 75, 40 and 14
+// accepts, the coordinator adds and notifies the developers (who acknowledge) and proposes the moment, the lead
+// accepts it, the coordinator ends coordination as ready for publication (so no reminders follow), writes the
+// advisory and submits it, the lead approves it (four eyes), the coordinator schedules it and the publish step
+// (publishDueAdvisories) publishes it. The story is played on a clock set in the past (about 75, 40 and 14
 // days ago), so the advisories carry plausible past publication dates and nothing is dated in the future.
 //
 // Resumable and idempotent like the cases seed: each sample's report id is recorded in a settings row right after
@@ -36,7 +37,7 @@ import { releaseCorrection } from '../advisories/release-correction.js';
 import { saveAdvisory } from '../advisories/save-advisory.js';
 import { scheduleAdvisory } from '../advisories/schedule-advisory.js';
 import { startCorrection } from '../advisories/start-correction.js';
-import { openContent } from '../advisories/store.js';
+import { openContent, workingCopySha256 } from '../advisories/store.js';
 import { submitAdvisory } from '../advisories/submit-advisory.js';
 import { addParties } from '../coordination/add-parties.js';
 import { decideSchedule } from '../coordination/decide-schedule.js';
@@ -600,7 +601,8 @@ async function review(
   }
   if (a.state === 'in_review') {
     clock.advance(DAY);
-    await approveAdvisory(sctx, people.lead.actor, { reference });
+    const reviewedSha256 = await workingCopySha256(sctx.db, sctx.secrets, advisoryId);
+    await approveAdvisory(sctx, people.lead.actor, { reference, reviewedSha256 });
   }
 }
 

@@ -22,7 +22,7 @@ import { approveAdvisory } from '../advisories/approve-advisory.js';
 import { createAdvisory } from '../advisories/create-advisory.js';
 import { saveAdvisory } from '../advisories/save-advisory.js';
 import { scheduleAdvisory } from '../advisories/schedule-advisory.js';
-import { openContent } from '../advisories/store.js';
+import { openContent, workingCopySha256 } from '../advisories/store.js';
 import { submitAdvisory } from '../advisories/submit-advisory.js';
 import { addParties } from '../coordination/add-parties.js';
 import { addVulnerability } from '../coordination/add-vulnerability.js';
@@ -153,7 +153,8 @@ describe('the embargo: nothing of a scheduled advisory is public before its mome
     };
     await saveAdvisory(t.ctx, b.coordinator.actor, { reference, fields: contentToForm(content) });
     await submitAdvisory(t.ctx, b.coordinator.actor, { reference });
-    publicId = (await approveAdvisory(t.ctx, lead.actor, { reference })).publicId;
+    const reviewedSha256 = await workingCopySha256(t.ctx.db, t.ctx.secrets, advisoryId);
+    publicId = (await approveAdvisory(t.ctx, lead.actor, { reference, reviewedSha256 })).publicId;
     slug = advisorySlug(publicId);
     const { proposalId } = await proposeSchedule(t.ctx, b.coordinator.actor, {
       reference,

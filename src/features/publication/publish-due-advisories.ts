@@ -24,6 +24,7 @@ import { safeEqual, sha256Hex } from '../../platform/crypto.js';
 import type { Database } from '../../platform/db/database.js';
 import { appendEvent } from '../../platform/events.js';
 import { developerOrganizationsOf } from '../advisories/developer-slugs.js';
+import { approvedContext } from '../advisories/store.js';
 import { storeCsafDocument, warmCsafStore } from '../csaf-provider/store-csaf.js';
 import { buildAdvisoryDocument } from './build-document.js';
 import { PUBLICATION_EVENTS } from './events.js';
@@ -32,8 +33,6 @@ import { type FailedAdvisory, reportPublicationFailure } from './publication-fai
 import { type NoticeCounts, notifyPublication } from './publication-notices.js';
 
 const SYSTEM = { kind: 'system' as const, label: 'publish-due' };
-
-export const approvedContext = (advisoryId: string) => `advisories.approved:${advisoryId}`;
 
 /**
  * The settings key that marks a case's advisory as a sample (published with `sample: true`, shown with the

@@ -9,6 +9,7 @@ import { sha256Hex } from '../../platform/crypto.js';
 import type { TestApp } from '../../testing/app.js';
 import { softwareReport, submit } from '../../testing/reports.js';
 import type { World } from '../../testing/world.js';
+import { approvedContext } from '../advisories/store.js';
 import { addParties } from '../coordination/add-parties.js';
 import { notifyParty } from '../coordination/notify-party.js';
 import { partiesOf } from '../coordination/queries.js';
@@ -19,7 +20,6 @@ import {
   notifySubscribersOfPublication,
   type SubscriberFanOut,
 } from './notify-subscribers.js';
-import { approvedContext } from './publish-due-advisories.js';
 
 /** A publishable content naming the world's developer A (slug alpha-soft). */
 export function sampleContent(

@@ -4,7 +4,7 @@ import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import type { Prerelease } from '../show-prerelease.js';
 import { AdvisoryView } from './advisory-view.js';
-import { Moment } from './editor-page.js';
+import { Moment } from './parts.js';
 
 export function PrereleasePage({ v, p }: { v: ViewContext; p: Prerelease }) {
   const { t } = v;
@@ -23,9 +23,13 @@ export function PrereleasePage({ v, p }: { v: ViewContext; p: Prerelease }) {
         <p class="notice">{t('advisories.prerelease.none')}</p>
       ) : (
         <>
-          {c.inReview && (
+          {c.revisionPending && (
             <p class="notice">
-              <strong>{t('advisories.prerelease.inReview')}</strong>
+              <strong>
+                {c.published
+                  ? t('advisories.prerelease.correctionInReview')
+                  : t('advisories.prerelease.changeInReview')}
+              </strong>
             </p>
           )}
           <dl>
