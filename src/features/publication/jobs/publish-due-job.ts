@@ -3,11 +3,12 @@
 // publish each advisory once (publish-due-advisories.ts says how).
 //
 // Outside tests, the first run in a process also starts warming the CSAF store in the background (validator and
-// signing key: ~6 s of loading that blocks the event loop up to ~1 s at a time), not awaited, so the next
-// publication does not wait for it. Only processes that run jobs do it (not the CLI's short commands, not a web
-// process with KEIKAI_WORKER=off), and not before the first scheduled run, so `keikai serve` starts and answers
-// its first pages without it. The publish step warms the store itself too, before its transaction, when
-// something is due.
+// signing key), not awaited, so the next publication does not wait for it. Only processes that run jobs do it (not
+// the CLI's short commands, not a web process with KEIKAI_WORKER=off), and not before the first scheduled run
+// (30–90 s after start), so `keikai serve` answers its first pages without it. The loading is synchronous module
+// evaluation (~6 s, in chunks of up to ~1 s): a page this process serves meanwhile waits for it (measured up to
+// ~9 s on a loaded machine) — once per process; a deployment that cares runs `keikai worker` apart. The publish
+// step warms the store itself too, before its transaction, when something is due.
 import type { AppContext } from '../../../platform/context.js';
 import type { JobDefinition } from '../../../platform/jobs/jobs.js';
 import { warmCsafStore } from '../../csaf-provider/store-csaf.js';
