@@ -135,6 +135,13 @@ export type StatisticsBuckets = {
   longRunning: BucketBounds;
 };
 
+/**
+ * The day grid the rollup keeps the histograms on (statistics_day_bucket in 0017_statistics.sql — keep the
+ * two equal): the bounds of days-to-publication and days-to-fix buckets must be drawn from it. It holds 31, 46
+ * and 91 so that "within 30 / 45 / 90 days" are exact.
+ */
+export const STATISTICS_DAY_GRID = [0, 6, 11, 21, 31, 46, 51, 91, 101, 201, 301, 1001] as const;
+
 export const DEFAULT_BUCKETS: StatisticsBuckets = {
   daysToPublication: [0, 11, 21, 31, 46, 101, 301],
   daysToFix: [0, 6, 11, 21, 31, 51, 91, 301],
@@ -148,6 +155,13 @@ export function invalidBuckets(bounds: BucketBounds): string | null {
   for (let i = 1; i < bounds.length; i++)
     if (bounds[i]! <= bounds[i - 1]!) return 'bounds must rise strictly';
   return null;
+}
+
+/** Bounds must be drawn from STATISTICS_DAY_GRID (for the histograms kept in the rollup); the reason, or null. */
+export function offGrid(bounds: BucketBounds): string | null {
+  const grid = STATISTICS_DAY_GRID as readonly number[];
+  const off = bounds.filter((b) => !grid.includes(b));
+  return off.length ? `bounds ${off.join(', ')} are not on the day grid ${grid.join(', ')}` : null;
 }
 
 /** The bucket index of `days` (−1 below the first bound). */

@@ -1,8 +1,11 @@
 // The statistics engine: the quarterly figures (S1–S16 of ../shared/research/seeds-000-002-004.md §1) as of a
-// JST day, aggregated in PostgreSQL over `statistics_facts` (0017_statistics.sql) — a handful of scans with
-// FILTER clauses, never the rows themselves, so a full report over a million reports stays well under two
-// seconds (bench/). Everything is as-of: a milestone counts only if its day ≤ asOf, so a past day's report
-// never depends on what happened after it, nor on when it is computed.
+// JST day. Never a scan of every fact: the quarters before the day's quarter come from `statistics_rollup`
+// (per-quarter sums of each fact's deltas, kept in step with statistics_facts by statement triggers, see
+// 0017_statistics.sql), the day's own quarter from the deltas of the facts with a milestone in it (index
+// ranges), and the long-running cases from the facts still open on the day (an index on their end). So a
+// full report over a million reports reads a few thousand rollup rows and the current quarter's facts
+// (bench/). Everything is as-of: a delta counts only if its day ≤ asOf, so a past day's report never depends
+// on what happened after it, nor on when it is computed.
 //
 // The live facts are brought up to date from the event history first (`projectStatisticsFacts`), unless the
 // caller says it just did (opts.project = false; the bench measures the report alone).
@@ -32,9 +35,11 @@ import {
   DEFAULT_BUCKETS,
   invalidBuckets,
   isDay,
+  offGrid,
   quarterEnd,
   quarterOf,
   quarterStart,
+  STATISTICS_DAY_GRID,
   type StatisticsBuckets,
   trailingQuarters,
   UNCLASSIFIED,
@@ -90,7 +95,7 @@ export async function computeReport(
   if (!isDay(asOf)) throw new InvalidAsOfError(asOf);
   const buckets: StatisticsBuckets = { ...DEFAULT_BUCKETS, ...opts.buckets };
   for (const [name, bounds] of Object.entries(buckets)) {
-    const why = invalidBuckets(bounds);
+    const why = invalidBuckets(bounds) ?? (name === 'longRunning' ? null : offGrid(bounds));
     if (why) throw new RangeError(`statistics buckets ${name}: ${why}`);
   }
   if (opts.project ?? true) await projectStatisticsFacts(ctx.db);
@@ -114,137 +119,44 @@ export async function computeReportFromFacts(
   const aYear = yearBefore(asOf);
   const { buckets } = opts;
 
-  // the facts as of the day: the track then, whether 不受理 by then, the outcome known by then
-  const f = sql`(
-    select
-      case when s.reclassified_on > ${asOf}::date then s.track_before else s.track end as trk,
-      s.origin <> 'overseas_csirt' as rep,
-      s.received_on,
-      s.accepted_on,
-      coalesce(s.not_accepted_on <= ${asOf}::date, false) as na,
-      case when s.outcome_on <= ${asOf}::date and (s.reclassified_on is null or s.reclassified_on <= ${asOf}::date)
-        then s.outcome end as oc,
-      s.outcome_on,
-      s.fix_action,
-      s.notified_on,
-      s.published_on,
-      s.website_vulnerability_type as vtype,
-      s.unreachable_listed_on, s.unreachable_resumed_on, s.unreachable_completed_on,
-      s.track, s.track_before, s.reclassified_on, s.not_accepted_on
-    from statistics_facts s
-    where s.received_on <= ${asOf}::date
-  ) f`;
+  // The quarters before the day's quarter come from the rollup (kept by triggers); the day's own quarter, up to
+  // the day, from the deltas of the facts with a milestone in it.
+  const qNum = quarterNumber(quarter);
+  const deltasQ = sql<{ q: number; measure: string; track: string; a: string; b: string; n: string }>`
+    select q, measure, track, a, b, sum(n) as n from (
+      select case when measure in ('rq', 'fx') then quarter else 0 end as q, measure, track, a, b, n
+        from statistics_rollup where quarter < ${qNum}
+      union all
+      select case when d.measure in ('rq', 'fx') then ${qNum} else 0 end, d.measure, d.track, d.a, d.b, d.n
+        from statistics_facts r cross join lateral statistics_fact_deltas(r) d
+        where (r.received_on between ${qStart}::date and ${asOf}::date
+          or r.outcome_on between ${qStart}::date and ${asOf}::date
+          or r.not_accepted_on between ${qStart}::date and ${asOf}::date
+          or r.reclassified_on between ${qStart}::date and ${asOf}::date
+          or r.published_on between ${qStart}::date and ${asOf}::date
+          or (r.unreachable_listed_on is not null
+            and least(r.unreachable_listed_on, r.unreachable_resumed_on, r.unreachable_completed_on) <= ${asOf}::date
+            and greatest(r.unreachable_listed_on, r.unreachable_resumed_on, r.unreachable_completed_on)
+              >= ${qStart}::date))
+          and d.day between ${qStart}::date and ${asOf}::date
+    ) u
+    group by q, measure, track, a, b
+    having sum(n) <> 0`;
 
-  const summaryQ = sql<Record<string, string>>`
-    select
-      count(*) filter (where rep and trk = 'software') as sw,
-      count(*) filter (where rep and trk = 'website') as web,
-      count(*) filter (where rep and trk = 'software' and na) as sw_na,
-      count(*) filter (where rep and trk = 'software' and not na and oc = 'published') as sw_pub,
-      count(*) filter (where rep and trk = 'software' and not na and oc = 'handled_individually') as sw_ind,
-      count(*) filter (where rep and trk = 'software' and not na and oc = 'not_vulnerable') as sw_nv,
-      count(*) filter (where rep and trk = 'website' and na) as web_na,
-      count(*) filter (where rep and trk = 'website' and not na and oc = 'fixed') as web_fixed,
-      count(*) filter (where rep and trk = 'website' and not na and oc = 'fixed'
-        and fix_action = 'operational_workaround') as web_fixed_op,
-      count(*) filter (where rep and trk = 'website' and not na and oc = 'fixed'
-        and fix_action = 'page_deleted') as web_fixed_del,
-      count(*) filter (where rep and trk = 'website' and not na and oc = 'stopped_after_alert') as web_alert,
-      count(*) filter (where rep and trk = 'website' and not na and oc = 'not_vulnerable') as web_nv,
-      count(*) filter (where rep and trk = 'website' and not na and oc = 'unreachable') as web_unr,
-      count(*) filter (where published_on <= ${asOf}::date and not na) as pub_total,
-      count(*) filter (where published_on <= ${asOf}::date and not na and rep) as pub_dom,
-      count(*) filter (where published_on <= ${asOf}::date and not rep) as pub_ovs,
-      count(*) filter (where published_on between ${qStart}::date and ${asOf}::date and not na and rep) as pub_dom_q,
-      count(*) filter (where published_on between ${qStart}::date and ${asOf}::date and not rep) as pub_ovs_q,
-      count(*) filter (where rep and trk = 'software' and not na and oc = 'published'
-        and accepted_on is not null and published_on is not null) as dp_base,
-      count(*) filter (where rep and trk = 'software' and not na and oc = 'published'
-        and accepted_on is not null and published_on - accepted_on <= 45) as dp_45,
-      count(*) filter (where rep and trk = 'website' and not na and oc = 'fixed' and notified_on is not null) as fx_base,
-      count(*) filter (where rep and trk = 'website' and not na and oc = 'fixed'
-        and outcome_on - notified_on <= 30) as fx_30,
-      count(*) filter (where rep and trk = 'website' and not na and oc = 'fixed'
-        and outcome_on - notified_on <= 90) as fx_90,
-      count(*) filter (where rep and unreachable_listed_on <= ${asOf}::date) as un_listed,
-      count(*) filter (where rep and unreachable_resumed_on <= ${asOf}::date) as un_resumed,
-      count(*) filter (where rep and unreachable_completed_on <= ${asOf}::date) as un_completed,
-      count(*) filter (where rep and unreachable_listed_on <= ${asOf}::date
-        and not coalesce(unreachable_resumed_on <= ${asOf}::date, false) and oc is null) as un_still,
-      count(*) filter (where rep and trk = 'website' and not na and oc is null
-        and notified_on <= ${asOf}::date - 90) as lr,
-      count(*) filter (where rep and received_on <= ${aYear}::date
-        and (case when reclassified_on > ${aYear}::date then track_before else track end) = 'website'
-        and not coalesce(not_accepted_on <= ${aYear}::date, false)
-        and notified_on <= ${aYear}::date - 90
-        and not coalesce(outcome_on <= ${aYear}::date, false)) as lr_year_before
-    from ${f}`;
-
-  // reports received per quarter, by track now and before a reclassification (rare: few extra groups)
-  const receivedQ = sql<{
-    q: string;
-    track: string;
-    track_before: string | null;
-    rc: string | null;
-    c: string;
-  }>`
-    select to_char(received_on, 'YYYY"Q"Q') as q, track, track_before, reclassified_on::text as rc,
-      count(*) as c
-    from statistics_facts
-    where received_on <= ${asOf}::date and origin <> 'overseas_csirt'
-    group by 1, 2, 3, 4`;
-
-  // accepted (not 不受理) reports per quarter of receipt and category
-  const categoriesQ = sql<{
-    trk: string;
-    q: string;
-    list: CategoryList;
-    code: string | null;
-    c: string;
-  }>`
-    select trk, q,
-      case grouping(vtype, threat, product_type, cause, operator_type)
-        when 15 then 'websiteVulnerabilityType' when 23 then 'threat' when 27 then 'productType'
-        when 29 then 'cause' else 'operatorType' end as list,
-      coalesce(vtype, threat, product_type, cause, operator_type) as code,
-      count(*) as c
-    from (
-      select
-        case when s.reclassified_on > ${asOf}::date then s.track_before else s.track end as trk,
-        to_char(s.received_on, 'YYYY"Q"Q') as q,
-        s.website_vulnerability_type as vtype, s.threat, s.product_type, s.cause, s.operator_type
-      from statistics_facts s
-      where s.received_on <= ${asOf}::date and s.origin <> 'overseas_csirt'
-        and not coalesce(s.not_accepted_on <= ${asOf}::date, false)
-    ) a
-    group by grouping sets ((trk, q, vtype), (trk, q, threat), (trk, q, product_type), (trk, q, cause),
-      (trk, q, operator_type))`;
-
-  const pubBounds = sql.val(buckets.daysToPublication as number[]);
-  const fixBounds = sql.val(buckets.daysToFix as number[]);
+  // S15: website reports open on the day (their end, outcome or 不受理, after it) notified 90 days before it
   const lrBounds = sql.val(buckets.longRunning as number[]);
-  // histograms and the within-90 trend, over the few facts each concerns
-  const histogramQ = sql<{ k: string; t: string | null; b: number; c: string }>`
-    select 'pub' as k, null as t, width_bucket(published_on - accepted_on, ${pubBounds}::int[]) as b, count(*) as c
-      from ${f}
-      where rep and trk = 'software' and not na and oc = 'published' and accepted_on is not null
-        and published_on is not null
-      group by 1, 2, 3
-    union all
-    select 'fix', vtype, width_bucket(outcome_on - notified_on, ${fixBounds}::int[]), count(*)
-      from ${f}
-      where rep and trk = 'website' and not na and oc = 'fixed' and notified_on is not null
-      group by 1, 2, 3
-    union all
-    select 'trend:' || to_char(outcome_on, 'YYYY"Q"Q'), null, (outcome_on - notified_on <= 90)::int, count(*)
-      from ${f}
-      where rep and trk = 'website' and not na and oc = 'fixed' and notified_on is not null
-      group by 1, 2, 3
-    union all
-    select 'lr', vtype, width_bucket(${asOf}::date - notified_on, ${lrBounds}::int[]), count(*)
-      from ${f}
-      where rep and trk = 'website' and not na and oc is null and notified_on <= ${asOf}::date - 90
-      group by 1, 2, 3`;
+  const longRunningQ = (day: string, withBuckets: boolean) => sql<{ t: string | null; b: number; c: string }>`
+    select ${withBuckets ? sql`s.website_vulnerability_type` : sql`null`} as t,
+      ${withBuckets ? sql`width_bucket(${day}::date - s.notified_on, ${lrBounds}::int[])` : sql`0`} as b,
+      count(*) as c
+    from statistics_facts s
+    where s.notified_on is not null
+      and coalesce(least(s.outcome_on, s.not_accepted_on), 'infinity'::date) > ${day}::date
+      and s.notified_on <= ${day}::date - 90
+      and s.received_on <= ${day}::date
+      and s.origin <> 'overseas_csirt'
+      and (case when s.reclassified_on > ${day}::date then s.track_before else s.track end) = 'website'
+    group by 1, 2`;
 
   const priorityQ = sql<{ sector: string; c: string; cq: string }>`
     select p.sector, count(*) as c, count(*) filter (where p.disclosed_on >= ${qStart}::date) as cq
@@ -252,62 +164,126 @@ export async function computeReportFromFacts(
     where p.disclosed_on <= ${asOf}::date
     group by p.sector`;
 
-  const [summaryR, receivedR, categoriesR, histogramR, priorityR] = await Promise.all([
-    summaryQ.execute(db),
-    receivedQ.execute(db),
-    categoriesQ.execute(db),
-    histogramQ.execute(db),
-    priorityQ.execute(db),
+  const run = <R>(q: { execute(db: Database): Promise<{ rows: R[] }> }) =>
+    db.transaction().execute(async (trx) => {
+      await sql`set local jit = off`.execute(trx);
+      return q.execute(trx);
+    });
+  const [deltasR, longRunningR, yearBeforeR, priorityR] = await Promise.all([
+    run(deltasQ),
+    run(longRunningQ(asOf, true)),
+    run(longRunningQ(aYear, false)),
+    run(priorityQ),
   ]);
-  const s = summaryR.rows[0] ?? {};
-  const v = (k: string) => n(s[k]);
+  const deltas = deltasR.rows.map((r) => ({ ...r, q: Number(r.q), n: n(r.n) }));
+  const sum = (pred: (d: (typeof deltas)[number]) => boolean) =>
+    deltas.reduce((acc, d) => (pred(d) ? acc + d.n : acc), 0);
 
-  // S1: cumulative per quarter end in the window
+  // S1: cumulative per quarter end in the window (reports by track as of then, by quarter of receipt)
   const calendar = calendarFor(opts.calendar);
   const window = trailingQuarters(quarter, trendN);
-  const received = receivedR.rows.map((r) => ({ ...r, c: n(r.c) }));
+  const rq = deltas.filter((d) => d.measure === 'rq');
   const cumulativeByQuarter = window.map((q) => {
     const end = q === quarter ? asOf : quarterEnd(q);
-    let software = 0;
-    let website = 0;
-    const inQuarter = { software: 0, website: 0 };
-    for (const r of received) {
-      if (r.q > q) continue;
-      const trk = r.rc !== null && r.rc > end ? r.track_before : r.track;
-      if (trk === 'software') software += r.c;
-      else website += r.c;
-      if (r.q === q) inQuarter[trk === 'software' ? 'software' : 'website'] += r.c;
-    }
+    const upTo = quarterNumber(q);
+    const count = (track: string, only?: number) =>
+      rq.reduce(
+        (acc, d) =>
+          d.track === track && d.q <= upTo && (only === undefined || Number(d.a) === only) ? acc + d.n : acc,
+        0,
+      );
+    const software = count('software');
+    const website = count('website');
+    const inQuarter = { software: count('software', upTo), website: count('website', upTo) };
     const total = software + website;
     const businessDays = end < schemeStart ? 0 : calendar.businessDaysSinceSchemeStart(end, schemeStart);
     const perBusinessDay = businessDays > 0 ? Math.round((total * 100) / businessDays) / 100 : 0;
     return { quarter: q, end, total, software, website, inQuarter, businessDays, perBusinessDay };
   });
 
-  const sw = v('sw');
-  const web = v('web');
+  const status = (track: string, a: string) =>
+    sum((d) => d.measure === 'st' && d.track === track && d.a === a);
+  const sw = sum((d) => d.measure === 'rq' && d.track === 'software');
+  const web = sum((d) => d.measure === 'rq' && d.track === 'website');
+  const fixedBy = (action: string) => status('website', `fixed:${action}`);
   const softwareStatus = {
-    published: v('sw_pub'),
-    handledIndividually: v('sw_ind'),
-    notVulnerable: v('sw_nv'),
-    notAccepted: v('sw_na'),
-    inProgress: sw - v('sw_pub') - v('sw_ind') - v('sw_nv') - v('sw_na'),
+    published: status('software', 'published'),
+    handledIndividually: status('software', 'handled_individually'),
+    notVulnerable: status('software', 'not_vulnerable'),
+    inProgress: status('software', 'in_progress'),
+    notAccepted: status('software', 'not_accepted'),
     total: sw,
   };
   const websiteStatus = {
-    fixed: v('web_fixed'),
-    fixedByOperationalWorkaround: v('web_fixed_op'),
-    fixedByPageDeletion: v('web_fixed_del'),
-    discontinuedAfterAlert: v('web_alert'),
-    notVulnerable: v('web_nv'),
-    cannotContact: v('web_unr'),
-    notAccepted: v('web_na'),
-    inProgress: web - v('web_fixed') - v('web_alert') - v('web_nv') - v('web_unr') - v('web_na'),
+    fixed: fixedBy('fixed') + fixedBy('page_deleted') + fixedBy('operational_workaround'),
+    fixedByOperationalWorkaround: fixedBy('operational_workaround'),
+    fixedByPageDeletion: fixedBy('page_deleted'),
+    discontinuedAfterAlert: status('website', 'stopped_after_alert'),
+    notVulnerable: status('website', 'not_vulnerable'),
+    inProgress: status('website', 'in_progress'),
+    cannotContact: status('website', 'unreachable'),
+    notAccepted: status('website', 'not_accepted'),
     total: web,
   };
+  const v = (k: string): number => {
+    switch (k) {
+      case 'pub_dom':
+        return sum((d) => d.measure === 'pub' && d.a === 'domestic');
+      case 'pub_ovs':
+        return sum((d) => d.measure === 'pub' && d.a === 'overseas');
+      default:
+        return sum((d) => d.measure === 'un' && d.a === k);
+    }
+  };
+  // this quarter's publications: the deltas of the day's quarter alone
+  const pubThisQuarter = await run(sql<{ a: string; n: string }>`
+    select d.a, sum(d.n) as n
+    from statistics_facts r cross join lateral statistics_fact_deltas(r) d
+    where r.published_on between ${qStart}::date and ${asOf}::date and d.measure = 'pub'
+      and d.day between ${qStart}::date and ${asOf}::date
+    group by d.a`);
+  const pubQ = (a: string) => n(pubThisQuarter.rows.find((r) => r.a === a)?.n);
+
+  // the histograms on the day grid, folded into the report's buckets (drawn from the grid)
+  const grid = STATISTICS_DAY_GRID as readonly number[];
+  const gridHistogram = (rows: { bucket: number; n: number }[], bounds: BucketBounds): DayBucket[] =>
+    bucketRanges(bounds).map((range) => ({
+      ...range,
+      count: rows
+        .filter(
+          (r) =>
+            r.bucket >= 1 &&
+            grid[r.bucket - 1]! >= range.from &&
+            (range.to === null || grid[r.bucket - 1]! <= range.to),
+        )
+        .reduce((a, r) => a + r.n, 0),
+    }));
+  const within = (rows: { bucket: number; n: number }[], days: number) =>
+    rows
+      .filter((r) => r.bucket >= 1 && (grid[r.bucket] ?? Infinity) - 1 <= days)
+      .reduce((a, r) => a + r.n, 0);
+  const dpRows = deltas.filter((d) => d.measure === 'dp').map((d) => ({ bucket: Number(d.a), n: d.n }));
+  const fxAll = deltas.filter((d) => d.measure === 'fx');
+  const fxRows = fxAll.map((d) => ({ type: d.a, bucket: Number(d.b), n: d.n, q: d.q }));
+  const dpBase = dpRows.reduce((a, r) => a + r.n, 0);
+  const dp45 = within(dpRows, 45);
+  const fxBase = fxRows.reduce((a, r) => a + r.n, 0);
+  const fx30 = within(fxRows, 30);
+  const fx90 = within(fxRows, 90);
 
   // category breakdowns
-  const cats = categoriesR.rows.map((r) => ({ ...r, c: n(r.c) }));
+  const cats = deltas
+    .filter((d) => d.measure === 'cat')
+    .map((d) => {
+      const at = d.a.indexOf(':');
+      return {
+        trk: d.track,
+        list: d.a.slice(0, at),
+        code: d.a.slice(at + 1) || null,
+        q: quarterName(Number(d.b)),
+        c: d.n,
+      };
+    });
   const breakdown = (list: CategoryList, track: 'software' | 'website', quarters: string[]): Breakdown => {
     const codes = [...(CATEGORY_LISTS[list] as readonly string[]), UNCLASSIFIED];
     const total = new Map<string, number>();
@@ -337,41 +313,19 @@ export async function computeReportFromFacts(
     };
   };
 
-  // histograms
-  const hist = histogramR.rows.map((r) => ({ k: r.k, t: r.t, b: n(r.b), c: n(r.c) }));
-  const histogram = (bounds: BucketBounds, rows: typeof hist): DayBucket[] =>
-    bucketRanges(bounds).map((range, i) => ({
-      ...range,
-      count: rows.filter((r) => r.b === i + 1).reduce((a, r) => a + r.c, 0),
-    }));
-  const pubRows = hist.filter((r) => r.k === 'pub');
-  const fixRows = hist.filter((r) => r.k === 'fix');
-  const lrRows = hist.filter((r) => r.k === 'lr');
-  const typeOf = (t: string | null) => categoryOrUnclassified('websiteVulnerabilityType', t);
-  const vulnTypes = [...CATEGORY_LISTS.websiteVulnerabilityType, UNCLASSIFIED] as readonly string[];
-  const fixWithin = (days: number, rows: typeof hist) => {
-    // a bucket is within `days` when its upper end is ≤ days; the bounds keep 31 and 91 lower bounds by default,
-    // but the headline counts come from SQL so they hold for any bucket set — these are per type only
-    const ranges = bucketRanges(buckets.daysToFix);
-    return rows
-      .filter((r) => r.b >= 1 && ranges[r.b - 1]!.to !== null && ranges[r.b - 1]!.to! <= days)
-      .reduce((a, r) => a + r.c, 0);
-  };
-
-  const trendByQuarter = new Map<string, { fixed: number; within90: number }>();
-  for (const r of hist) {
-    if (!r.k.startsWith('trend:')) continue;
-    const q = r.k.slice(6);
-    const e = trendByQuarter.get(q) ?? { fixed: 0, within90: 0 };
-    e.fixed += r.c;
-    if (r.b === 1) e.within90 += r.c;
-    trendByQuarter.set(q, e);
+  const trendByQuarter = new Map<number, { fixed: number; within90: number }>();
+  for (const r of fxRows) {
+    const e = trendByQuarter.get(r.q) ?? { fixed: 0, within90: 0 };
+    e.fixed += r.n;
+    e.within90 += within([r], 90);
+    trendByQuarter.set(r.q, e);
   }
   const within90Trend = window.map((q) => {
+    const upTo = quarterNumber(q);
     let cumulativeFixed = 0;
     let within90 = 0;
     for (const [tq, e] of trendByQuarter) {
-      if (tq > q) continue;
+      if (tq > upTo) continue;
       cumulativeFixed += e.fixed;
       within90 += e.within90;
     }
@@ -383,7 +337,10 @@ export async function computeReportFromFacts(
   const prTotal = [...pr.values()].reduce((a, e) => a + e.c, 0);
   const prQuarter = [...pr.values()].reduce((a, e) => a + e.cq, 0);
 
-  const lrTotal = v('lr');
+  const typeOf = (t: string | null) => categoryOrUnclassified('websiteVulnerabilityType', t || null);
+  const vulnTypes = [...CATEGORY_LISTS.websiteVulnerabilityType, UNCLASSIFIED] as readonly string[];
+  const lrRows = longRunningR.rows.map((r) => ({ t: r.t, b: n(r.b), c: n(r.c) }));
+  const lrTotal = lrRows.reduce((a, r) => a + r.c, 0);
   const operatorWindow = trailingQuarters(quarter, operatorN);
 
   return {
@@ -395,16 +352,16 @@ export async function computeReportFromFacts(
     softwareStatus,
     websiteStatus,
     publications: {
-      total: v('pub_total'),
+      total: v('pub_dom') + v('pub_ovs'),
       domestic: v('pub_dom'),
       overseas: v('pub_ovs'),
-      inQuarter: { domestic: v('pub_dom_q'), overseas: v('pub_ovs_q') },
+      inQuarter: { domestic: pubQ('domestic'), overseas: pubQ('overseas') },
     },
     daysToPublication: {
-      base: v('dp_base'),
-      within45: v('dp_45'),
-      within45Pct: sharePct(v('dp_45'), v('dp_base')),
-      histogram: histogram(buckets.daysToPublication, pubRows),
+      base: dpBase,
+      within45: dp45,
+      within45Pct: sharePct(dp45, dpBase),
+      histogram: gridHistogram(dpRows, buckets.daysToPublication),
     },
     softwareByProductType: breakdown('productType', 'software', window),
     softwareByCause: breakdown('cause', 'software', window),
@@ -420,27 +377,27 @@ export async function computeReportFromFacts(
       }),
     },
     unreachable: {
-      listed: v('un_listed'),
-      resumed: v('un_resumed'),
-      completed: v('un_completed'),
-      stillUnreachable: v('un_still'),
+      listed: v('listed'),
+      resumed: v('resumed'),
+      completed: v('completed'),
+      stillUnreachable: v('still'),
     },
     daysToFix: {
-      base: v('fx_base'),
-      within30: v('fx_30'),
-      within30Pct: sharePct(v('fx_30'), v('fx_base')),
-      within90: v('fx_90'),
-      within90Pct: sharePct(v('fx_90'), v('fx_base')),
-      histogram: histogram(buckets.daysToFix, fixRows),
+      base: fxBase,
+      within30: fx30,
+      within30Pct: sharePct(fx30, fxBase),
+      within90: fx90,
+      within90Pct: sharePct(fx90, fxBase),
+      histogram: gridHistogram(fxRows, buckets.daysToFix),
       byType: vulnTypes
         .map((type) => {
-          const rows = fixRows.filter((r) => typeOf(r.t) === type);
+          const rows = fxRows.filter((r) => typeOf(r.type) === type);
           return {
             type,
-            base: rows.reduce((a, r) => a + r.c, 0),
-            within30: fixWithin(30, rows),
-            within90: fixWithin(90, rows),
-            histogram: histogram(buckets.daysToFix, rows),
+            base: rows.reduce((a, r) => a + r.n, 0),
+            within30: within(rows, 30),
+            within90: within(rows, 90),
+            histogram: gridHistogram(rows, buckets.daysToFix),
           };
         })
         .filter((t) => t.type !== UNCLASSIFIED || t.base > 0),
@@ -450,12 +407,13 @@ export async function computeReportFromFacts(
     websiteByThreat: breakdown('threat', 'website', window),
     longRunning: {
       total: lrTotal,
-      yearBefore: v('lr_year_before'),
-      buckets: histogram(buckets.longRunning, lrRows).map((bucket, i) => {
+      yearBefore: yearBeforeR.rows.reduce((a, r) => a + n(r.c), 0),
+      buckets: bucketRanges(buckets.longRunning).map((range, i) => {
         const rows = lrRows.filter((r) => r.b === i + 1);
         const base = rows.reduce((a, r) => a + r.c, 0);
         return {
-          ...bucket,
+          ...range,
+          count: base,
           byType: vulnTypes
             .map((category) => {
               const count = rows.filter((r) => typeOf(r.t) === category).reduce((a, r) => a + r.c, 0);
@@ -467,6 +425,18 @@ export async function computeReportFromFacts(
     },
     websiteByOperatorType: breakdown('operatorType', 'website', operatorWindow),
   };
+}
+
+/** '2012Q3' → 8050 (year × 4 + quarter − 1), as statistics_quarter() in 0017_statistics.sql. */
+export function quarterNumber(quarter: string): number {
+  const m = /^(\d{4})Q([1-4])$/.exec(quarter);
+  if (!m) throw new RangeError(`"${quarter}" is not a quarter`);
+  return Number(m[1]) * 4 + Number(m[2]) - 1;
+}
+
+/** 8050 → '2012Q3'. */
+export function quarterName(q: number): string {
+  return `${Math.floor(q / 4)}Q${(q % 4) + 1}`;
 }
 
 /** For callers that want the previous quarter's report: its last day. */

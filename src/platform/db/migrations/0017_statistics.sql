@@ -91,3 +91,154 @@ create table statistics_projection_cursor (
   updated_at timestamptz not null default now()
 );
 insert into statistics_projection_cursor (id, last_event_id) values (true, 0);
+
+-- ------------------------------------------------------------------------------------------------------------
+-- The rollup: what a report needs, summed per calendar quarter, kept in step with statistics_facts by statement
+-- triggers (set-based, so a bulk import pays once per statement). A report as of a day reads the rollup of the
+-- quarters before the day's quarter (a few thousand rows) and derives the current quarter's part from the facts
+-- with a milestone in it (index ranges) — never a scan of every fact (bench/: a million reports).
+--
+-- A fact is a timeline of deltas (statistics_fact_deltas): +1/−1 of a measure on the day something changed.
+-- measure / track / a / b:
+--   st   track, status (in_progress | not_accepted | published | handled_individually | not_vulnerable |
+--        fixed:<fix_action> | stopped_after_alert | unreachable)        — S3, S4
+--   rq   track, quarter of receipt                                       — S1, S2
+--   cat  track, '<list>:<code>' ('' code = unclassified), quarter of receipt, reports not 不受理 — S8, S9, S13, S14, S16
+--   pub  '', domestic | overseas                                          — S5
+--   dp   'software', bucket of days acceptance → publication on STATISTICS_DAY_GRID            — S6
+--   fx   'website', vulnerability type, bucket of days notice → fix on the grid               — S12
+--   un   '', listed | resumed | completed | still                         — S11
+-- Assumes what both writers guarantee: a reclassification happens while the report is in progress, and a
+-- report has an outcome or 不受理, not both (不受理 wins).
+-- Quarters are integers year * 4 + (quarter − 1): 2012Q3 = 8050.
+create function statistics_quarter(d date) returns integer language sql immutable parallel safe
+  return (extract(year from d)::integer * 4 + (extract(month from d)::integer - 1) / 3);
+
+-- the day grid the histograms are kept on (lower bounds; a report's buckets must be drawn from it):
+-- STATISTICS_DAY_GRID in src/domain/statistics-categories.ts
+create function statistics_day_bucket(days integer) returns integer language sql immutable parallel safe
+  return width_bucket(days, array[0, 6, 11, 21, 31, 46, 51, 91, 101, 201, 301, 1001]);
+
+create function statistics_fact_deltas(f statistics_facts)
+  returns table (day date, measure text, track text, a text, b text, n integer)
+  language sql immutable parallel safe
+as $$
+  with x as (
+    select
+      f.origin <> 'overseas_csirt' as rep,
+      coalesce(f.track_before, f.track) as t0,
+      f.track as t1,
+      case when f.reclassified_on > f.not_accepted_on then f.track_before else f.track end as tna,
+      statistics_quarter(f.received_on)::text as rq,
+      f.not_accepted_on is null and f.outcome is not null as oc,
+      greatest(f.outcome_on, f.reclassified_on) as od,
+      f.reclassified_on is not null as rc,
+      f.not_accepted_on is not null as na
+  )
+  select v.day, v.measure, v.track, v.a, v.b, v.n
+  from x cross join lateral (values
+    (f.received_on, 'st', x.t0, 'in_progress', '', 1, x.rep),
+    (f.reclassified_on, 'st', x.t0, 'in_progress', '', -1, x.rep and x.rc),
+    (f.reclassified_on, 'st', x.t1, 'in_progress', '', 1, x.rep and x.rc),
+    (f.not_accepted_on, 'st', x.tna, 'in_progress', '', -1, x.rep and x.na),
+    (f.not_accepted_on, 'st', x.tna, 'not_accepted', '', 1, x.rep and x.na),
+    (x.od, 'st', x.t1, 'in_progress', '', -1, x.rep and x.oc),
+    (x.od, 'st', x.t1, case when f.outcome = 'fixed' then 'fixed:' || f.fix_action else f.outcome end, '', 1,
+      x.rep and x.oc),
+    (f.received_on, 'rq', x.t0, x.rq, '', 1, x.rep),
+    (f.reclassified_on, 'rq', x.t0, x.rq, '', -1, x.rep and x.rc),
+    (f.reclassified_on, 'rq', x.t1, x.rq, '', 1, x.rep and x.rc),
+    (f.published_on, 'pub', '', case when x.rep then 'domestic' else 'overseas' end, '', 1,
+      f.published_on is not null and not x.na),
+    (x.od, 'dp', 'software', statistics_day_bucket(f.published_on - f.accepted_on)::text, '', 1,
+      x.rep and x.oc and f.outcome = 'published' and x.t1 = 'software' and f.accepted_on is not null
+      and f.published_on is not null),
+    (x.od, 'fx', 'website', coalesce(f.website_vulnerability_type, ''),
+      statistics_day_bucket(f.outcome_on - f.notified_on)::text, 1,
+      x.rep and x.oc and f.outcome = 'fixed' and x.t1 = 'website' and f.notified_on is not null),
+    (f.unreachable_listed_on, 'un', '', 'listed', '', 1, x.rep and f.unreachable_listed_on is not null),
+    (f.unreachable_resumed_on, 'un', '', 'resumed', '', 1, x.rep and f.unreachable_resumed_on is not null),
+    (f.unreachable_completed_on, 'un', '', 'completed', '', 1, x.rep and f.unreachable_completed_on is not null),
+    (f.unreachable_listed_on, 'un', '', 'still', '', 1, x.rep and f.unreachable_listed_on is not null),
+    (greatest(f.unreachable_listed_on, least(f.unreachable_resumed_on, case when x.oc then x.od end)), 'un', '',
+      'still', '', -1,
+      x.rep and f.unreachable_listed_on is not null and (f.unreachable_resumed_on is not null or x.oc))
+  ) v(day, measure, track, a, b, n, ok)
+  where v.ok
+  union all
+  select v.day, 'cat', v.track, l.list || ':' || coalesce(l.code, ''), x.rq, v.n
+  from x
+  cross join lateral (values
+    ('websiteVulnerabilityType', f.website_vulnerability_type, 'website'),
+    ('threat', f.threat, 'website'),
+    ('operatorType', f.operator_type, 'website'),
+    ('productType', f.product_type, 'software'),
+    ('cause', f.cause, 'software')
+  ) l(list, code, applies)
+  cross join lateral (values
+    (f.received_on, x.t0, 1, x.rep and x.t0 = l.applies),
+    (f.reclassified_on, x.t0, -1, x.rep and x.rc and x.t0 = l.applies),
+    (f.reclassified_on, x.t1, 1, x.rep and x.rc and x.t1 = l.applies),
+    (f.not_accepted_on, x.tna, -1, x.rep and x.na and x.tna = l.applies)
+  ) v(day, track, n, ok)
+  where v.ok
+$$;
+
+create table statistics_rollup (
+  quarter integer not null,
+  measure text not null,
+  track text not null,
+  a text not null,
+  b text not null,
+  n bigint not null,
+  primary key (quarter, measure, track, a, b)
+);
+
+create function statistics_rollup_add() returns trigger language plpgsql as $$
+begin
+  if tg_op in ('UPDATE', 'DELETE') then
+    insert into statistics_rollup as r (quarter, measure, track, a, b, n)
+    select statistics_quarter(d.day), d.measure, d.track, d.a, d.b, -sum(d.n)
+    from old_rows o cross join lateral statistics_fact_deltas(o) d
+    group by 1, 2, 3, 4, 5
+    order by 1, 2, 3, 4, 5
+    on conflict (quarter, measure, track, a, b) do update set n = r.n + excluded.n;
+  end if;
+  if tg_op in ('UPDATE', 'INSERT') then
+    insert into statistics_rollup as r (quarter, measure, track, a, b, n)
+    select statistics_quarter(d.day), d.measure, d.track, d.a, d.b, sum(d.n)
+    from new_rows o cross join lateral statistics_fact_deltas(o) d
+    group by 1, 2, 3, 4, 5
+    order by 1, 2, 3, 4, 5
+    on conflict (quarter, measure, track, a, b) do update set n = r.n + excluded.n;
+  end if;
+  return null;
+end $$;
+
+create function statistics_rollup_clear() returns trigger language plpgsql as $$
+begin
+  delete from statistics_rollup;
+  return null;
+end $$;
+
+create trigger statistics_facts_rollup_insert after insert on statistics_facts
+  referencing new table as new_rows for each statement execute function statistics_rollup_add();
+create trigger statistics_facts_rollup_update after update on statistics_facts
+  referencing old table as old_rows new table as new_rows for each statement execute function statistics_rollup_add();
+create trigger statistics_facts_rollup_delete after delete on statistics_facts
+  referencing old table as old_rows for each statement execute function statistics_rollup_add();
+create trigger statistics_facts_rollup_truncate after truncate on statistics_facts
+  for each statement execute function statistics_rollup_clear();
+
+-- the current quarter's facts: those with a milestone in [quarter start, as-of]
+create index statistics_facts_received_idx on statistics_facts (received_on);
+create index statistics_facts_outcome_idx on statistics_facts (outcome_on) where outcome_on is not null;
+create index statistics_facts_not_accepted_idx on statistics_facts (not_accepted_on) where not_accepted_on is not null;
+create index statistics_facts_reclassified_idx on statistics_facts (reclassified_on) where reclassified_on is not null;
+create index statistics_facts_unreachable_idx on statistics_facts
+  (least(unreachable_listed_on, unreachable_resumed_on, unreachable_completed_on))
+  where unreachable_listed_on is not null;
+-- long-running (S15): website reports still open on a day are those whose end (outcome or 不受理) is after it
+create index statistics_facts_open_idx on statistics_facts
+  ((coalesce(least(outcome_on, not_accepted_on), 'infinity'::date)))
+  where notified_on is not null;
