@@ -144,6 +144,18 @@ describe('advisories', () => {
     reviewedSha256: await workingCopySha256(t.ctx.db, t.ctx.secrets, k.advisoryId),
   });
 
+  /** A copy with an overview saved and submitted for review by `by`. */
+  async function submitted(devs: Developer[], by: Staff) {
+    const k = await caseWith(devs);
+    const c = await contentOf(k.advisoryId);
+    await saveAdvisory(t.ctx, by.actor, {
+      reference: k.reference,
+      fields: { ...contentToForm(c), 'overview.ja': '概要' },
+    });
+    await submitAdvisory(t.ctx, by.actor, { reference: k.reference });
+    return k;
+  }
+
   /** A complete copy saved, submitted by the handler and approved by lead2. */
   async function approved(devs: Developer[] = [devA]) {
     const k = await caseWith(devs);
@@ -376,13 +388,7 @@ describe('advisories', () => {
   });
 
   it('refuses approval by the person who submitted it (four eyes) and by a handler', async () => {
-    const k = await caseWith([devA]);
-    const c = await contentOf(k.advisoryId);
-    await saveAdvisory(t.ctx, b.coordinator2.actor, {
-      reference: k.reference,
-      fields: { ...contentToForm(c), 'overview.ja': '概要' },
-    });
-    await submitAdvisory(t.ctx, b.coordinator2.actor, { reference: k.reference });
+    const k = await submitted([devA], b.coordinator2);
     await assert.rejects(approveAdvisory(t.ctx, b.coordinator2.actor, await reviewed(k)), {
       code: 'forbidden',
       messageKey: 'advisories.errors.ownSubmission',
@@ -402,13 +408,7 @@ describe('advisories', () => {
   });
 
   it('refuses to approve a copy whose CSAF document would be invalid, saying why in both languages, saving nothing', async () => {
-    const k = await caseWith([devA]);
-    const c = await contentOf(k.advisoryId);
-    await saveAdvisory(t.ctx, b.coordinator.actor, {
-      reference: k.reference,
-      fields: { ...contentToForm(c), 'overview.ja': '概要' },
-    });
-    await submitAdvisory(t.ctx, b.coordinator.actor, { reference: k.reference });
+    const k = await submitted([devA], b.coordinator);
     // the copy in review names a vulnerability but no product and no developer's status
     const bare: AdvisoryContent = { ...(await contentOf(k.advisoryId)), products: [], vendorStatuses: [] };
     await t.ctx.db
@@ -453,13 +453,7 @@ describe('advisories', () => {
   it('gives two advisories approved at once different public IDs', async () => {
     const ks = [];
     for (let i = 0; i < 2; i++) {
-      const k = await caseWith([devA]);
-      const c = await contentOf(k.advisoryId);
-      await saveAdvisory(t.ctx, b.coordinator.actor, {
-        reference: k.reference,
-        fields: { ...contentToForm(c), 'overview.ja': '概要' },
-      });
-      await submitAdvisory(t.ctx, b.coordinator.actor, { reference: k.reference });
+      const k = await submitted([devA], b.coordinator);
       ks.push(k);
     }
     const ids = await Promise.all(
@@ -733,13 +727,7 @@ describe('advisories', () => {
   });
 
   it('requires the sha-256 of the reviewed text to approve, saying so in a field error', async () => {
-    const k = await caseWith([devA]);
-    const c = await contentOf(k.advisoryId);
-    await saveAdvisory(t.ctx, b.coordinator.actor, {
-      reference: k.reference,
-      fields: { ...contentToForm(c), 'overview.ja': '概要' },
-    });
-    await submitAdvisory(t.ctx, b.coordinator.actor, { reference: k.reference });
+    const k = await submitted([devA], b.coordinator);
     for (const reviewedSha256 of [undefined, '', 42]) {
       await assert.rejects(
         approveAdvisory(t.ctx, lead2.actor, { reference: k.reference, reviewedSha256 }),

@@ -93,3 +93,45 @@ export async function changeAdvisoryState(
     ip: e.ip,
   });
 }
+
+/**
+ * In-transaction: a reviewer's decision on the copy in review (approved, changes requested), bound to the sha-256
+ * of the text reviewed, and the state change it makes (with its event).
+ */
+export async function recordAdvisoryReview(
+  trx: Database,
+  actor: Actor,
+  r: {
+    caseId: string;
+    advisoryId: string;
+    decision: 'approved' | 'changes_requested';
+    note: string | null;
+    sha256: string;
+    set: Updateable<AdvisoriesTable>;
+    type: string;
+    data?: Record<string, unknown>;
+    at: Date;
+    ip?: string | null | undefined;
+  },
+): Promise<void> {
+  await trx
+    .insertInto('advisory_reviews')
+    .values({
+      advisory_id: r.advisoryId,
+      decision: r.decision,
+      note: r.note,
+      content_sha256: r.sha256,
+      reviewer: userIdOf(actor) as string,
+      at: r.at,
+    })
+    .execute();
+  await changeAdvisoryState(trx, actor, {
+    caseId: r.caseId,
+    advisoryId: r.advisoryId,
+    set: r.set,
+    type: r.type,
+    data: { ...(r.data ?? {}), sha256: r.sha256 },
+    at: r.at,
+    ip: r.ip,
+  });
+}

@@ -10,7 +10,7 @@ import { AppError } from '../../platform/errors.js';
 import { allocateId } from '../../platform/ids.js';
 import { userIdOf } from '../coordination/case-access.js';
 import { warmCsafCheck } from '../csaf-provider/store-csaf.js';
-import { recordAdvisoryEvent, withAdvisory } from './advisory-access.js';
+import { recordAdvisoryReview, withAdvisory } from './advisory-access.js';
 import { assertPublishableCsaf } from './csaf-approval-check.js';
 import { developerAliases } from './developer-aliases.js';
 import { mailCaseStaff, mailPrereleaseReady } from './mail.js';
@@ -61,35 +61,22 @@ export async function approveAdvisory(
       },
       now,
     );
-    await trx
-      .updateTable('advisories')
-      .set({
+    await recordAdvisoryReview(trx, actor, {
+      caseId: c.id,
+      advisoryId: a.id,
+      decision: 'approved',
+      note: null,
+      sha256: digest,
+      set: {
         state: 'approved',
         public_id: publicId,
         approved_content_enc: sealApproved(ctx.secrets, a.id, json),
         approved_content_sha256: digest,
         approved_at: now,
         approved_by: userId,
-        updated_at: now,
-        updated_by: userId,
-      })
-      .where('id', '=', a.id)
-      .execute();
-    await trx
-      .insertInto('advisory_reviews')
-      .values({
-        advisory_id: a.id,
-        decision: 'approved',
-        note: null,
-        content_sha256: digest,
-        reviewer: userId,
-        at: now,
-      })
-      .execute();
-    await recordAdvisoryEvent(trx, actor, {
-      caseId: c.id,
+      },
       type: ADVISORY_EVENTS.approved,
-      data: { advisoryId: a.id, publicId, revision: a.published_revision + 1, sha256: digest },
+      data: { publicId, revision: a.published_revision + 1 },
       at: now,
       ip: input.ip,
     });

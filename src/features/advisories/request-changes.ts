@@ -3,8 +3,7 @@
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { userIdOf } from '../coordination/case-access.js';
-import { recordAdvisoryEvent, withAdvisory } from './advisory-access.js';
+import { recordAdvisoryReview, withAdvisory } from './advisory-access.js';
 import { mailCaseStaff } from './mail.js';
 import { ADVISORY_EVENTS, contentJson, openContent, sha256 } from './store.js';
 
@@ -14,7 +13,6 @@ export async function requestChanges(
   input: { reference: string; note: unknown; ip?: string | null },
 ): Promise<void> {
   return withAdvisory(ctx, actor, input.reference, 'advisory.approve', async (trx, c, a, now) => {
-    const userId = userIdOf(actor) as string;
     if (a.state !== 'in_review') throw new AppError('conflict', 'advisories.errors.notInReview');
     const note = typeof input.note === 'string' ? input.note.replace(/\r\n?/g, '\n').trim() : '';
     if (!note)
@@ -22,26 +20,14 @@ export async function requestChanges(
     if (note.length > 4000)
       throw new AppError('validation', 'errors.validation', { note: ['advisories.errors.noteTooLong'] });
     const digest = sha256(contentJson(openContent(ctx.secrets, a.id, a.content_enc)));
-    await trx
-      .updateTable('advisories')
-      .set({ state: 'draft', submitted_at: null, submitted_by: null, updated_at: now, updated_by: userId })
-      .where('id', '=', a.id)
-      .execute();
-    await trx
-      .insertInto('advisory_reviews')
-      .values({
-        advisory_id: a.id,
-        decision: 'changes_requested',
-        note,
-        content_sha256: digest,
-        reviewer: userId,
-        at: now,
-      })
-      .execute();
-    await recordAdvisoryEvent(trx, actor, {
+    await recordAdvisoryReview(trx, actor, {
       caseId: c.id,
+      advisoryId: a.id,
+      decision: 'changes_requested',
+      note,
+      sha256: digest,
+      set: { state: 'draft', submitted_at: null, submitted_by: null },
       type: ADVISORY_EVENTS.changesRequested,
-      data: { advisoryId: a.id, sha256: digest },
       at: now,
       ip: input.ip,
     });

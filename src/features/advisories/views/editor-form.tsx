@@ -4,7 +4,7 @@
 import { Checkbox, CsrfField, Field, SelectField } from '../../../platform/views/form-fields.js';
 import { BILINGUAL_FIELDS, REFERENCE_KINDS, VENDOR_STATUSES } from '../advisory-input.js';
 import { advisoryPath } from '../mail.js';
-import { Bi, ChangeNoteFields, Fields, type FormCtx, Group, rows } from './parts.js';
+import { Bi, ChangeNoteFields, Fields, type FormCtx, Group, RowGroup, rows } from './parts.js';
 
 type Developer = { slug: string; name: string };
 
@@ -12,8 +12,12 @@ function DeveloperRows(f: FormCtx) {
   const { v, values, errors } = f;
   const { t } = v;
   return (
-    <Group legend={t('advisories.form.developers')}>
-      {rows(values, 'dev', 1).map((i) => (
+    <RowGroup
+      legend={t('advisories.form.developers')}
+      values={values}
+      list="dev"
+      extra={1}
+      row={(i) => (
         <div key={i} class="row-group">
           <Field
             name={`dev.${i}.slug`}
@@ -29,8 +33,8 @@ function DeveloperRows(f: FormCtx) {
           />
           <Checkbox name={`dev.${i}.remove`} label={t('advisories.form.remove')} />
         </div>
-      ))}
-    </Group>
+      )}
+    />
   );
 }
 
@@ -38,8 +42,12 @@ function VulnerabilityRows(f: FormCtx) {
   const { v, values, errors } = f;
   const { t } = v;
   return (
-    <Group legend={t('advisories.form.vulnerabilities')}>
-      {rows(values, 'vuln', 1).map((i, n) => {
+    <RowGroup
+      legend={t('advisories.form.vulnerabilities')}
+      values={values}
+      list="vuln"
+      extra={1}
+      row={(i, n) => {
         const p = `vuln.${i}.`;
         const ordinal = values[`${p}ordinal`];
         return (
@@ -78,8 +86,8 @@ function VulnerabilityRows(f: FormCtx) {
             {ordinal && <Checkbox name={`${p}remove`} label={t('advisories.form.remove')} />}
           </fieldset>
         );
-      })}
-    </Group>
+      }}
+    />
   );
 }
 
@@ -87,8 +95,12 @@ function ProductRows(f: FormCtx & { developers: Developer[] }) {
   const { v, values, errors, developers } = f;
   const { t } = v;
   return (
-    <Group legend={t('advisories.form.products')}>
-      {rows(values, 'product', 1).map((i, n) => {
+    <RowGroup
+      legend={t('advisories.form.products')}
+      values={values}
+      list="product"
+      extra={1}
+      row={(i, n) => {
         const p = `product.${i}.`;
         const key = values[`${p}key`];
         return (
@@ -120,8 +132,8 @@ function ProductRows(f: FormCtx & { developers: Developer[] }) {
             {key && <Checkbox name={`${p}remove`} label={t('advisories.form.remove')} />}
           </fieldset>
         );
-      })}
-    </Group>
+      }}
+    />
   );
 }
 
@@ -169,8 +181,12 @@ function ReferenceRows(f: FormCtx) {
   const { v, values, errors } = f;
   const { t } = v;
   return (
-    <Group legend={t('advisories.form.references')}>
-      {rows(values, 'ref', 2).map((i, n) => (
+    <RowGroup
+      legend={t('advisories.form.references')}
+      values={values}
+      list="ref"
+      extra={2}
+      row={(i, n) => (
         <fieldset key={i}>
           <legend>{t('advisories.form.reference', { n: n + 1 })}</legend>
           <SelectField
@@ -190,8 +206,8 @@ function ReferenceRows(f: FormCtx) {
             ]}
           />
         </fieldset>
-      ))}
-    </Group>
+      )}
+    />
   );
 }
 
@@ -241,9 +257,13 @@ export function EditorForm({
       {BILINGUAL_FIELDS.filter((k) => k !== 'title' && k !== 'overview').map((k) => (
         <Bi key={k} {...f} ja={`${k}.ja`} en={`${k}.en`} label={t(`advisories.form.fields.${k}`)} multiline />
       ))}
-      <Group legend={t('advisories.form.credits')}>
-        <p class="hint">{t('advisories.form.creditHint')}</p>
-        {rows(values, 'credit', 1).map((i, n) => (
+      <RowGroup
+        legend={t('advisories.form.credits')}
+        hint={t('advisories.form.creditHint')}
+        values={values}
+        list="credit"
+        extra={1}
+        row={(i, n) => (
           <Bi
             key={i}
             {...f}
@@ -251,8 +271,8 @@ export function EditorForm({
             en={`credit.${i}.en`}
             label={t('advisories.form.credit', { n: n + 1 })}
           />
-        ))}
-      </Group>
+        )}
+      />
       <ReferenceRows {...f} />
       <Field
         name="receivedOn"

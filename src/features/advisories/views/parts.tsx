@@ -7,22 +7,8 @@ import type { ViewContext } from '../../../platform/views/view-context.js';
 import { type FormValues, rowIndexes } from '../advisory-input.js';
 import type { Mention } from '../prerelease-mask.js';
 
-export function Moment({ v, at }: { v: ViewContext; at: Date }) {
-  const jst = formatInstant(at, { locale: v.locale, timeZone: 'Asia/Tokyo' });
-  const own =
-    v.timeZone === 'Asia/Tokyo' ? null : formatInstant(at, { locale: v.locale, timeZone: v.timeZone });
-  return (
-    <span class="moment">
-      <time dateTime={at.toISOString()}>{jst}</time>
-      {own && (
-        <>
-          {' / '}
-          {v.t('advisories.page.inYourZone')}: {own}
-        </>
-      )}
-    </span>
-  );
-}
+// a moment in JST and in the viewer's zone: the coordination pages' own
+export { Moment } from '../../coordination/views/parts.js';
 
 export const when = (v: ViewContext, at: Date) =>
   formatInstant(at, { locale: v.locale, timeZone: v.timeZone });
@@ -184,5 +170,22 @@ export function MentionsWarning({ v, mentions }: { v: ViewContext; mentions: Men
         ))}
       </ul>
     </section>
+  );
+}
+
+/** A group of rows of one list (`dev`, `vuln` …): the rows there are and `extra` empty ones, each as `row` draws it. */
+export function RowGroup(props: {
+  legend: string;
+  values: FormValues;
+  list: string;
+  extra: number;
+  hint?: string;
+  row: (i: number, n: number) => ComponentChildren;
+}) {
+  return (
+    <Group legend={props.legend}>
+      {props.hint && <p class="hint">{props.hint}</p>}
+      {rows(props.values, props.list, props.extra).map((i, n) => props.row(i, n))}
+    </Group>
   );
 }
