@@ -105,7 +105,7 @@ export async function writeHistoryFile(file: string, count: number): Promise<voi
   for (const line of historyLines(count)) {
     chunk.push(line);
     if (chunk.length === 10_000) {
-      if (!out.write(`${chunk.join('\n')}\n`)) await new Promise((r) => out.once('drain', r));
+      if (!out.write(`${chunk.join('\n')}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
       chunk = [];
     }
   }
