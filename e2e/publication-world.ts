@@ -7,6 +7,7 @@
 // write and approve the advisory in the browser — a coordinator (handler) and a coordination lead — have accounts
 // but no second factor yet: they set it up on their first login, as staff must.
 import assert from 'node:assert/strict';
+import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { addParties } from '../src/features/coordination/add-parties.js';
 import { addVulnerability } from '../src/features/coordination/add-vulnerability.js';
 import { decideSchedule } from '../src/features/coordination/decide-schedule.js';
@@ -21,6 +22,7 @@ import { makeOrganization, makeUser } from '../src/testing/app.js';
 import { softwareReport, submit } from '../src/testing/reports.js';
 import { person } from '../src/testing/world.js';
 import { CoordinationWorld } from './coordination-world.js';
+import { clickAndLoad } from './harness.js';
 
 /** The finder, unmistakable, so a trace of them anywhere public or in a developer's mail is found. */
 export const FINDER = {
@@ -86,6 +88,14 @@ const entry = (d: { nameJa: string; nameEn: string; window: string; locale: 'ja'
 });
 
 export class PublicationWorld extends CoordinationWorld {
+  /** A new browser with one page, as the intake world's, with more time per action (the machine is shared). */
+  override async newPage(opts: BrowserContextOptions = {}): Promise<Page> {
+    const page = await super.newPage(opts);
+    page.context().setDefaultTimeout(45_000);
+    page.context().setDefaultNavigationTimeout(60_000);
+    return page;
+  }
+
   /** The coordination test's product case, as it leaves it (see the file's header). */
   async buildCase(): Promise<PublicationCase> {
     const t = this.app;
@@ -200,4 +210,19 @@ export class PublicationWorld extends CoordinationWorld {
     };
     return { reference, caseId: c.id, coordinator, lead, devs };
   }
+}
+
+/**
+ * Presses a button that posts a form, waits for the page that follows, and returns the HTTP status of the POST
+ * (303 when it went through, 400 when refused; 0 when nothing was posted). As coordination-world.ts's press, with
+ * room for a slow machine: an approval or a save under load can take longer than that one's 30 seconds.
+ */
+export async function post(page: Page, button: Locator): Promise<number> {
+  const posted = page
+    .waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest(), {
+      timeout: 120_000,
+    })
+    .catch(() => null);
+  await clickAndLoad(page, button);
+  return (await posted)?.status() ?? 0;
 }

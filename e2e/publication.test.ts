@@ -25,7 +25,6 @@ import {
   noticeOf,
   passwordLogIn,
   pathOf,
-  press,
   START,
 } from './coordination-world.js';
 import { clickAndLoad, expectAccessible, stepSuite, switchLanguage, textOf } from './harness.js';
@@ -37,6 +36,7 @@ import {
   FINDER_SECRETS,
   type PublicationCase,
   PublicationWorld,
+  post,
   VULN,
 } from './publication-world.js';
 
@@ -92,7 +92,7 @@ describe('publishing an advisory in a browser', () => {
       coordinator = await world.newPage();
       await staffLogIn(coordinator, world.app, k.coordinator.email, k.coordinator.password);
       await coordinator.goto(editor());
-      assert.equal(await press(coordinator, formTo(coordinator, '/create')), 303, 'the advisory is created');
+      assert.equal(await post(coordinator, formTo(coordinator, '/create')), 303, 'the advisory is created');
       assert.equal(await noticeOf(coordinator), staffT('advisories.page.notices.created'));
       const form = coordinator.locator('form#editor');
       // prefilled from the case: the vulnerability, its CVE ID, both developers and their statuses
@@ -123,7 +123,7 @@ describe('publishing an advisory in a browser', () => {
       await fill('ref.0.url', WRITTEN.refUrl);
       const save = () =>
         coordinator.locator('form#editor').getByRole('button', { name: staffT('advisories.form.save') });
-      assert.equal(await press(coordinator, save()), 400, 'an invalid purl is refused');
+      assert.equal(await post(coordinator, save()), 400, 'an invalid purl is refused');
       const again = coordinator.locator('form#editor');
       assert.equal(await again.locator('[name="product.0.purl"]').getAttribute('aria-invalid'), 'true');
       assert.ok((await errorsOn(coordinator)).length > 0, 'the error summary names it');
@@ -144,11 +144,11 @@ describe('publishing an advisory in a browser', () => {
         );
         await field.selectOption(legend.includes(DEVS.A.nameJa) ? 'fixed' : 'not_affected');
       }
-      const saved = await press(coordinator, save());
+      const saved = await post(coordinator, save());
       assert.equal(saved, 303, `the copy is saved (HTTP ${saved}: ${await errorsOn(coordinator)})`);
       assert.equal(await noticeOf(coordinator), staffT('advisories.page.notices.saved'));
 
-      assert.equal(await press(coordinator, formTo(coordinator, '/submit')), 303, 'submitted for review');
+      assert.equal(await post(coordinator, formTo(coordinator, '/submit')), 303, 'submitted for review');
       assert.equal(await noticeOf(coordinator), staffT('advisories.page.notices.submitted'));
       await expectAccessible(coordinator, 'the advisory editor, in review');
       expectNone(await everythingOn(coordinator), [FINDER.name, FINDER.email], 'the editor (no consent)');
@@ -158,7 +158,7 @@ describe('publishing an advisory in a browser', () => {
 
   step(
     'a coordination lead reviews both languages and approves; the advisory gets its public ID',
-    async () => {
+    async (t) => {
       lead = await world.newPage();
       await staffLogIn(lead, world.app, k.lead.email, k.lead.password);
       await lead.goto(`${editor()}/review`);
@@ -173,7 +173,9 @@ describe('publishing an advisory in a browser', () => {
         assert.ok(review.includes(text), `the review shows ${text}`);
       }
       await expectAccessible(lead, 'the review page');
-      assert.equal(await press(lead, formTo(lead, '/approve')), 303, 'approved');
+      const began = Date.now();
+      assert.equal(await post(lead, formTo(lead, '/approve')), 303, 'approved');
+      t.diagnostic(`approval and the page after it: ${Date.now() - began} ms`);
       assert.equal(await noticeOf(lead), staffT('advisories.page.notices.approved'));
       const row = await world.app.ctx.db
         .selectFrom('advisories')
@@ -191,7 +193,7 @@ describe('publishing an advisory in a browser', () => {
 
   step('the coordinator schedules it for the agreed moment', async () => {
     await coordinator.goto(editor());
-    assert.equal(await press(coordinator, formTo(coordinator, '/schedule')), 303, 'scheduled');
+    assert.equal(await post(coordinator, formTo(coordinator, '/schedule')), 303, 'scheduled');
     assert.equal(await noticeOf(coordinator), staffT('advisories.page.notices.scheduled'));
     assert.ok((await textOf(coordinator.locator('main'))).includes('2027-02-02'), 'the moment is shown');
     const row = await world.app.ctx.db
