@@ -7,7 +7,6 @@ import { createLogger, createRuntime, createServer, type Runtime } from './app.j
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { createApiToken } from './features/accounts/create-api-token.js';
 import { createUser, ROLES } from './features/accounts/create-user.js';
-import { importAdvisoriesCommand } from './features/advisory-import/command.js';
 import { formatCredentials, seedDemo } from './features/demo/seed-demo.js';
 import { importHistoryCommand } from './features/statistics/import-history-command.js';
 import { verifyAuditChain } from './platform/audit.js';
@@ -156,10 +155,13 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(`audit trail BROKEN at entry #${broken.seq}: ${broken.problem}\n`);
         return 2;
       });
-    case 'import-advisories':
+    case 'import-advisories': {
+      // loaded on demand: the CSAF validator behind it takes seconds to load, which no other command needs
+      const { importAdvisoriesCommand } = await import('./features/advisory-import/command.js');
       return importAdvisoriesCommand(sub === undefined ? rest : [sub, ...rest], (fn) =>
         withRuntime(config, (r) => fn(r.ctx)),
       );
+    }
     case 'import-history':
       return importHistoryCommand(sub === undefined ? rest : [sub, ...rest], (fn) =>
         withRuntime(config, (r) => fn(r.ctx)),

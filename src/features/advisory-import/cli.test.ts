@@ -41,39 +41,49 @@ describe('keikai import-advisories', () => {
   let dir: string;
   let runs: Record<string, Run>;
 
-  before(async () => {
-    database = await createTestDatabase();
-    ({ db, pool } = createDatabase(database.url, { max: 2 }));
-    dir = mkdtempSync(join(tmpdir(), 'keikai-import-cli-'));
-    const env = {
-      DATABASE_URL: database.url,
-      KEIKAI_SECRET: 's'.repeat(40),
-      KEIKAI_LOG_LEVEL: 'silent',
-      KEIKAI_DATA_DIR: dir,
-    };
-    const good = join(dir, 'good');
-    mkdirSync(good);
-    writeFileSync(join(good, 'ecj.json'), JSON.stringify(japaneseAdvisory()));
-    writeFileSync(join(good, 'acme.json'), JSON.stringify(englishAdvisory()));
-    const mixed = join(dir, 'mixed');
-    mkdirSync(mixed);
-    writeFileSync(join(mixed, 'broken.json'), '{"document":');
-    const other = japaneseAdvisory({ trackingId: 'ECJ-2026-0500' });
-    writeFileSync(join(mixed, 'other.json'), JSON.stringify(other));
-    const plan: Record<string, string[]> = {
-      noSource: ['import-advisories'],
-      badBatch: ['import-advisories', good, '--batch', '0'],
-      unknownOption: ['import-advisories', good, '--bacth', '5'],
-      missing: ['import-advisories', join(dir, 'nowhere')],
-      good: ['import-advisories', good, '--batch', '1'],
-      mixed: ['import-advisories', mixed],
-    };
-    runs = {};
-    // the usage errors never open the database; the two imports run one after the other (both migrate)
-    const order = Object.entries(plan);
-    for (const [name, args] of order) runs[name] = await cli(args, env);
-    runs.again = await cli(['import-advisories', good], { ...env, LANG: 'ja_JP.UTF-8' });
-  });
+  before(
+    async () => {
+      database = await createTestDatabase();
+      ({ db, pool } = createDatabase(database.url, { max: 2 }));
+      dir = mkdtempSync(join(tmpdir(), 'keikai-import-cli-'));
+      const env = {
+        DATABASE_URL: database.url,
+        KEIKAI_SECRET: 's'.repeat(40),
+        KEIKAI_LOG_LEVEL: 'silent',
+        KEIKAI_DATA_DIR: dir,
+      };
+      const good = join(dir, 'good');
+      mkdirSync(good);
+      writeFileSync(join(good, 'ecj.json'), JSON.stringify(japaneseAdvisory()));
+      writeFileSync(join(good, 'acme.json'), JSON.stringify(englishAdvisory()));
+      const mixed = join(dir, 'mixed');
+      mkdirSync(mixed);
+      writeFileSync(join(mixed, 'broken.json'), '{"document":');
+      const other = japaneseAdvisory({ trackingId: 'ECJ-2026-0500' });
+      writeFileSync(join(mixed, 'other.json'), JSON.stringify(other));
+      const plan: Record<string, string[]> = {
+        noSource: ['import-advisories'],
+        badBatch: ['import-advisories', good, '--batch', '0'],
+        unknownOption: ['import-advisories', good, '--bacth', '5'],
+        missing: ['import-advisories', join(dir, 'nowhere')],
+        good: ['import-advisories', good, '--batch', '1'],
+        mixed: ['import-advisories', mixed],
+      };
+      runs = {};
+      // each run starts a Node process: three at a time (the two imports touch different advisories), then
+      // the good folder again
+      const queue = Object.entries(plan);
+      await Promise.all(
+        [1, 2, 3].map(async () => {
+          for (let next = queue.shift(); next; next = queue.shift()) runs[next[0]] = await cli(next[1], env);
+        }),
+      );
+      runs.again = await cli(['import-advisories', good], { ...env, LANG: 'ja_JP.UTF-8' });
+      // seven processes that each load the whole app: on a busy 2-core machine this takes more than the
+      // default 120 s of a test
+    },
+    { timeout: 400_000 },
+  );
   after(async () => {
     await db.destroy();
     await pool.end().catch(() => {});

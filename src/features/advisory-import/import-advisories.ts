@@ -18,7 +18,6 @@ import { join, relative, resolve, sep } from 'node:path';
 import { sql } from 'kysely';
 import type { AdvisoryDocument } from '../../domain/advisory-document.js';
 import { counterKey } from '../../domain/id-format.js';
-import { validateCsaf } from '../../exports/csaf-validate.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/policy.js';
 import type { AppContext } from '../../platform/context.js';
@@ -204,6 +203,13 @@ export async function importAdvisories(
 
 // ---- one entry: read, parse, check, map (everything but the id) ----
 
+// the CSAF validator's modules take seconds to load: only when a document is to be checked
+let validatorModule: Promise<typeof import('../../exports/csaf-validate.js')> | null = null;
+const validator = () => {
+  validatorModule ??= import('../../exports/csaf-validate.js');
+  return validatorModule;
+};
+
 type Prepared = { entry: Entry; doc: AdvisoryDocument; namespace: string; trackingId: string };
 
 async function prepare(entry: Entry, validate: boolean): Promise<Prepared | ImportFailure> {
@@ -225,6 +231,7 @@ async function prepare(entry: Entry, validate: boolean): Promise<Prepared | Impo
   const tlp = nonPublicTlp(json);
   if (tlp) return fail('notPublic', tlp);
   if (validate) {
+    const { validateCsaf } = await validator();
     const r = await validateCsaf(json);
     if (!r.valid) {
       const shown = r.errors
