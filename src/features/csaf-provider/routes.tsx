@@ -5,13 +5,14 @@
 // its CSAF: line. Public (publication.read, which everyone holds) and read only through publicDb: the public tables
 // hold published advisories only, so nothing under embargo can appear (ARCHITECTURE.md invariant 2).
 //
-// Every answer has an ETag and Cache-Control; the lists are built from one cheap query (how many documents, the
-// newest release) and kept in memory until that changes, so 250,000 documents are not re-read per request.
+// Every answer has an ETag and Cache-Control; the lists key on the public data's version (public_state, one
+// primary-key read, raised by every write of the public tables — the publish step stores the CSAF document in the
+// same transaction) and are kept in memory for that version only (a few entries at most), so 250,000 documents
+// are not re-read, and a 304 reads nothing else, per request.
 // Names are checked against the only shapes that exist (a four-digit year, the §5.1 file name, a 40-digit
 // fingerprint) before any query: anything else, path traversal included, is a 404.
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AdvisoryDocument } from '../../domain/advisory-document.js';
 import {
@@ -28,6 +29,7 @@ import { notFound } from '../../platform/errors.js';
 import type { App, Feature } from '../../platform/http/server.js';
 import { renderPage } from '../../platform/views/render.js';
 import { type PublicDatabase, publicDb } from '../vulndb/public-db.js';
+import { readPublicState, VersionCache } from '../vulndb/public-state.js';
 import { csafSigningKey } from './signing-key.js';
 import { csafProviderOf } from './store-csaf.js';
 
@@ -85,15 +87,6 @@ type FileEntry = {
   releasedAt: Date;
 };
 
-/** How many documents there are and the newest release: what every list depends on (rows are only added). */
-async function folderState(db: PublicDatabase): Promise<{ count: number; newest: Date | null }> {
-  const row = await db
-    .selectFrom('public_csaf_documents')
-    .select([sql<string>`count(*)`.as('count'), sql<Date | null>`max(released_at)`.as('newest')])
-    .executeTakeFirstOrThrow();
-  return { count: Number(row.count), newest: row.newest ? new Date(row.newest) : null };
-}
-
 /** The latest revision of every file, newest release first. */
 async function latestFiles(db: PublicDatabase, year?: number): Promise<FileEntry[]> {
   let q = db
@@ -116,6 +109,23 @@ async function latestFiles(db: PublicDatabase, year?: number): Promise<FileEntry
       releasedAt: new Date(r.released_at),
     }))
     .sort((a, b) => b.releasedAt.getTime() - a.releasedAt.getTime() || a.filename.localeCompare(b.filename));
+}
+
+function newestRelease(files: readonly FileEntry[]): Date | null {
+  let newest: Date | null = null;
+  for (const f of files) if (!newest || f.releasedAt > newest) newest = f.releasedAt;
+  return newest;
+}
+
+/** The newest release of all documents: one step down public_csaf_documents_released_idx. */
+async function newestReleaseOf(db: PublicDatabase): Promise<Date | null> {
+  const row = await db
+    .selectFrom('public_csaf_documents')
+    .select('released_at')
+    .orderBy('released_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? new Date(row.released_at) : null;
 }
 
 async function latestDocument(db: PublicDatabase, year: number, filename: string) {
@@ -156,12 +166,6 @@ function Listing({ path, entries }: { path: string; entries: string[] }) {
   );
 }
 
-function sendListing(reply: FastifyReply, path: string, entries: string[]) {
-  return reply
-    .header('content-type', 'text/html; charset=utf-8')
-    .send(renderPage(<Listing path={path} entries={entries} />));
-}
-
 /** security.txt (RFC 9116) of this site: the reception's contact and key, and the CSAF provider (CSAF §7.1.8). */
 export function securityTxt(ctx: AppContext, now: Date): string {
   const base = ctx.config.publicUrl;
@@ -187,8 +191,8 @@ export const csafProviderRoutes: Feature = (app: App, ctx: AppContext) => {
   const whiteUrl = `${base}${CSAF_WHITE_PATH}`;
   const hide = { schema: { hide: true } };
 
-  /** Lists built from every file, rebuilt only when the folder changed. */
-  const memo = new Map<string, { etag: string; body: string }>();
+  /** Lists built from every file, rebuilt only when the public data changed (the current version's only). */
+  const lists = new VersionCache<string>(4);
   async function fromFolder(
     req: FastifyRequest,
     reply: FastifyReply,
@@ -196,52 +200,56 @@ export const csafProviderRoutes: Feature = (app: App, ctx: AppContext) => {
     contentType: string,
     build: (files: FileEntry[], newest: Date | null) => Promise<string> | string,
   ) {
-    const state = await folderState(db);
-    const etag = quoted(`${kind}-${state.count}-${state.newest?.getTime() ?? 0}`);
+    const { version } = await readPublicState(db);
+    const etag = quoted(`${kind}-v${version}`);
     if (notModified(req, reply, etag, LIST_CACHE)) return reply;
-    let hit = memo.get(kind);
-    if (hit?.etag !== etag) {
-      hit = { etag, body: await build(await latestFiles(db), state.newest) };
-      memo.set(kind, hit);
-    }
-    return reply.header('content-type', contentType).send(hit.body);
+    const body = await lists.get(version, kind, async () => {
+      const files = await latestFiles(db);
+      return build(files, newestRelease(files));
+    });
+    return reply.header('content-type', contentType).send(body);
   }
+
+  /** provider-metadata.json of the current version (its last_updated is the newest release). */
+  const metadataBodies = new VersionCache<string>(2);
 
   app.get(PROVIDER_METADATA_PATH, hide, async (req, reply) => {
     if (!allowed(req.actor, reply)) return reply;
     const key = await csafSigningKey(ctx.config);
-    const state = await folderState(db);
-    const etag = quoted(`pm-${key.fingerprint}-${state.count}-${state.newest?.getTime() ?? 0}`);
+    const { version } = await readPublicState(db);
+    const etag = quoted(`pm-${key.fingerprint}-v${version}`);
     if (notModified(req, reply, etag, LIST_CACHE)) return reply;
-    const metadata = {
-      canonical_url: `${base}${PROVIDER_METADATA_PATH}`,
-      distributions: [
-        {
-          directory_url: `${whiteUrl}/`,
-          rolie: {
-            feeds: [
-              {
-                summary: `All TLP:WHITE advisories of ${provider.name}.`,
-                tlp_label: 'WHITE',
-                url: `${whiteUrl}/${ROLIE_FEED_FILE}`,
-              },
-            ],
+    const body = await metadataBodies.get(version, key.fingerprint, async () => {
+      const newest = await newestReleaseOf(db);
+      const metadata = {
+        canonical_url: `${base}${PROVIDER_METADATA_PATH}`,
+        distributions: [
+          {
+            directory_url: `${whiteUrl}/`,
+            rolie: {
+              feeds: [
+                {
+                  summary: `All TLP:WHITE advisories of ${provider.name}.`,
+                  tlp_label: 'WHITE',
+                  url: `${whiteUrl}/${ROLIE_FEED_FILE}`,
+                },
+              ],
+            },
           },
-        },
-      ],
-      last_updated: (state.newest ?? key.createdAt).toISOString(),
-      list_on_CSAF_aggregators: true,
-      metadata_version: '2.0',
-      mirror_on_CSAF_aggregators: true,
-      public_openpgp_keys: [
-        { fingerprint: key.fingerprint, url: `${base}/.well-known/csaf/openpgp/${key.fingerprint}.asc` },
-      ],
-      publisher: { category: 'coordinator', name: provider.name, namespace: provider.namespace },
-      role: 'csaf_trusted_provider',
-    };
-    return reply
-      .header('content-type', 'application/json; charset=utf-8')
-      .send(`${JSON.stringify(metadata, null, 2)}\n`);
+        ],
+        last_updated: (newest ?? key.createdAt).toISOString(),
+        list_on_CSAF_aggregators: true,
+        metadata_version: '2.0',
+        mirror_on_CSAF_aggregators: true,
+        public_openpgp_keys: [
+          { fingerprint: key.fingerprint, url: `${base}/.well-known/csaf/openpgp/${key.fingerprint}.asc` },
+        ],
+        publisher: { category: 'coordinator', name: provider.name, namespace: provider.namespace },
+        role: 'csaf_trusted_provider',
+      };
+      return `${JSON.stringify(metadata, null, 2)}\n`;
+    });
+    return reply.header('content-type', 'application/json; charset=utf-8').send(body);
   });
 
   app.get('/.well-known/csaf/openpgp/:file', hide, async (req, reply) => {
@@ -322,19 +330,28 @@ export const csafProviderRoutes: Feature = (app: App, ctx: AppContext) => {
     return reply.header('cache-control', LIST_CACHE).redirect(`${CSAF_WHITE_PATH}/${year}/`, 301);
   });
 
+  /** Year listings of the current version: ~20,000 files (80,000 links) a year at 250,000 documents. */
+  const yearListings = new VersionCache<string | null>(4);
+
   app.get(`${CSAF_WHITE_PATH}/:year/`, hide, async (req, reply) => {
     if (!allowed(req.actor, reply)) return reply;
     const { year } = req.params as { year: string };
     if (!YEAR.test(year)) throw notFound();
-    const files = await latestFiles(db, Number(year));
-    if (files.length === 0) throw notFound();
-    const names = files.map((f) => f.filename).sort();
-    const etag = quoted(
-      `y${year}-${digest(files.map((f) => `${f.filename}@${f.releasedAt.getTime()}`).join(','))}`,
-    );
-    if (notModified(req, reply, etag, LIST_CACHE)) return reply;
-    const entries = ['../', ...names.flatMap((n) => [n, `${n}.asc`, `${n}.sha256`, `${n}.sha512`])];
-    return sendListing(reply, `${CSAF_WHITE_PATH}/${year}/`, entries);
+    const { version } = await readPublicState(db);
+    // a client holds this tag only if the year had files at this version, and still has them
+    if (notModified(req, reply, quoted(`y${year}-v${version}`), LIST_CACHE)) return reply;
+    const body = await yearListings.get(version, year, async () => {
+      const files = await latestFiles(db, Number(year));
+      if (files.length === 0) return null;
+      const names = files.map((f) => f.filename).sort();
+      const entries = ['../', ...names.flatMap((n) => [n, `${n}.asc`, `${n}.sha256`, `${n}.sha512`])];
+      return renderPage(<Listing path={`${CSAF_WHITE_PATH}/${year}/`} entries={entries} />);
+    });
+    if (body === null) {
+      reply.removeHeader('etag').removeHeader('cache-control');
+      throw notFound();
+    }
+    return reply.header('content-type', 'text/html; charset=utf-8').send(body);
   });
 
   app.get(`${CSAF_WHITE_PATH}/:year/:file`, hide, async (req, reply) => {

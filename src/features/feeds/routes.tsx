@@ -3,14 +3,14 @@
 // published advisories only, so nothing under embargo can appear here (ARCHITECTURE.md invariant 2).
 //
 // Feeds: the 50 most recently updated advisories, `?lang=ja|en` (default ja; anything else is 400), with an ETag
-// from the newest update, the number of advisories and of their revisions, and the language;
-// `Cache-Control: public, max-age=300`; 304 for a matching If-None-Match (answered before any document is read).
+// from the public data's version (public_state: one primary-key read, raised by every write of the public
+// tables) and the language; `Cache-Control: public, max-age=300`; 304 for a matching If-None-Match (answered
+// before any advisory is read).
 // Advisories without English text appear in the English feed in Japanese; samples are flagged in the title.
 // Exports: /advisories/:slug/cve/:cveId.json (404 unless the advisory has that CVE; 422 naming the fields when
 // English is missing) and /advisories/:slug/osv.json — always a JSON array of OSV records, one per vulnerability
 // (404 with the reason when no product is a package of an OSV ecosystem).
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
 import type { AdvisoryDocument } from '../../domain/advisory-document.js';
 import { toAtom } from '../../exports/atom.js';
 import type { FeedLang } from '../../exports/common.js';
@@ -22,6 +22,7 @@ import { can } from '../../platform/auth/policy.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Feature } from '../../platform/http/server.js';
 import { type PublicDatabase, publicDb } from '../vulndb/public-db.js';
+import { readPublicState, VersionCache } from '../vulndb/public-state.js';
 
 export const FEED_SIZE = 50;
 export const JVNRSS_PATH = '/feeds/jvnrss.rdf';
@@ -77,23 +78,6 @@ function feedLang(req: FastifyRequest): FeedLang | null {
   return lang === 'ja' || lang === 'en' ? lang : null;
 }
 
-async function feedState(db: PublicDatabase) {
-  const row = await db
-    .selectFrom('public_advisories')
-    .select([
-      sql<Date | null>`max(last_updated_at)`.as('newest'),
-      sql<string>`count(*)`.as('count'),
-      // every new revision raises it, even one of an imported advisory dated before the newest
-      sql<string>`coalesce(sum(revision), 0)`.as('revisions'),
-    ])
-    .executeTakeFirstOrThrow();
-  return {
-    newest: row.newest ? new Date(row.newest) : null,
-    count: Number(row.count),
-    revisions: Number(row.revisions),
-  };
-}
-
 async function latest(db: PublicDatabase): Promise<AdvisoryDocument[]> {
   const rows = await db
     .selectFrom('public_advisories')
@@ -115,7 +99,7 @@ function matches(header: string | string[] | undefined, etag: string): boolean {
 
 async function sendFeed(
   ctx: AppContext,
-  rendered: Map<string, string>,
+  rendered: VersionCache<string>,
   req: FastifyRequest,
   reply: FastifyReply,
   contentType: string,
@@ -126,18 +110,16 @@ async function sendFeed(
   const lang = feedLang(req);
   if (!lang) return problem(reply, 400, 'bad_lang', MESSAGES.badLang);
   const db = publicDb(ctx.db);
-  const state = await feedState(db);
-  const etag = `W/"${kind}-${lang}-${state.newest?.getTime() ?? 0}-${state.count}-${state.revisions}"`;
+  const { version } = await readPublicState(db);
+  const etag = `W/"${kind}-${lang}-v${version}"`;
   reply.header('etag', etag).header('cache-control', CACHE).header('vary', 'Accept-Encoding');
   if (matches(req.headers['if-none-match'], etag)) return reply.code(304).send();
-  let body = rendered.get(etag);
-  if (body === undefined) {
+  const body = await rendered.get(version, `${kind}-${lang}`, async () => {
     const docs = await latest(db);
-    body = render(docs, lang, (state.newest ?? new Date(0)).toISOString());
-    rendered.set(etag, body);
-    // the current ja/en versions of both feeds, and a few just replaced
-    while (rendered.size > 8) rendered.delete(rendered.keys().next().value as string);
-  }
+    // the newest update of all is the newest of these (latest orders by it)
+    const newest = Math.max(0, ...docs.map((d) => Date.parse(d.lastUpdatedAt)));
+    return render(docs, lang, new Date(newest).toISOString());
+  });
   return reply.header('content-type', contentType).send(body);
 }
 
@@ -154,9 +136,9 @@ async function findDocument(ctx: AppContext, slug: string): Promise<AdvisoryDocu
 export const feedsRoutes: Feature = (app, ctx) => {
   const base = ctx.config.publicUrl;
   const names = titles(ctx.config.orgName);
-  // Rendered feeds by ETag (which changes whenever an advisory is published, updated or imported): a 50-item
-  // JVNRSS takes ~17 ms to build, so this app builds it once per change, not per request.
-  const rendered = new Map<string, string>();
+  // Rendered feeds of the current public version (which changes whenever an advisory is published, updated or
+  // imported): a 50-item JVNRSS takes ~17 ms to build, so this app builds it once per change, not per request.
+  const rendered = new VersionCache<string>(4);
 
   app.get(JVNRSS_PATH, { schema: { hide: true } }, (req, reply) =>
     sendFeed(

@@ -3,6 +3,12 @@
 // advisory row (current revision, filter columns, search vector, document) and appends the revision; a revision
 // that is already there is left alone, so a retried or repeated write changes nothing (idempotent).
 // Batched: one statement per table for a whole batch, which is what makes importing 250,000 advisories fast.
+//
+// It also keeps public_state (migration 0015) and public_developers.advisory_count, in the same transaction:
+// the version goes up by one per call (every ETag and in-memory cache of the public surfaces keys on it), the
+// advisory count by the ids that are new, and each developer's count by the advisories that newly list it
+// (or no longer do, when a newer revision changes the developer list). The public_state row is updated first:
+// its row lock serializes concurrent writers, so the previous rows read next are the committed ones.
 import { sql } from 'kysely';
 import { type AdvisoryDocument, advisorySlug, highestScore } from '../../domain/advisory-document.js';
 import { toTsVector } from '../../domain/search-tokens.js';
@@ -35,9 +41,50 @@ function currentNote(doc: AdvisoryDocument) {
   return r;
 }
 
+/** How the advisory count and the developers' counts change when these entries are written over `previous`. */
+export function countChanges(
+  entries: readonly PublicEntry[],
+  previous: ReadonlyMap<string, { revision: number; developerSlugs: readonly string[] }>,
+): { newAdvisories: number; developers: Map<string, number> } {
+  let newAdvisories = 0;
+  const developers = new Map<string, number>();
+  const add = (slug: string, by: number) => developers.set(slug, (developers.get(slug) ?? 0) + by);
+  const seen = new Map<string, { revision: number; developerSlugs: readonly string[] }>();
+  for (const { doc } of entries) {
+    const before = seen.get(doc.id) ?? previous.get(doc.id);
+    const slugs = [...new Set(doc.developers.map((d) => d.slug))];
+    if (!before) {
+      newAdvisories++;
+      for (const slug of slugs) add(slug, 1);
+    } else if (before.revision < doc.revision) {
+      const old = new Set(before.developerSlugs);
+      for (const slug of slugs) if (!old.delete(slug)) add(slug, 1);
+      for (const slug of old) add(slug, -1);
+    } else {
+      continue; // an older or the same revision: the row stays as it is
+    }
+    seen.set(doc.id, { revision: doc.revision, developerSlugs: slugs });
+  }
+  for (const [slug, by] of developers) if (by === 0) developers.delete(slug);
+  return { newAdvisories, developers };
+}
+
 export async function writePublicAdvisories(trx: Database, entries: readonly PublicEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const now = new Date();
+
+  // first: lock the state row (writers queue here), then read what the batch replaces
+  await trx.updateTable('public_state').set({ version: sql<string>`version + 1`, updated_at: now }).execute();
+  const ids = [...new Set(entries.map((e) => e.doc.id))];
+  const previousRows = await trx
+    .selectFrom('public_advisories')
+    .select(['id', 'revision', 'developer_slugs'])
+    .where('id', 'in', ids)
+    .execute();
+  const changes = countChanges(
+    entries,
+    new Map(previousRows.map((r) => [r.id, { revision: r.revision, developerSlugs: r.developer_slugs }])),
+  );
 
   // developers: insert new slugs, refresh names of known ones
   const developers = new Map<string, { name_ja: string; name_en: string; organization_id: string | null }>();
@@ -146,4 +193,20 @@ export async function writePublicAdvisories(trx: Database, entries: readonly Pub
     )
     .onConflict((oc) => oc.columns(['advisory_id', 'revision']).doNothing())
     .execute();
+
+  if (changes.developers.size > 0) {
+    const deltas = [...changes.developers];
+    await sql`
+      update public_developers as d
+      set advisory_count = greatest(0, d.advisory_count + c.delta)
+      from unnest(${deltas.map(([slug]) => slug)}::text[], ${deltas.map(([, by]) => by)}::integer[])
+        as c(slug, delta)
+      where d.slug = c.slug`.execute(trx);
+  }
+  if (changes.newAdvisories > 0) {
+    await trx
+      .updateTable('public_state')
+      .set((eb) => ({ advisories: eb('advisories', '+', changes.newAdvisories) }))
+      .execute();
+  }
 }

@@ -3,9 +3,12 @@
 // the order (newest first, id as tie-break) and pagination with a capped total. Also the query parser's refusals.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { toTsQuery } from '../../domain/search-tokens.js';
 import { startTestApp, type TestApp } from '../../testing/app.js';
 import { parseListQuery } from './input.js';
 import { publicDb } from './public-db.js';
+import { readPublicState } from './public-state.js';
 import {
   type AdvisoryFilter,
   COUNT_CAP,
@@ -16,6 +19,9 @@ import {
   listDevelopers,
   listRevisions,
   searchAdvisories,
+  sitemapAdvisories,
+  sitemapPlan,
+  textSearch,
 } from './queries.js';
 import { sampleDocument, seedPublic } from './testing.js';
 
@@ -309,6 +315,81 @@ describe('public database queries', () => {
     assert.ok(!tooMany.ok && tooMany.errors.per_page);
   });
 
+  it('asks the GIN index for the rarest whole tokens of a phrase search, never a single-character prefix', () => {
+    const share: Record<string, number> = {
+      クロ: 0.3,
+      ロス: 0.3,
+      スサ: 0.2,
+      サイ: 0.4,
+      イト: 0.4,
+      sql: 0.08,
+    };
+    const freq = (token: string) => share[token] ?? 0.001;
+    assert.deepEqual(
+      textSearch('認証', freq),
+      { query: "'認証'", gin: null },
+      'no phrase: the index answers',
+    );
+    assert.deepEqual(textSearch('router camera', freq)?.gin, null);
+    // the two rarest (a tie goes to the first), in the phrase's order
+    assert.equal(textSearch('クロスサイト', freq)?.gin, "'クロ' & 'スサ'");
+    assert.equal(textSearch('クロスサイト 鍵', freq)?.gin, "'クロ' & 'スサ'", 'not the prefix 鍵:*');
+    assert.equal(textSearch('SQLインジェクション', freq)?.gin, "'イン' & 'ンジ'");
+    assert.equal(textSearch('鍵 の', freq)?.gin, null, 'single characters only: the whole query');
+    assert.equal(textSearch('!!!', freq), null);
+  });
+
+  it('finds exactly what the whole tsquery finds, through the rarest tokens first', async () => {
+    const db = publicDb(t.ctx.db);
+    for (const q of [
+      'クロスサイトスクリプティング',
+      'クロスサイト 脆弱性',
+      'RT-100 管理画面',
+      '脆弱性',
+      '性',
+    ]) {
+      const tsq = toTsQuery(q)!;
+      const expected = await db
+        .selectFrom('public_advisories')
+        .select('id')
+        .where(sql<boolean>`search @@ ${tsq}::tsquery`)
+        .orderBy('first_published_at', 'desc')
+        .orderBy('id', 'desc')
+        .execute();
+      const got = await search({ q }, 1, 100);
+      assert.deepEqual(
+        ids(got),
+        expected.map((r) => r.id),
+        q,
+      );
+      assert.equal(got.total, expected.length, q);
+    }
+  });
+
+  it('splits the sitemap into parts by key, each advisory (samples left out) in exactly one', async () => {
+    const db = publicDb(t.ctx.db);
+    const plan = await sitemapPlan(db, 7);
+    const all = await db
+      .selectFrom('public_advisories')
+      .select('slug')
+      .where('sample', '=', false)
+      .orderBy('first_published_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+    assert.equal(plan.advisories, all.length);
+    assert.equal(plan.starts.length, Math.ceil(all.length / 7));
+    const walked: string[] = [];
+    for (const from of plan.starts) {
+      walked.push(...(await sitemapAdvisories(db, { from, limit: 7 })).map((a) => a.slug));
+    }
+    assert.deepEqual(
+      walked,
+      all.map((r) => r.slug),
+    );
+    const state = await readPublicState(db);
+    assert.equal(state.advisories, (await search({}, 1, 1)).total, 'the unfiltered total is the kept count');
+  });
+
   // last: it adds a thousand advisories
   it('counts up to the cap and says so; a text search past the cap walks the date index newest first', async () => {
     await seedPublic(
@@ -340,5 +421,8 @@ describe('public database queries', () => {
     const opts = { defaultPerPage: 20, maxPerPage: 100, perPageParam: false };
     assert.ok(parseListQuery({ page: String(COUNT_CAP / 20) }, 'ja', opts).ok);
     assert.ok(!parseListQuery({ page: String(COUNT_CAP / 20 + 1) }, 'ja', opts).ok);
+    const latest = await search({});
+    assert.equal(latest.total, COUNT_CAP, 'the latest list says 1,000+ from the kept count');
+    assert.equal(latest.totalCapped, true);
   });
 });

@@ -10,9 +10,10 @@
 // parser; lists say "1,000+" when the cap is reached. To read more, narrow by published_from/published_to.
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { AdvisoryDocument, AdvisoryKind, Severity } from '../../domain/advisory-document.js';
-import { toTsQuery } from '../../domain/search-tokens.js';
+import { queryTokens, toTsQuery } from '../../domain/search-tokens.js';
 import type { PublicDB } from '../../platform/db/schema/public-database.js';
 import type { PublicDatabase } from './public-db.js';
+import { readPublicState } from './public-state.js';
 
 export const COUNT_CAP = 1_000;
 export const PAGE_SIZE = 20;
@@ -69,16 +70,86 @@ export function jstDayStart(day: string): Date {
   return new Date(Date.UTC(y, m - 1, d) - JST_OFFSET_MS);
 }
 
+/** How many tokens of a phrase search the GIN index is asked for (the rarest ones). */
+export const GIN_TOKENS = 2;
+
+const SINGLE_CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー〆]$/v;
+
+/**
+ * The text part of a search: `query`, the exact tsquery (search-tokens.ts), and `gin`, what the GIN index is
+ * asked for when `query` holds phrases. The index cannot check a phrase's positions: for a phrase it reads
+ * the posting list of every token and intersects them all (13 for クロスサイトスクリプティング, each token in
+ * a quarter of 250,000 advisories: ~50–200 ms), then rechecks the phrase on each row it returns. Every token
+ * of the query must be in a matching advisory, so asking the index for the GIN_TOKENS rarest ones (by
+ * ANALYZE's statistics of the column) gives the same candidates or a few more, at a fraction of the cost; the
+ * exact query is then checked on the candidates as a filter (ts_match_vq, the function behind @@, which no
+ * index answers). The results are the same as `search @@ query`'s. Single CJK characters are prefix
+ * operands (many index entries each) and are never chosen. Null when the index can answer `query` itself.
+ */
+export type TextSearch = { query: string; gin: string | null };
+
+export function textSearch(q: string, frequency: (token: string) => number): TextSearch | null {
+  const query = toTsQuery(q);
+  if (query === null) return null;
+  if (!query.includes('<')) return { query, gin: null };
+  const tokens = queryTokens(q).filter((t) => !SINGLE_CJK.test(t));
+  if (tokens.length === 0) return { query, gin: null };
+  const rarest = tokens
+    .map((token, i) => ({ token, i, f: frequency(token) }))
+    .sort((a, b) => a.f - b.f || a.i - b.i)
+    .slice(0, GIN_TOKENS)
+    .sort((a, b) => a.i - b.i)
+    .map((x) => `'${x.token.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`);
+  return { query, gin: rarest.join(' & ') };
+}
+
+/** How often search tokens occur: the share of advisories (ANALYZE's most common elements of the column). */
+type TokenStats = { share: Map<string, number>; rare: number };
+const TOKEN_STATS_TTL_MS = 10 * 60_000;
+const tokenStatsCache = new WeakMap<PublicDatabase, { at: number; stats: Promise<TokenStats> }>();
+
+/** The column's token statistics, read from pg_stats at most every ten minutes per database. */
+export async function tokenStats(db: PublicDatabase, now = Date.now()): Promise<TokenStats> {
+  const cached = tokenStatsCache.get(db);
+  if (cached && now - cached.at < TOKEN_STATS_TTL_MS) return cached.stats;
+  const stats = sql<{ elems: string[] | null; freqs: number[] | null }>`
+    select most_common_elems::text::text[] as elems, most_common_elem_freqs::float8[] as freqs
+    from pg_stats
+    where schemaname = current_schema() and tablename = 'public_advisories' and attname = 'search'`
+    .execute(db)
+    .then(({ rows }) => {
+      const elems = rows[0]?.elems ?? [];
+      const freqs = rows[0]?.freqs ?? [];
+      const share = new Map(elems.map((e, i) => [e, Number(freqs[i])]));
+      // after the per-element shares come the smallest and the largest of them (pg_stats documentation)
+      const rare = elems.length > 0 ? Number(freqs[elems.length]) : 0;
+      return { share, rare };
+    });
+  tokenStatsCache.set(db, { at: now, stats });
+  stats.catch(() => tokenStatsCache.delete(db));
+  return stats;
+}
+
+/** A token's share of advisories: a token not among the most common is rarer than all of those. */
+function frequencyOf(stats: TokenStats): (token: string) => number {
+  return (token) => stats.share.get(token) ?? stats.rare / 2;
+}
+
 /** Where-conditions of a filter; the tsquery is passed as a literal (search-tokens.ts). */
-function conditions(filter: AdvisoryFilter) {
+function conditions(filter: AdvisoryFilter, text: TextSearch | null, via: 'gin' | 'filter' = 'gin') {
   return (eb: ExpressionBuilder<PublicDB, 'public_advisories'>) => {
     const all: Expression<SqlBool>[] = [];
-    const query = filter.q ? toTsQuery(filter.q) : null;
-    if (filter.q && query === null) {
+    if (filter.q && text === null) {
       // nothing searchable (only punctuation): nothing matches, rather than everything
       all.push(sql<boolean>`false`);
     }
-    if (query) all.push(sql<boolean>`${eb.ref('search')} @@ ${query}::tsquery`);
+    if (text?.gin && via === 'gin') {
+      all.push(sql<boolean>`${eb.ref('search')} @@ ${text.gin}::tsquery`);
+      all.push(sql<boolean>`ts_match_vq(${eb.ref('search')}, ${text.query}::tsquery)`);
+    } else if (text) {
+      all.push(sql<boolean>`${eb.ref('search')} @@ ${text.query}::tsquery`);
+    }
+
     if (filter.developer)
       all.push(sql<boolean>`${eb.ref('developer_slugs')} @> array[${filter.developer}]::text[]`);
     if (filter.product)
@@ -93,6 +164,20 @@ function conditions(filter: AdvisoryFilter) {
     }
     return eb.and(all);
   };
+}
+
+/** Whether a filter lists every advisory (the latest advisories, no search). */
+function isUnfiltered(f: AdvisoryFilter): boolean {
+  return !(
+    f.q ||
+    f.developer ||
+    f.product ||
+    f.cwe ||
+    f.severity?.length ||
+    f.kind ||
+    f.publishedFrom ||
+    f.publishedTo
+  );
 }
 
 /** Developer names of the slugs on a page of advisories, in one query. */
@@ -123,8 +208,8 @@ export async function searchAdvisories(
   filter: AdvisoryFilter,
   opts: { page: number; perPage: number },
 ): Promise<AdvisoryPage> {
-  const where = conditions(filter);
-  const text = Boolean(filter.q && toTsQuery(filter.q));
+  const text = filter.q ? textSearch(filter.q, frequencyOf(await tokenStats(db))) : null;
+  const where = conditions(filter, text);
   const offset = (opts.page - 1) * opts.perPage;
   const countQuery = (q: PublicDatabase) =>
     q
@@ -139,7 +224,7 @@ export async function searchAdvisories(
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow()
       .then((r) => Number(r.n));
-  const pageQuery = (q: PublicDatabase) =>
+  const pageQuery = (q: PublicDatabase, w = where) =>
     q
       .selectFrom('public_advisories')
       .select([
@@ -158,7 +243,7 @@ export async function searchAdvisories(
         'cwe_ids',
         'sample',
       ])
-      .where(where)
+      .where(w)
       .orderBy('first_published_at', 'desc')
       .orderBy('id', 'desc')
       .limit(opts.perPage)
@@ -173,14 +258,22 @@ export async function searchAdvisories(
         const total = await countQuery(trx);
         if (total === 0) return { rows: [], total };
         if (total >= COUNT_CAP) {
-          // a common text: newest first along the date index, testing rows until the page is full
+          // a common text: newest first along the date index, testing rows (the exact query only, each row's
+          // vector read once) until the page is full
           await sql`select set_config('enable_indexscan', 'on', true), set_config('enable_bitmapscan', 'off', true)`.execute(
             trx,
           );
+          return { rows: await pageQuery(trx, conditions(filter, text, 'filter')), total };
         }
         return { rows: await pageQuery(trx), total };
       })
-    : await Promise.all([pageQuery(db), countQuery(db)]).then(([rows, total]) => ({ rows, total }));
+    : await Promise.all([
+        pageQuery(db),
+        isUnfiltered(filter)
+          ? // the whole list: its size is kept by the writer (public_state), nothing to count
+            readPublicState(db).then((s) => Math.min(s.advisories, COUNT_CAP))
+          : countQuery(db),
+      ]).then(([rows, total]) => ({ rows, total }));
   const names = await developerNames(
     db,
     rows.flatMap((r) => r.developer_slugs),
@@ -237,6 +330,39 @@ export async function findAdvisory(db: PublicDatabase, slugOrId: string): Promis
   };
 }
 
+export type AdvisoryHead = {
+  id: string;
+  slug: string;
+  revision: number;
+  lastUpdatedAt: Date;
+  title: { ja: string; en: string };
+};
+
+/**
+ * What identifies the current revision of an advisory and titles its page, without its document (a few hundred
+ * bytes instead of a detoasted and parsed JSON document): enough to answer a conditional request or to find a
+ * rendering kept for that revision. Null if none.
+ */
+export async function findAdvisoryHead(db: PublicDatabase, slugOrId: string): Promise<AdvisoryHead | null> {
+  const bySlug = SLUG.test(slugOrId);
+  if (!bySlug && !ID.test(slugOrId)) return null;
+  const row = await db
+    .selectFrom('public_advisories')
+    .select(['id', 'slug', 'revision', 'last_updated_at', 'title_ja', 'title_en'])
+    .where((eb) =>
+      bySlug ? eb.or([eb('slug', '=', slugOrId), eb('id', '=', slugOrId)]) : eb('id', '=', slugOrId),
+    )
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    id: row.id,
+    slug: row.slug,
+    revision: row.revision,
+    lastUpdatedAt: row.last_updated_at,
+    title: { ja: row.title_ja, en: row.title_en },
+  };
+}
+
 export type RevisionEntry = {
   revision: number;
   publishedAt: Date;
@@ -285,44 +411,16 @@ export async function findRevision(
 
 export type DeveloperSummary = { slug: string; name: { ja: string; en: string }; advisories: number };
 
-/** How long the developers' advisory counts are kept before being counted again. */
-export const DEVELOPER_COUNTS_TTL_MS = 60_000;
-const countCache = new WeakMap<PublicDatabase, { at: number; counts: Promise<Map<string, number>> }>();
-
-/**
- * Advisories per developer slug. Counting means reading every advisory's developer list (a GIN index cannot
- * count), which at 250,000 advisories takes a while, so the counts are kept for a minute per database.
- */
-async function developerCounts(db: PublicDatabase, now = Date.now()): Promise<Map<string, number>> {
-  const cached = countCache.get(db);
-  if (cached && now - cached.at < DEVELOPER_COUNTS_TTL_MS) return cached.counts;
-  const counts = db
-    .selectFrom(
-      sql<{ slug: string }>`(select unnest(developer_slugs) as slug from public_advisories)`.as('u'),
-    )
-    .select(['u.slug', (eb) => eb.fn.countAll<string>().as('n')])
-    .groupBy('u.slug')
-    .execute()
-    .then((rows) => new Map(rows.map((r) => [r.slug, Number(r.n)])));
-  countCache.set(db, { at: now, counts });
-  counts.catch(() => countCache.delete(db));
-  return counts;
-}
-
-/** Forget the cached developer counts (tests, after writing advisories). */
-export function forgetDeveloperCounts(db: PublicDatabase): void {
-  countCache.delete(db);
-}
-
 /** Developers by name, a page at a time, each with its number of advisories. */
 export async function listDevelopers(
   db: PublicDatabase,
   opts: { page: number; perPage: number },
 ): Promise<{ items: DeveloperSummary[]; total: number; page: number; perPage: number }> {
-  const [rows, counted, counts] = await Promise.all([
+  // advisory_count is kept by the writer (migration 0015): no advisory is read here
+  const [rows, counted] = await Promise.all([
     db
       .selectFrom('public_developers')
-      .select(['slug', 'name_ja', 'name_en'])
+      .select(['slug', 'name_ja', 'name_en', 'advisory_count'])
       .orderBy('name_en')
       .orderBy('name_ja')
       .orderBy('slug')
@@ -333,13 +431,12 @@ export async function listDevelopers(
       .selectFrom('public_developers')
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow(),
-    developerCounts(db),
   ]);
   return {
     items: rows.map((r) => ({
       slug: r.slug,
       name: { ja: r.name_ja, en: r.name_en },
-      advisories: counts.get(r.slug) ?? 0,
+      advisories: r.advisory_count,
     })),
     total: Number(counted.n),
     page: opts.page,
@@ -368,9 +465,35 @@ export const isDeveloperSlug = (s: string) => DEVELOPER_SLUG.test(s);
 /** A sitemap file holds at most 50,000 URLs (sitemaps.org); beyond that /sitemap.xml is an index of parts. */
 export const SITEMAP_MAX = 50_000;
 
-/** How many advisories (samples left out) and developers the sitemap lists. */
-export async function sitemapSize(db: PublicDatabase): Promise<{ advisories: number; developers: number }> {
-  const [a, d] = await Promise.all([
+/** Where a sitemap part of advisories starts: the (first_published_at, id) of its first advisory. */
+export type SitemapKey = { publishedAt: Date; id: string };
+
+/**
+ * What the sitemap lists, in parts of SITEMAP_MAX advisories (samples left out): how many advisories and
+ * developers, and the key each part of advisories starts at. One walk of the date index; the routes keep it
+ * per public version, so each part is then read by keyset from its start, never by OFFSET.
+ */
+export async function sitemapPlan(
+  db: PublicDatabase,
+  partSize = SITEMAP_MAX,
+): Promise<{ advisories: number; developers: number; starts: SitemapKey[] }> {
+  const [starts, a, d] = await Promise.all([
+    db
+      .selectFrom(
+        db
+          .selectFrom('public_advisories')
+          .select([
+            'first_published_at',
+            'id',
+            sql<string>`row_number() over (order by first_published_at desc, id desc)`.as('n'),
+          ])
+          .where('sample', '=', false)
+          .as('s'),
+      )
+      .select(['s.first_published_at', 's.id'])
+      .where(sql<boolean>`(s.n - 1) % ${partSize} = 0`)
+      .orderBy('s.n')
+      .execute(),
     db
       .selectFrom('public_advisories')
       .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -381,23 +504,35 @@ export async function sitemapSize(db: PublicDatabase): Promise<{ advisories: num
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow(),
   ]);
-  return { advisories: Number(a.n), developers: Number(d.n) };
+  return {
+    advisories: Number(a.n),
+    developers: Number(d.n),
+    starts: starts.map((r) => ({ publishedAt: r.first_published_at, id: r.id })),
+  };
 }
 
-/** Advisories for the sitemap (samples are demo data, never listed for search engines), newest first. */
+/**
+ * Advisories for the sitemap (samples are demo data, never listed for search engines), newest first, from a
+ * key on (a keyset page along public_advisories_latest_idx).
+ */
 export async function sitemapAdvisories(
   db: PublicDatabase,
-  opts: { offset: number; limit: number },
+  opts: { from: SitemapKey | null; limit: number },
 ): Promise<{ slug: string; lastUpdatedAt: Date }[]> {
-  const rows = await db
+  let q = db
     .selectFrom('public_advisories')
     .select(['slug', 'last_updated_at'])
     .where('sample', '=', false)
     .orderBy('first_published_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(opts.limit)
-    .offset(opts.offset)
-    .execute();
+    .limit(opts.limit);
+  const from = opts.from;
+  if (from) {
+    q = q.where((eb) =>
+      eb(eb.refTuple('first_published_at', 'id'), '<=', eb.tuple(from.publishedAt, from.id)),
+    );
+  }
+  const rows = await q.execute();
   return rows.map((a) => ({ slug: a.slug, lastUpdatedAt: a.last_updated_at }));
 }
 

@@ -2,7 +2,7 @@
 // pages, revisions, the sitemap and the JSON API. Reads only the public tables (public-db.ts); every route asks
 // the one authorization function for 'publication.read' (anyone may, signed in or not) before reading.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { create } from 'xmlbuilder2';
+import { renderToString } from 'preact-render-to-string';
 import { authorize } from '../../platform/auth/policy.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -11,10 +11,12 @@ import { advisoryDocument, advisoryList, errors, idParams, listQuery, summaryJso
 import { ifNoneMatch, notModifiedSince, strongEtag } from './http-cache.js';
 import { filterParams, parseListQuery } from './input.js';
 import { publicDb } from './public-db.js';
+import { Lru, readPublicState, VersionCache } from './public-state.js';
 import {
   API_PAGE_SIZE,
   DEVELOPERS_PAGE_SIZE,
   findAdvisory,
+  findAdvisoryHead,
   findDeveloper,
   findRevision,
   listDevelopers,
@@ -25,9 +27,10 @@ import {
   searchAdvisories,
   sitemapAdvisories,
   sitemapDevelopers,
-  sitemapSize,
+  sitemapPlan,
 } from './queries.js';
-import { AdvisoryPage } from './views/advisory-page.js';
+import { type SitemapUrl, sitemapIndexXml, urlsetXml } from './sitemap-xml.js';
+import { AdvisoryMain, AdvisoryPage, AdvisoryPageWithMain } from './views/advisory-page.js';
 import { DevelopersPage } from './views/developers-page.js';
 import { AdvisoriesPage, type TypedValues } from './views/list-page.js';
 import { Bi } from './views/parts.js';
@@ -106,14 +109,32 @@ export const vulndbRoutes: Feature = (app, ctx: AppContext) => {
     );
   });
 
+  // The main content of advisory pages, rendered once per (advisory, revision, language): rendering a whole
+  // advisory costs far more than the rest of the request. Bounded (entries and characters) and keyed by the
+  // revision, so a new revision is rendered afresh and the old one ages out. Only the main content is kept:
+  // the layout around it (the viewer, the CSRF token of the language switch) is rendered per request, and the
+  // page is still sent no-store.
+  const advisoryMains = new Lru<string>(5_000, 64 * 1024 * 1024, (html) => html.length);
+
   app.get<{ Params: { slug: string } }>(
     '/advisories/:slug',
     { schema: { hide: true } },
     async (req, reply) => {
       mayRead(req);
-      const found = await findAdvisory(db(), req.params.slug);
-      if (!found) throw notFound();
-      return sendPage(reply, <AdvisoryPage v={viewContext(req, reply)} doc={found.doc} slug={found.slug} />);
+      const head = await findAdvisoryHead(db(), req.params.slug);
+      if (!head) throw notFound();
+      const v = viewContext(req, reply);
+      let mainHtml = advisoryMains.get(`${head.id}@${head.revision}@${v.locale}`);
+      let title = head.title;
+      if (mainHtml === undefined) {
+        const found = await findAdvisory(db(), head.id);
+        if (!found) throw notFound();
+        // preact-render-to-string escapes every text of the document: the string is safe to inject as is
+        mainHtml = renderToString(<AdvisoryMain v={v} doc={found.doc} slug={found.slug} />);
+        advisoryMains.set(`${found.doc.id}@${found.revision}@${v.locale}`, mainHtml);
+        title = found.doc.title;
+      }
+      return sendPage(reply, <AdvisoryPageWithMain v={v} id={head.id} title={title} mainHtml={mainHtml} />);
     },
   );
 
@@ -242,59 +263,57 @@ export const vulndbRoutes: Feature = (app, ctx: AppContext) => {
     },
   );
 
+  // The sitemap of the current public version: its plan (counts, where each part starts) and each file built
+  // once per version and kept (the index and a few parts: a part of 50,000 URLs is ~5 MB), so a crawler
+  // walking the parts does not make every request walk the table.
+  const sitemapPlans = new VersionCache<Awaited<ReturnType<typeof sitemapPlan>>>(1);
+  const sitemapFiles = new VersionCache<string | null>(4);
   app.get<{ Querystring: { part?: string } }>(
     '/sitemap.xml',
     { schema: { hide: true } },
     async (req, reply) => {
       mayRead(req);
       const base = ctx.config.publicUrl;
-      const size = await sitemapSize(db());
-      const parts = Math.ceil(size.advisories / SITEMAP_MAX);
-      const send = (xml: string) =>
-        reply
-          .header('content-type', 'application/xml; charset=utf-8')
-          .header('cache-control', 'public, max-age=3600')
-          .send(xml);
-      const urlset = () =>
-        create({ version: '1.0', encoding: 'UTF-8' }).ele('urlset', {
-          xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9',
-        });
-      const addAdvisories = async (root: ReturnType<typeof urlset>, offset: number) => {
-        for (const a of await sitemapAdvisories(db(), { offset, limit: SITEMAP_MAX })) {
-          const u = root.ele('url');
-          u.ele('loc').txt(`${base}/advisories/${a.slug}`);
-          u.ele('lastmod').txt(a.lastUpdatedAt.toISOString());
+      const part =
+        req.query.part === undefined ? -1 : req.query.part === '0' ? 0 : positiveInt(req.query.part);
+      if (part === null) throw notFound();
+      const { version } = await readPublicState(db());
+      const xml = await sitemapFiles.get(version, String(part), async () => {
+        const plan = await sitemapPlans.get(version, 'plan', () => sitemapPlan(db()));
+        const parts = plan.starts.length;
+        const advisories = async (p: number): Promise<SitemapUrl[]> => {
+          const from = plan.starts[p - 1];
+          if (!from) return [];
+          return (await sitemapAdvisories(db(), { from, limit: SITEMAP_MAX })).map((a) => ({
+            loc: `${base}/advisories/${a.slug}`,
+            lastmod: a.lastUpdatedAt,
+          }));
+        };
+        const developers = async (): Promise<SitemapUrl[]> => [
+          { loc: `${base}/advisories` },
+          { loc: `${base}/developers` },
+          ...(await sitemapDevelopers(db())).map((d) => ({
+            loc: `${base}/developers/${d.slug}`,
+            lastmod: d.updatedAt,
+          })),
+        ];
+        if (part === -1) {
+          if (plan.advisories + plan.developers + 2 <= SITEMAP_MAX) {
+            return urlsetXml([...(await developers()), ...(await advisories(1))]);
+          }
+          // too many URLs for one file: an index of parts (0: the developers, 1…: advisories)
+          return sitemapIndexXml(
+            Array.from({ length: parts + 1 }, (_, p) => `${base}/sitemap.xml?part=${p}`),
+          );
         }
-      };
-      const addDevelopers = async (root: ReturnType<typeof urlset>) => {
-        root.ele('url').ele('loc').txt(`${base}/advisories`);
-        root.ele('url').ele('loc').txt(`${base}/developers`);
-        for (const d of await sitemapDevelopers(db())) {
-          const u = root.ele('url');
-          u.ele('loc').txt(`${base}/developers/${d.slug}`);
-          u.ele('lastmod').txt(d.updatedAt.toISOString());
-        }
-      };
-      if (req.query.part === undefined) {
-        if (size.advisories + size.developers + 2 <= SITEMAP_MAX) {
-          const root = urlset();
-          await addDevelopers(root);
-          await addAdvisories(root, 0);
-          return send(root.end({ prettyPrint: false }));
-        }
-        // too many URLs for one file: an index of parts (0: the developers, 1…: advisories)
-        const index = create({ version: '1.0', encoding: 'UTF-8' }).ele('sitemapindex', {
-          xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9',
-        });
-        for (let p = 0; p <= parts; p++) index.ele('sitemap').ele('loc').txt(`${base}/sitemap.xml?part=${p}`);
-        return send(index.end({ prettyPrint: false }));
-      }
-      const part = req.query.part === '0' ? 0 : positiveInt(req.query.part);
-      if (part === null || part > parts) throw notFound();
-      const root = urlset();
-      if (part === 0) await addDevelopers(root);
-      else await addAdvisories(root, (part - 1) * SITEMAP_MAX);
-      return send(root.end({ prettyPrint: false }));
+        if (part > parts) return null;
+        return urlsetXml(part === 0 ? await developers() : await advisories(part));
+      });
+      if (xml === null) throw notFound();
+      return reply
+        .header('content-type', 'application/xml; charset=utf-8')
+        .header('cache-control', 'public, max-age=3600')
+        .send(xml);
     },
   );
 
@@ -360,6 +379,10 @@ export const vulndbRoutes: Feature = (app, ctx: AppContext) => {
     },
   );
 
+  // The JSON of each advisory revision, serialized once (checked against the response schema, as the
+  // serializer does): bounded like the pages.
+  const advisoryJson = new Lru<string>(5_000, 64 * 1024 * 1024, (json) => json.length);
+
   app.get(
     '/api/v1/advisories/:id',
     {
@@ -375,12 +398,26 @@ export const vulndbRoutes: Feature = (app, ctx: AppContext) => {
     async (req, reply) => {
       mayRead(req);
       reply.header('access-control-allow-origin', '*');
-      const found = await findAdvisory(db(), req.params.id);
-      if (!found) throw notFound();
-      // a published revision never changes, so the id and revision identify the document
-      const etag = strongEtag(['advisory-v1', found.doc.id, found.revision]);
-      if (conditional(req, reply, etag, found.lastUpdatedAt)) return reply.code(304).send(undefined as never);
-      return found.doc;
+      const head = await findAdvisoryHead(db(), req.params.id);
+      if (!head) throw notFound();
+      // a published revision never changes, so the id and revision identify the document: a 304 reads no more
+      const etag = strongEtag(['advisory-v1', head.id, head.revision]);
+      if (conditional(req, reply, etag, head.lastUpdatedAt)) return reply.code(304).send(undefined as never);
+      let json = advisoryJson.get(`${head.id}@${head.revision}`);
+      if (json === undefined) {
+        const found = await findAdvisory(db(), head.id);
+        if (!found) throw notFound();
+        // what the response schema's serializer would send (it checks the shape, and drops unknown keys)
+        json = JSON.stringify(advisoryDocument.parse(found.doc));
+        advisoryJson.set(`${found.doc.id}@${found.revision}`, json);
+        if (found.revision !== head.revision) {
+          // published in between: describe what is sent
+          reply.header('etag', strongEtag(['advisory-v1', found.doc.id, found.revision]));
+          reply.header('last-modified', found.lastUpdatedAt.toUTCString());
+        }
+      }
+      // a string with a JSON content type is sent as is (the serializer runs on objects only)
+      return reply.header('content-type', 'application/json; charset=utf-8').send(json as never);
     },
   );
 };

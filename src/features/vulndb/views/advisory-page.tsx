@@ -1,14 +1,19 @@
 // One advisory (/advisories/:slug), or one earlier revision of it (/advisories/:slug/revisions/:n): the whole
 // AdvisoryDocument in the viewer's language, the other language's text shown (and marked with its lang) where
 // one is missing, with links to the machine-readable exports and the feeds.
-import type { AdvisoryDocument, CvssScore } from '../../../domain/advisory-document.js';
+//
+// The page is the layout (per request: the viewer, the CSRF token of the language switch) around the
+// advisory's main content (AdvisoryMain), which depends only on the document and the language. The route
+// renders the main content once per (advisory, revision, language) and keeps the string (routes.tsx);
+// AdvisoryPageWithMain puts it back into the layout.
+import type { AdvisoryDocument, Bilingual, CvssScore } from '../../../domain/advisory-document.js';
 import { findCwe } from '../../../domain/cwe.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import { Bi, BiBlock, feedAlternates, jstDate, pick, SampleBadge, Section, SeverityBadge } from './parts.js';
 
-function titleText(v: ViewContext, doc: AdvisoryDocument): string {
-  return pick(v, doc.title)?.text ?? doc.id;
+function titleText(v: ViewContext, id: string, title: Bilingual): string {
+  return pick(v, title)?.text ?? id;
 }
 
 function Cvss({ v, label, score }: { v: ViewContext; label: string; score: CvssScore | null }) {
@@ -35,27 +40,59 @@ function cweLink(id: string): string | null {
 
 export type RevisionView = { revision: number; publishedAt: string; currentRevision: number };
 
-export function AdvisoryPage({
-  v,
-  doc,
-  slug,
-  revisionView,
-}: {
+type AdvisoryProps = {
   v: ViewContext;
   doc: AdvisoryDocument;
   slug: string;
   /** set when showing an earlier (or a specific) revision */
   revisionView?: RevisionView | undefined;
+};
+
+export function AdvisoryPage(props: AdvisoryProps) {
+  const { v, doc } = props;
+  return (
+    <Layout v={v} title={`${doc.id}: ${titleText(v, doc.id, doc.title)}`} alternates={feedAlternates(v)}>
+      <AdvisoryMain {...props} />
+    </Layout>
+  );
+}
+
+/**
+ * The page around a main content rendered earlier by renderToString(<AdvisoryMain …/>) for the same advisory,
+ * revision and language. SAFETY: `mainHtml` must be exactly such output — preact-render-to-string escapes
+ * every text and attribute of the document there, so the string is markup we generated, not text from the
+ * document (routes.tsx is the only caller; advisory-cache.test.ts checks hostile text stays escaped).
+ */
+export function AdvisoryPageWithMain({
+  v,
+  id,
+  title,
+  mainHtml,
+}: {
+  v: ViewContext;
+  id: string;
+  title: Bilingual;
+  mainHtml: string;
 }) {
+  return (
+    <Layout v={v} title={`${id}: ${titleText(v, id, title)}`} alternates={feedAlternates(v)}>
+      {/* mainHtml: preact-render-to-string's own escaped output of AdvisoryMain (see above), never document text */}
+      <div class="advisory" dangerouslySetInnerHTML={{ __html: mainHtml }} />
+    </Layout>
+  );
+}
+
+/** The advisory itself: everything inside <main>, the same for every viewer of a language. */
+export function AdvisoryMain({ v, doc, slug, revisionView }: AdvisoryProps) {
   const { t } = v;
   const base = `/advisories/${slug}`;
   const developerName = new Map(doc.developers.map((d) => [d.slug, d.name]));
   const devName = (s: string) => <Bi v={v} value={developerName.get(s) ?? { ja: s, en: s }} fallback={s} />;
   const cves = doc.vulnerabilities.flatMap((x) => (x.cveId ? [x.cveId] : []));
-  const title = titleText(v, doc);
+  const title = titleText(v, doc.id, doc.title);
   const titlePick = pick(v, doc.title);
   return (
-    <Layout v={v} title={`${doc.id}: ${title}`} alternates={feedAlternates(v)}>
+    <>
       {doc.sample && (
         <p class="notice sample-banner" role="note">
           <SampleBadge v={v} /> {t('vulndb.sampleBanner')}
@@ -311,6 +348,6 @@ export function AdvisoryPage({
           </li>
         </ul>
       </Section>
-    </Layout>
+    </>
   );
 }

@@ -19,6 +19,8 @@ export interface PublicDevelopersTable {
   organization_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** migration 0015: advisories listing this developer (kept by writePublicAdvisories) */
+  advisory_count: Generated<number>;
 }
 
 export interface PublicAdvisoriesTable {
@@ -68,12 +70,23 @@ export interface PublicCsafDocumentsTable {
   released_at: Timestamp;
 }
 
+/** Migration 0015: the one row every public cache and count keys on (writePublicAdvisories keeps it). */
+export interface PublicStateTable {
+  id: Generated<boolean>;
+  /** raised by one per writePublicAdvisories call; bigint, read as a string */
+  version: ColumnType<string, string | number, string | number>;
+  /** rows of public_advisories */
+  advisories: number;
+  updated_at: Timestamp;
+}
+
 /** Every table a public code path may read. */
 export interface PublicDB {
   public_developers: PublicDevelopersTable;
   public_advisories: PublicAdvisoriesTable;
   public_advisory_revisions: PublicAdvisoryRevisionsTable;
   public_csaf_documents: PublicCsafDocumentsTable;
+  public_state: PublicStateTable;
 }
 
 export interface AdvisoryImportRunsTable {

@@ -1,0 +1,127 @@
+// The writer keeps public_state (version, advisory count) and each developer's advisory count in its own
+// transaction: they always agree with the rows, whatever mix of new advisories, new revisions that change the
+// developer list, repeats and older revisions a call brings.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import type { AdvisoryDocument } from '../../domain/advisory-document.js';
+import { startTestApp, type TestApp } from '../../testing/app.js';
+import { sampleDocument } from '../vulndb/testing.js';
+import { countChanges, type PublicEntry, writePublicAdvisories } from './public-writer.js';
+
+const bi = (ja: string, en: string) => ({ ja, en });
+const dev = (slug: string) => ({ slug, name: bi(`${slug} 社`, slug) });
+
+describe('public writer: kept counts and version', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp({ now: '2026-12-01T00:00:00Z' });
+  });
+  after(() => t.close());
+
+  const write = (docs: AdvisoryDocument[]) =>
+    t.ctx.db.transaction().execute((trx) =>
+      writePublicAdvisories(
+        trx,
+        docs.map((doc) => ({ doc, origin: 'keikai' as const })),
+      ),
+    );
+  const state = async () => {
+    const s = await t.ctx.db.selectFrom('public_state').selectAll().executeTakeFirstOrThrow();
+    return { version: Number(s.version), advisories: s.advisories };
+  };
+  const kept = async () =>
+    Object.fromEntries(
+      (
+        await t.ctx.db
+          .selectFrom('public_developers')
+          .select(['slug', 'advisory_count'])
+          .orderBy('slug')
+          .execute()
+      ).map((r) => [r.slug, r.advisory_count]),
+    );
+  /** What the counts must be: counted from the rows. */
+  const counted = async () => {
+    const rows = await sql<{ slug: string; n: number }>`
+      select d.slug, (select count(*)::int from public_advisories a where d.slug = any(a.developer_slugs)) as n
+      from public_developers d order by d.slug`.execute(t.ctx.db);
+    const total = await t.ctx.db
+      .selectFrom('public_advisories')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    return {
+      developers: Object.fromEntries(rows.rows.map((r) => [r.slug, r.n])),
+      advisories: Number(total.n),
+    };
+  };
+
+  it('counts new advisories and their developers, and raises the version once per call', async () => {
+    const before = await state();
+    await write([
+      sampleDocument({ id: 'JVN#71000001', developers: [dev('alpha'), dev('beta')] }),
+      sampleDocument({ id: 'JVN#71000002', developers: [dev('alpha')] }),
+    ]);
+    const after1 = await state();
+    assert.equal(after1.version, before.version + 1);
+    assert.equal(after1.advisories, before.advisories + 2);
+    assert.deepEqual(await kept(), (await counted()).developers);
+    assert.equal((await kept()).alpha, 2);
+  });
+
+  it('moves the counts when a newer revision changes the developer list; ignores repeats and older ones', async () => {
+    const base = { id: 'JVN#71000001', firstPublishedAt: '2026-11-10T06:00:00.000Z' };
+    const r2 = sampleDocument({
+      ...base,
+      revision: 2,
+      lastUpdatedAt: '2026-11-20T06:00:00.000Z',
+      developers: [dev('beta'), dev('gamma')],
+    });
+    await write([r2]);
+    assert.deepEqual(await kept(), { ...(await counted()).developers });
+    assert.equal((await kept()).alpha, 1, 'alpha left the advisory');
+    assert.equal((await kept()).gamma, 1);
+    const s2 = await state();
+
+    // the same revision again, and an older one: rows unchanged, so are the counts; the version still moves
+    await write([r2]);
+    await write([sampleDocument({ ...base, revision: 1, developers: [dev('alpha'), dev('delta')] })]);
+    assert.deepEqual(await kept(), (await counted()).developers);
+    assert.equal((await kept()).delta, 0, 'a developer only named by an ignored revision counts nothing');
+    const s3 = await state();
+    assert.equal(s3.advisories, s2.advisories);
+    assert.equal(s3.version, s2.version + 2);
+    assert.equal(s3.advisories, (await counted()).advisories);
+  });
+
+  it('leaves nothing changed when the transaction fails', async () => {
+    const s = await state();
+    await assert.rejects(
+      t.ctx.db.transaction().execute(async (trx) => {
+        await writePublicAdvisories(trx, [
+          { doc: sampleDocument({ id: 'JVN#71000009', developers: [dev('alpha')] }), origin: 'keikai' },
+        ]);
+        throw new Error('crash after the write');
+      }),
+    );
+    assert.deepEqual(await state(), s);
+    assert.deepEqual(await kept(), (await counted()).developers);
+  });
+
+  it('computes the changes of a batch from the rows it replaces (pure)', () => {
+    const entry = (id: string, revision: number, slugs: string[]): PublicEntry => ({
+      doc: { ...sampleDocument({ id, revision }), developers: slugs.map(dev) },
+      origin: 'import',
+    });
+    const previous = new Map([
+      ['A', { revision: 1, developerSlugs: ['x', 'y'] }],
+      ['B', { revision: 3, developerSlugs: ['x'] }],
+    ]);
+    const c = countChanges(
+      [entry('A', 2, ['y', 'z', 'z']), entry('B', 2, ['w']), entry('C', 1, ['x', 'w'])],
+      previous,
+    );
+    assert.equal(c.newAdvisories, 1);
+    // A: x left (−1), z came (+1, once); B: an older revision, ignored; C: new, x and w (+1 each)
+    assert.deepEqual(Object.fromEntries(c.developers), { z: 1, w: 1 });
+  });
+});

@@ -1,0 +1,131 @@
+// The advisory page keeps the rendered main content per (advisory, revision, language) and injects it into the
+// layout, and the API keeps each revision's JSON: hostile text in a document is still escaped through the
+// cache, the layout's per-viewer parts (CSRF token, navigation) are never cached, a new revision or another
+// language is rendered afresh, and the cached JSON is the document as the schema serializes it.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { makeOrganization, makeUser, startTestApp, type TestApp } from '../../testing/app.js';
+import { sessionOf } from '../../testing/world.js';
+import { Lru, VersionCache } from './public-state.js';
+import { sampleDocument, seedPublic } from './testing.js';
+
+const HOSTILE = `<script>alert("x")</script><img src=x onerror=alert(1)>"'&`;
+
+describe('advisory page and API caches', () => {
+  let t: TestApp;
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    t.app.inject({ method: 'GET', url, headers });
+  const doc = (revision: number, solution: string) =>
+    sampleDocument({
+      id: 'JVN#40000001',
+      revision,
+      firstPublishedAt: '2026-11-01T01:00:00.000Z',
+      lastUpdatedAt: revision === 1 ? '2026-11-01T01:00:00.000Z' : '2026-11-20T01:00:00.000Z',
+      title: { ja: `題名 ${HOSTILE}`, en: `Title ${HOSTILE}` },
+      overview: { ja: `概要 ${HOSTILE}`, en: '' },
+      solution: { ja: solution, en: solution },
+      developers: [{ slug: 'evil-corp', name: { ja: `悪 ${HOSTILE}`, en: '' } }],
+      credits: [{ ja: HOSTILE, en: HOSTILE }],
+    });
+
+  before(async () => {
+    t = await startTestApp({ now: '2026-12-01T00:00:00Z' });
+    await seedPublic(t.ctx, [doc(1, '第1版の対策')]);
+  });
+  after(() => t?.close());
+
+  const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+
+  it('escapes hostile text on the first (rendered) and the next (cached) answer alike', async () => {
+    const first = await get('/advisories/JVN40000001');
+    const second = await get('/advisories/JVN40000001');
+    for (const res of [first, second]) {
+      assert.equal(res.statusCode, 200);
+      assert.equal(res.headers['cache-control'], 'no-store');
+      assert.ok(!res.body.includes('<script>alert'), 'no live script');
+      assert.ok(!res.body.includes('<img src=x'), 'no live element');
+      assert.ok(res.body.includes('&lt;script>alert(&quot;x&quot;)&lt;/script>'), 'escaped as text');
+      assert.match(res.body, /<title>JVN#40000001: 題名 &lt;script>/);
+    }
+    const main = (html: string) => html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+    assert.equal(main(first.body), main(second.body), 'the cached main content is the rendered one');
+  });
+
+  it('renders the layout per viewer: its own CSRF token and navigation around the same main content', async () => {
+    const anonymous = await get('/advisories/JVN40000001');
+    const org = await makeOrganization(t.ctx, 'product_developer', 'Cache Test');
+    const user = await makeUser(t.ctx, { organizationId: org, role: 'org_admin' });
+    const b = await sessionOf(t, user.userId);
+    const signedIn = await b.get('/advisories/JVN40000001');
+    assert.equal(signedIn.statusCode, 200);
+    assert.equal(signedIn.headers['cache-control'], 'no-store');
+    const a = csrfOf(anonymous.body);
+    const s = csrfOf(signedIn.body);
+    assert.ok(a && s && a !== s, 'each viewer gets their own token');
+    assert.ok(signedIn.body.includes('第1版の対策'));
+  });
+
+  it('renders another language and a new revision afresh', async () => {
+    const en = await get('/advisories/JVN40000001', { 'accept-language': 'en' });
+    assert.match(en.body, /<h1>Title &lt;script>/);
+    assert.match(en.body, /<div lang="ja"><p>概要 &lt;script>/, 'ja fallback marked for the English reader');
+    const ja = await get('/advisories/JVN40000001');
+    assert.match(ja.body, /<h1>題名 &lt;script>/);
+
+    await seedPublic(t.ctx, [doc(2, '第2版の対策')]);
+    const after2 = await get('/advisories/JVN40000001');
+    assert.ok(after2.body.includes('第2版の対策') && !after2.body.includes('第1版の対策'));
+    const en2 = await get('/advisories/JVN40000001', { 'accept-language': 'en' });
+    assert.ok(en2.body.includes('第2版の対策'));
+  });
+
+  it('serves the API document from its cache as the schema serializes it, with a new ETag per revision', async () => {
+    const first = await get('/api/v1/advisories/JVN40000001');
+    const second = await get('/api/v1/advisories/JVN%2340000001');
+    assert.equal(first.statusCode, 200);
+    assert.match(String(first.headers['content-type']), /^application\/json; charset=utf-8$/);
+    assert.equal(first.body, second.body);
+    assert.equal(first.headers.etag, second.headers.etag);
+    const body = first.json();
+    assert.equal(body.revision, 2);
+    assert.equal(body.title.ja, `題名 ${HOSTILE}`);
+    assert.equal(body.solution.ja, '第2版の対策');
+    const again = await get('/api/v1/advisories/JVN40000001', {
+      'if-none-match': String(first.headers.etag),
+    });
+    assert.equal(again.statusCode, 304);
+    await seedPublic(t.ctx, [doc(3, '第3版の対策')]);
+    const third = await get('/api/v1/advisories/JVN40000001', {
+      'if-none-match': String(first.headers.etag),
+    });
+    assert.equal(third.statusCode, 200);
+    assert.notEqual(third.headers.etag, first.headers.etag);
+    assert.equal(third.json().solution.ja, '第3版の対策');
+  });
+
+  it('keeps caches bounded: least recently used out first, by count and size; one version at a time', async () => {
+    const lru = new Lru<string>(2, 10, (s) => s.length);
+    lru.set('a', 'aaa');
+    lru.set('b', 'bbb');
+    assert.equal(lru.get('a'), 'aaa');
+    lru.set('c', 'ccc');
+    assert.equal(lru.get('b'), undefined, 'b was the least recently used');
+    lru.set('d', 'dddddddd');
+    assert.equal(lru.size, 1, 'size cap: only d fits with nothing else');
+    lru.set('e', 'e'.repeat(11));
+    assert.equal(lru.get('e'), undefined, 'larger than the cap: not kept');
+
+    const cache = new VersionCache<number>(2);
+    let builds = 0;
+    const build = async () => ++builds;
+    assert.equal(await cache.get('1', 'x', build), 1);
+    assert.equal(await cache.get('1', 'x', build), 1, 'kept for the version');
+    await cache.get('1', 'y', build);
+    await cache.get('1', 'z', build);
+    assert.equal(cache.size, 2);
+    assert.equal(await cache.get('2', 'x', build), 4, 'another version: built again');
+    assert.equal(cache.size, 1, 'the old version is dropped');
+    await assert.rejects(cache.get('2', 'bad', async () => Promise.reject(new Error('no'))));
+    assert.equal(await cache.get('2', 'bad', build), 5, 'a failed build is not kept');
+  });
+});
