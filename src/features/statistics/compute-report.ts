@@ -1,10 +1,9 @@
 // The statistics engine: the quarterly figures (S1–S16 of ../shared/research/seeds-000-002-004.md §1) as of a
 // JST day. Never a scan of every fact: the quarters before the day's quarter come from `statistics_rollup`
 // (per-quarter sums of each fact's deltas, kept in step with statistics_facts by statement triggers, see
-// 0017_statistics.sql), the day's own quarter from the deltas of the facts with a milestone in it (index
-// ranges), and the long-running cases from the facts still open on the day (an index on their end). So a
-// full report over a million reports reads a few thousand rollup rows and the current quarter's facts
-// (bench/). Everything is as-of: a delta counts only if its day ≤ asOf, so a past day's report never depends
+// 0017_statistics.sql), the days of its own quarter up to the day from `statistics_rollup_daily`, and the
+// long-running cases from the facts still open on the day (an index on their end). So a full report over a
+// million reports reads a few thousand rollup rows and the open website cases (bench/). Everything is as-of: a delta counts only if its day ≤ asOf, so a past day's report never depends
 // on what happened after it, nor on when it is computed.
 //
 // The live facts are brought up to date from the event history first (`projectStatisticsFacts`), unless the
@@ -119,26 +118,16 @@ export async function computeReportFromFacts(
   const aYear = yearBefore(asOf);
   const { buckets } = opts;
 
-  // The quarters before the day's quarter come from the rollup (kept by triggers); the day's own quarter, up to
-  // the day, from the deltas of the facts with a milestone in it.
+  // The quarters before the day's quarter come from the quarterly rollup, the days of its own quarter up to the
+  // day from the daily one (both kept by triggers on statistics_facts).
   const qNum = quarterNumber(quarter);
   const deltasQ = sql<{ q: number; measure: string; track: string; a: string; b: string; n: string }>`
     select q, measure, track, a, b, sum(n) as n from (
       select case when measure in ('rq', 'fx') then quarter else 0 end as q, measure, track, a, b, n
         from statistics_rollup where quarter < ${qNum}
       union all
-      select case when d.measure in ('rq', 'fx') then ${qNum} else 0 end, d.measure, d.track, d.a, d.b, d.n
-        from statistics_facts r cross join lateral statistics_fact_deltas(r) d
-        where (r.received_on between ${qStart}::date and ${asOf}::date
-          or r.outcome_on between ${qStart}::date and ${asOf}::date
-          or r.not_accepted_on between ${qStart}::date and ${asOf}::date
-          or r.reclassified_on between ${qStart}::date and ${asOf}::date
-          or r.published_on between ${qStart}::date and ${asOf}::date
-          or (r.unreachable_listed_on is not null
-            and least(r.unreachable_listed_on, r.unreachable_resumed_on, r.unreachable_completed_on) <= ${asOf}::date
-            and greatest(r.unreachable_listed_on, r.unreachable_resumed_on, r.unreachable_completed_on)
-              >= ${qStart}::date))
-          and d.day between ${qStart}::date and ${asOf}::date
+      select case when measure in ('rq', 'fx') then ${qNum} else 0 end, measure, track, a, b, n
+        from statistics_rollup_daily where day between ${qStart}::date and ${asOf}::date
     ) u
     group by q, measure, track, a, b
     having sum(n) <> 0`;
@@ -237,11 +226,9 @@ export async function computeReportFromFacts(
   };
   // this quarter's publications: the deltas of the day's quarter alone
   const pubThisQuarter = await run(sql<{ a: string; n: string }>`
-    select d.a, sum(d.n) as n
-    from statistics_facts r cross join lateral statistics_fact_deltas(r) d
-    where r.published_on between ${qStart}::date and ${asOf}::date and d.measure = 'pub'
-      and d.day between ${qStart}::date and ${asOf}::date
-    group by d.a`);
+    select a, sum(n) as n from statistics_rollup_daily
+    where day between ${qStart}::date and ${asOf}::date and measure = 'pub'
+    group by a`);
   const pubQ = (a: string) => n(pubThisQuarter.rows.find((r) => r.a === a)?.n);
 
   // the histograms on the day grid, folded into the report's buckets (drawn from the grid)

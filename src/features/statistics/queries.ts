@@ -23,24 +23,44 @@ export async function factsSpan(db: Database): Promise<{ first: string; last: st
 }
 
 /**
- * Recomputes statistics_rollup from the facts in one statement (the triggers keep it in step; this repairs it
+ * Recomputes both rollups from the facts (the triggers keep it in step; this repairs it
  * after anything that bypassed them, e.g. a restore of the facts alone). Returns the rows written.
  */
 export async function rebuildStatisticsRollup(db: Database): Promise<number> {
   return db.transaction().execute(async (trx) => {
     await sql`lock table statistics_facts in share mode`.execute(trx);
     await sql`delete from statistics_rollup`.execute(trx);
+    await sql`delete from statistics_rollup_daily`.execute(trx);
     const r = await sql`
-      insert into statistics_rollup (quarter, measure, track, a, b, n)
-      select statistics_quarter(d.day), d.measure, d.track, d.a, d.b, sum(d.n)
+      insert into statistics_rollup_daily (day, measure, track, a, b, n)
+      select d.day, d.measure, d.track, d.a, d.b, sum(d.n)
       from statistics_facts f cross join lateral statistics_fact_deltas(f) d
+      group by 1, 2, 3, 4, 5`.execute(trx);
+    await sql`
+      insert into statistics_rollup (quarter, measure, track, a, b, n)
+      select statistics_quarter(day), measure, track, a, b, sum(n) from statistics_rollup_daily
       group by 1, 2, 3, 4, 5`.execute(trx);
     return Number(r.numAffectedRows ?? 0);
   });
 }
 
-/** The rollup rows that differ from a recomputation (empty when the rollup is right). For tests and checks. */
+/** The rollup rows (quarterly, then daily) that differ from a recomputation (empty when right). For checks. */
 export async function rollupDrift(db: Database) {
+  const daily = await sql<{ day: string; measure: string; stored: string; actual: string }>`
+    with actual as (
+      select d.day, d.measure, d.track, d.a, d.b, sum(d.n) as n
+      from statistics_facts f cross join lateral statistics_fact_deltas(f) d
+      group by 1, 2, 3, 4, 5
+    )
+    select coalesce(s.day, x.day)::text as day, coalesce(s.measure, x.measure) as measure,
+      coalesce(s.n, 0) as stored, coalesce(x.n, 0) as actual
+    from statistics_rollup_daily s
+    full join actual x using (day, measure, track, a, b)
+    where coalesce(s.n, 0) <> coalesce(x.n, 0)`.execute(db);
+  return [...(await quarterlyDrift(db)), ...daily.rows];
+}
+
+async function quarterlyDrift(db: Database) {
   const r = await sql<{
     quarter: number;
     measure: string;

@@ -69,10 +69,8 @@ create table statistics_facts (
   check (outcome is null or track = 'website' or outcome in ('published', 'handled_individually', 'not_vulnerable')),
   check (outcome is null or track = 'software' or outcome in ('fixed', 'stopped_after_alert', 'not_vulnerable', 'unreachable'))
 );
--- the engine aggregates in one scan per group of figures; these serve the long-running (open, notified)
--- and publication figures and deleting/replacing one source
+-- replacing one source (the history import)
 create index statistics_facts_source_idx on statistics_facts (source);
-create index statistics_facts_published_idx on statistics_facts (published_on) where published_on is not null;
 
 -- 優先情報提供 (S10): pre-publication information to critical-infrastructure operators; several per report
 create table statistics_priority_disclosures (
@@ -94,9 +92,9 @@ insert into statistics_projection_cursor (id, last_event_id) values (true, 0);
 
 -- ------------------------------------------------------------------------------------------------------------
 -- The rollup: what a report needs, summed per calendar quarter, kept in step with statistics_facts by statement
--- triggers (set-based, so a bulk import pays once per statement). A report as of a day reads the rollup of the
--- quarters before the day's quarter (a few thousand rows) and derives the current quarter's part from the facts
--- with a milestone in it (index ranges) — never a scan of every fact (bench/: a million reports).
+-- triggers (set-based, so a bulk import pays once per statement), and per day (statistics_rollup_daily). A
+-- report as of a day reads the quarters before the day's quarter from the first (a few thousand rows) and the
+-- days of its own quarter up to the day from the second — never a scan of every fact (bench/: a million).
 --
 -- A fact is a timeline of deltas (statistics_fact_deltas): +1/−1 of a measure on the day something changed.
 -- measure / track / a / b:
@@ -194,30 +192,51 @@ create table statistics_rollup (
   primary key (quarter, measure, track, a, b)
 );
 
+-- the same deltas per day, for the day's own quarter: a report reads the days from the quarter's start to the
+-- as-of day here (a range of the primary key), the quarters before from statistics_rollup
+create table statistics_rollup_daily (
+  day date not null,
+  measure text not null,
+  track text not null,
+  a text not null,
+  b text not null,
+  n bigint not null,
+  primary key (day, measure, track, a, b)
+);
+
+-- adds the deltas of the statement's new rows and takes away those of its old rows, in both rollups (the
+-- transition tables are visible only in the trigger function itself, hence the one function)
 create function statistics_rollup_add() returns trigger language plpgsql as $$
+declare
+  pass record;
 begin
-  if tg_op in ('UPDATE', 'DELETE') then
-    insert into statistics_rollup as r (quarter, measure, track, a, b, n)
-    select statistics_quarter(d.day), d.measure, d.track, d.a, d.b, -sum(d.n)
-    from old_rows o cross join lateral statistics_fact_deltas(o) d
-    group by 1, 2, 3, 4, 5
-    order by 1, 2, 3, 4, 5
-    on conflict (quarter, measure, track, a, b) do update set n = r.n + excluded.n;
-  end if;
-  if tg_op in ('UPDATE', 'INSERT') then
-    insert into statistics_rollup as r (quarter, measure, track, a, b, n)
-    select statistics_quarter(d.day), d.measure, d.track, d.a, d.b, sum(d.n)
-    from new_rows o cross join lateral statistics_fact_deltas(o) d
-    group by 1, 2, 3, 4, 5
-    order by 1, 2, 3, 4, 5
-    on conflict (quarter, measure, track, a, b) do update set n = r.n + excluded.n;
-  end if;
+  for pass in
+    select * from (values (-1, 'old_rows', tg_op in ('UPDATE', 'DELETE')), (1, 'new_rows', tg_op in ('UPDATE', 'INSERT'))) v(sign, tbl, wanted)
+    where wanted
+  loop
+    execute format($q$
+      with d as (
+        select d.day, d.measure, d.track, d.a, d.b, %s * sum(d.n) as n
+        from %I o cross join lateral statistics_fact_deltas(o) d
+        group by 1, 2, 3, 4, 5
+      ), quarterly as (
+        insert into statistics_rollup as r (quarter, measure, track, a, b, n)
+        select statistics_quarter(day), measure, track, a, b, sum(n) from d
+        group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5
+        on conflict (quarter, measure, track, a, b) do update set n = r.n + excluded.n
+      )
+      insert into statistics_rollup_daily as r (day, measure, track, a, b, n)
+      select day, measure, track, a, b, n from d order by 1, 2, 3, 4, 5
+      on conflict (day, measure, track, a, b) do update set n = r.n + excluded.n
+    $q$, pass.sign, pass.tbl);
+  end loop;
   return null;
 end $$;
 
 create function statistics_rollup_clear() returns trigger language plpgsql as $$
 begin
   delete from statistics_rollup;
+  delete from statistics_rollup_daily;
   return null;
 end $$;
 
@@ -230,14 +249,8 @@ create trigger statistics_facts_rollup_delete after delete on statistics_facts
 create trigger statistics_facts_rollup_truncate after truncate on statistics_facts
   for each statement execute function statistics_rollup_clear();
 
--- the current quarter's facts: those with a milestone in [quarter start, as-of]
+-- the span of the facts (the pages' as-of choices)
 create index statistics_facts_received_idx on statistics_facts (received_on);
-create index statistics_facts_outcome_idx on statistics_facts (outcome_on) where outcome_on is not null;
-create index statistics_facts_not_accepted_idx on statistics_facts (not_accepted_on) where not_accepted_on is not null;
-create index statistics_facts_reclassified_idx on statistics_facts (reclassified_on) where reclassified_on is not null;
-create index statistics_facts_unreachable_idx on statistics_facts
-  (least(unreachable_listed_on, unreachable_resumed_on, unreachable_completed_on))
-  where unreachable_listed_on is not null;
 -- long-running (S15): website reports still open on a day are those whose end (outcome or 不受理) is after it
 create index statistics_facts_open_idx on statistics_facts
   ((coalesce(least(outcome_on, not_accepted_on), 'infinity'::date)))
