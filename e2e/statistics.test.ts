@@ -34,30 +34,45 @@ async function expectPrintable(page: Page, label: string): Promise<void> {
 describe('statistics in the browser', () => {
   const e2e = browserSuite();
 
+  // each page carries twenty-odd SVG charts, which axe walks element by element: one page or two per test
+  const withFixture = async (fn: () => Promise<void>) => {
+    const restore = replaceEngineForTests(async (_ctx, asOf) =>
+      asOf === '2012-09-30' ? sampleReport() : emptyReport(asOf, '2004-07-08'),
+    );
+    try {
+      await fn();
+    } finally {
+      restore();
+    }
+  };
+
+  e2e.test('the dashboard from the navigation, as of a chosen day: accessible, printable (ja)', ({ page }) =>
+    withFixture(async () => {
+      await page.goto('/');
+      await clickAndLoad(page, page.locator('header nav').getByRole('link', { name: '届出状況' }));
+      assert.equal(new URL(page.url()).pathname, '/statistics');
+      await expectAccessible(page, '/statistics (today, nothing counted)');
+
+      // the as-of form is a plain GET
+      await page.getByLabel('基準日').fill('2012-09-30');
+      await clickAndLoad(page, page.getByRole('button', { name: '表示', exact: true }));
+      assert.match(page.url(), /asOf=2012-09-30/);
+      assert.match(await textOf(page.locator('.stat-headlines')), /7,950/);
+      assert.ok((await page.locator('svg[role="img"]').count()) >= 4);
+      await expectAccessible(page, '/statistics?asOf=2012-09-30 (ja)');
+      await expectNoHorizontalScroll(page);
+      await expectPrintable(page, 'dashboard');
+
+      await clickAndLoad(page, page.getByRole('link', { name: /2012年第3四半期の届出状況 の四半期報告/ }));
+      assert.equal(new URL(page.url()).pathname, '/statistics/quarters/2012Q3');
+    }),
+  );
+
   e2e.test(
-    'dashboard and quarterly report: accessible in ja and en, printable',
-    async ({ page, newContext }) => {
-      const restore = replaceEngineForTests(async (_ctx, asOf) =>
-        asOf === '2012-09-30' ? sampleReport() : emptyReport(asOf, '2004-07-08'),
-      );
-      try {
-        await page.goto('/');
-        await clickAndLoad(page, page.locator('header nav').getByRole('link', { name: '届出状況' }));
-        assert.equal(new URL(page.url()).pathname, '/statistics');
-        await expectAccessible(page, '/statistics (today, nothing counted)');
-
-        // the as-of form is a plain GET
-        await page.getByLabel('基準日').fill('2012-09-30');
-        await clickAndLoad(page, page.getByRole('button', { name: '表示', exact: true }));
-        assert.match(page.url(), /asOf=2012-09-30/);
-        assert.match(await textOf(page.locator('.stat-headlines')), /7,950/);
-        assert.ok((await page.locator('svg[role="img"]').count()) >= 4);
-        await expectAccessible(page, '/statistics?asOf=2012-09-30 (ja)');
-        await expectNoHorizontalScroll(page);
-        await expectPrintable(page, 'dashboard');
-
-        await clickAndLoad(page, page.getByRole('link', { name: /2012年第3四半期の届出状況 の四半期報告/ }));
-        assert.equal(new URL(page.url()).pathname, '/statistics/quarters/2012Q3');
+    'the 2012-Q3 report: reference figures, charts named by their captions, accessible, printable (ja)',
+    ({ page }) =>
+      withFixture(async () => {
+        await page.goto('/statistics/quarters/2012Q3');
         const body = await textOf(page.locator('main'));
         for (const figure of ['7,950', '1,424', '6,526', '667', '4,436', '35%', '47%', '66%'])
           assert.ok(body.includes(figure), figure);
@@ -65,23 +80,26 @@ describe('statistics in the browser', () => {
         assert.equal(await chart.count(), 1, 'a chart is named by its caption');
         await expectAccessible(page, '/statistics/quarters/2012Q3 (ja)');
         await expectPrintable(page, 'quarter (ja)');
+      }),
+  );
 
-        const english = await (await newContext({ locale: 'en-GB' })).newPage();
-        await english.goto('/statistics?asOf=2012-09-30');
-        assert.equal(await english.locator('html').getAttribute('lang'), 'en');
-        await expectAccessible(english, '/statistics?asOf=2012-09-30 (en)');
-        await english.goto('/statistics/quarters/2012Q3');
-        assert.match(await textOf(english.locator('h1')), /Reporting statistics, Q3 2012/);
-        await expectAccessible(english, '/statistics/quarters/2012Q3 (en)');
-        await expectPrintable(english, 'quarter (en)');
+  e2e.test(
+    'in English: the dashboard, the quarterly report and a refused day are accessible',
+    ({ page }) =>
+      withFixture(async () => {
+        await page.goto('/statistics?asOf=2012-09-30');
+        assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+        await expectAccessible(page, '/statistics?asOf=2012-09-30 (en)');
+        await page.goto('/statistics/quarters/2012Q3');
+        assert.match(await textOf(page.locator('h1')), /Reporting statistics, Q3 2012/);
+        await expectAccessible(page, '/statistics/quarters/2012Q3 (en)');
+        await expectPrintable(page, 'quarter (en)');
 
         // a refused day: the error is announced and tied to the field
-        await english.goto('/statistics?asOf=2099-01-01');
-        assert.match(await textOf(english.locator('.error-summary')), /cannot be in the future/);
-        await expectAccessible(english, '/statistics?asOf=2099-01-01 (en, refused)');
-      } finally {
-        restore();
-      }
-    },
+        await page.goto('/statistics?asOf=2099-01-01');
+        assert.match(await textOf(page.locator('.error-summary')), /cannot be in the future/);
+        await expectAccessible(page, '/statistics?asOf=2099-01-01 (en, refused)');
+      }),
+    { context: { locale: 'en-GB' } },
   );
 });
