@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
 import { translator } from '../../platform/i18n/i18n.js';
-import { CHART_FONT, drawChart, renderChart, tidySvg } from './charts.js';
+import { CHART_FONT, drawChart, legendRows, renderChart, tidySvg } from './charts.js';
 import { type BarSpec, type PieSpec, reportSections } from './figures.js';
 import { sampleReport } from './testing.js';
 
@@ -126,6 +126,11 @@ describe('statistics charts', () => {
       assert.match(svg, /&lt;script&gt;/);
       assert.match(svg, /R&amp;D/);
     }
+  });
+
+  it("makes room for a legend of many categories (rows at the chart's width)", () => {
+    assert.equal(legendRows(['ソフトウェア製品', 'ウェブサイト']), 1);
+    assert.equal(legendRows(Array.from({ length: 14 }, () => 'ウェブアプリケーション')), 5);
   });
 
   it('refuses a caption id that could break out of the attribute', () => {

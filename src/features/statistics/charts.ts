@@ -19,7 +19,7 @@ export const CHART_HEIGHT = 360;
 export const CHART_FONT =
   "'Noto Sans JP', 'Hiragino Kaku Gothic ProN', 'Hiragino Sans', 'Yu Gothic', Meiryo, 'IPAexGothic', sans-serif";
 
-/** Okabe–Ito: told apart with the common colour-vision deficiencies. */
+/** Okabe–Ito, then Paul Tol's muted colours: told apart with the common colour-vision deficiencies (15 in all). */
 const PALETTE = [
   '#0072B2',
   '#E69F00',
@@ -30,6 +30,12 @@ const PALETTE = [
   '#999933',
   '#332288',
   '#882255',
+  '#117733',
+  '#DDCC77',
+  '#44AA99',
+  '#AA4499',
+  '#661100',
+  '#88CCEE',
 ];
 const TEXT = '#222222';
 const LINE = '#555555';
@@ -80,6 +86,23 @@ export function tidySvg(svg: string, captionId: string): string {
 
 const axisText = { color: TEXT, fontSize: 12, fontFamily: CHART_FONT };
 
+/** Rows the legend takes at the chart's width (12px text: a CJK character ~12px, others ~7px). */
+export function legendRows(names: string[]): number {
+  const widths = names.map(
+    (n) => 25 + 5 + [...n].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e7f ? 12 : 7), 0) + 14,
+  );
+  let rows = 1;
+  let x = 0;
+  for (const w of widths) {
+    if (x > 0 && x + w > CHART_WIDTH - 40) {
+      rows++;
+      x = 0;
+    }
+    x += w;
+  }
+  return rows;
+}
+
 function barOption(spec: BarSpec): echarts.EChartsCoreOption {
   const horizontal = spec.horizontal === true;
   const hasRight = spec.axisNames.length > 1;
@@ -123,7 +146,9 @@ function barOption(spec: BarSpec): echarts.EChartsCoreOption {
       left: horizontal ? 16 : 56,
       right: hasRight ? 56 : 32,
       top: 36,
-      bottom: (spec.series.length > 1 ? 48 : 8) + (horizontal ? 28 : 0),
+      bottom:
+        (spec.series.length > 1 ? 26 + 22 * legendRows(spec.series.map((x) => x.name)) : 8) +
+        (horizontal ? 28 : 0),
       containLabel: true,
     },
     xAxis: horizontal ? valueAxes[0] : categoryAxis,

@@ -108,6 +108,15 @@ describe('statistics figures', () => {
     assert.equal(english.find((f) => f.id === 's6')!.table.rows.at(-2)!.head, '731 days or more');
   });
 
+  it('leaves a category with nothing in any quarter out of the chart, not out of the table', () => {
+    const r = sampleReport();
+    for (const q of r.softwareByCause.byQuarter)
+      q.counts.push({ category: 'buffer_overflow_x', count: 0, pct: 0 });
+    const f = allFigures(reportSections(r, ja, 'ja')).find((x) => x.id === 's9-quarters')!;
+    assert.ok(f.table.columns.some((c) => c.label === 'buffer_overflow_x'));
+    assert.ok(f.chart?.kind === 'bar' && f.chart.series.every((s) => s.name !== 'buffer_overflow_x'));
+  });
+
   it('an empty report has tables and no charts (nothing to draw), never a division by zero', () => {
     const empty = reportSections(emptyReport('2026-12-01', '2004-07-08'), ja, 'ja');
     for (const s of empty) {

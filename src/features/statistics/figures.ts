@@ -154,11 +154,14 @@ function perQuarterFigure(
         : {
             kind: 'bar',
             categories: quarters,
-            series: cats.map((c, i) => ({
-              name: labels[i]!,
-              stack: 'all',
-              values: byQuarter.map((q) => countOf(q.counts, c)),
-            })),
+            // a category with nothing in any quarter draws nothing: left out of the legend (the table lists it)
+            series: cats
+              .map((c, i) => ({
+                name: labels[i]!,
+                stack: 'all',
+                values: byQuarter.map((q) => countOf(q.counts, c)),
+              }))
+              .filter((s) => s.values.some((x) => x > 0)),
             axisNames: [t('statistics.unit.reports')],
           },
     table: {
@@ -829,11 +832,13 @@ export function reportSections(report: StatisticsReport, t: T, locale: string): 
                 : {
                     kind: 'bar',
                     categories: buckets,
-                    series: cats.map((x, i) => ({
-                      name: labels[i]!,
-                      stack: 'types',
-                      values: lr.buckets.map((b) => countOf(b.byType, x)),
-                    })),
+                    series: cats
+                      .map((x, i) => ({
+                        name: labels[i]!,
+                        stack: 'types',
+                        values: lr.buckets.map((b) => countOf(b.byType, x)),
+                      }))
+                      .filter((s) => s.values.some((v) => v > 0)),
                     axisNames: [t('statistics.unit.cases')],
                   },
             table: {
