@@ -88,7 +88,6 @@ const ja = {
   csvLink: '{{caption}} を CSV でダウンロード',
   csv: 'CSV',
   sectionNav: 'この報告の目次',
-  printNote: 'このページは印刷用のスタイルに対応しています。',
   dashboard: {
     heading: '届出状況',
     intro:
@@ -349,7 +348,6 @@ const en: Catalog<typeof ja> = {
   csvLink: 'Download {{caption}} as CSV',
   csv: 'CSV',
   sectionNav: 'Contents of this report',
-  printNote: 'This page has a print style.',
   dashboard: {
     heading: 'Reporting statistics',
     intro:
