@@ -67,19 +67,18 @@ export async function recordAdvisoryEvent(
  * In-transaction: move the advisory to another state (the columns in `set`, stamped with who and when) and record
  * it as an event with the advisory's id — the one way the workflow use cases change an advisory's state.
  */
-export async function changeAdvisoryState(
-  trx: Database,
-  actor: Actor,
-  e: {
-    caseId: string;
-    advisoryId: string;
-    set: Updateable<AdvisoriesTable>;
-    type: string;
-    data?: Record<string, unknown>;
-    at: Date;
-    ip?: string | null | undefined;
-  },
-): Promise<void> {
+/** A change of the advisory's columns (`set`) and the event that records it (`type`, `data`). */
+export type StateChange = {
+  caseId: string;
+  advisoryId: string;
+  set: Updateable<AdvisoriesTable>;
+  type: string;
+  data?: Record<string, unknown>;
+  at: Date;
+  ip?: string | null | undefined;
+};
+
+export async function changeAdvisoryState(trx: Database, actor: Actor, e: StateChange): Promise<void> {
   await trx
     .updateTable('advisories')
     .set({ ...e.set, updated_at: e.at, updated_by: userIdOf(actor) })
@@ -101,18 +100,7 @@ export async function changeAdvisoryState(
 export async function recordAdvisoryReview(
   trx: Database,
   actor: Actor,
-  r: {
-    caseId: string;
-    advisoryId: string;
-    decision: 'approved' | 'changes_requested';
-    note: string | null;
-    sha256: string;
-    set: Updateable<AdvisoriesTable>;
-    type: string;
-    data?: Record<string, unknown>;
-    at: Date;
-    ip?: string | null | undefined;
-  },
+  r: StateChange & { decision: 'approved' | 'changes_requested'; note: string | null; sha256: string },
 ): Promise<void> {
   await trx
     .insertInto('advisory_reviews')
