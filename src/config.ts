@@ -1,8 +1,8 @@
 // The only reader of process.env. Every setting is validated here, with an error that says how to fix it.
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { cveShortName } from './domain/cve-names.js';
 import { DEFAULT_ID_PATTERNS, IdFormatError, validatePattern } from './domain/id-format.js';
-import { cveShortName } from './exports/cve5.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])

@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { sampleDocument } from '../features/vulndb/testing.js';
 import { SEVERITY_SCHEME, toAtom } from './atom.js';
+import { XML_FORBIDDEN } from './common.js';
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -81,5 +82,29 @@ describe('toAtom', () => {
   it('flags a sample advisory in its title', () => {
     const [entry] = parser.parse(toAtom([sample], channel)).feed.entry;
     assert.ok(htmlText(entry.title['#text']).startsWith('【サンプル】JVN#99999999'));
+  });
+
+  it('does not flag a sample twice when its title already says it is one', () => {
+    const marked = sampleDocument({
+      id: 'JVN#11111111',
+      sample: true,
+      title: { ja: '【サンプル】デモの脆弱性', en: '[Sample] Demo flaw' },
+    });
+    const [ja] = parser.parse(toAtom([marked], channel)).feed.entry;
+    assert.equal(htmlText(ja.title['#text']), 'JVN#11111111: 【サンプル】デモの脆弱性');
+    const [en] = parser.parse(toAtom([marked], { ...channel, lang: 'en' })).feed.entry;
+    assert.equal(htmlText(en.title['#text']), 'JVN#11111111: [Sample] Demo flaw');
+  });
+
+  it('drops characters XML 1.0 forbids so the feed stays readable', () => {
+    const bad = sampleDocument({ id: 'JVN#33333333', title: { ja: '題\u0001名\uFFFE', en: '' } });
+    bad.overview = { ja: '概要\u001B', en: '' };
+    const xml = toAtom([bad], { ...channel, author: '窓口\uFFFF' });
+    assert.equal(XMLValidator.validate(xml), true);
+    assert.doesNotMatch(xml, XML_FORBIDDEN);
+    const [entry] = parser.parse(xml).feed.entry;
+    assert.equal(htmlText(entry.title['#text']), 'JVN#33333333: 題名');
+    assert.equal(htmlText(entry.summary['#text']), '概要');
+    assert.equal(entry.author[0].name, '窓口');
   });
 });

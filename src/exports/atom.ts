@@ -4,7 +4,7 @@
 // type="html", is HTML-escaped so a title with & or < reads as the text it is.
 import { Feed } from 'feed';
 import { type AdvisoryDocument, highestScore } from '../domain/advisory-document.js';
-import { advisoryUrl, escapeHtml, type FeedLang, pick, SAMPLE_PREFIX } from './common.js';
+import { advisoryUrl, escapeHtml, type FeedLang, pick, samplePrefix, xmlSafe } from './common.js';
 
 export type AtomChannel = {
   /** the feed's own URL (id and rel=self) */
@@ -23,7 +23,10 @@ export type AtomChannel = {
 
 export const SEVERITY_SCHEME = 'https://www.first.org/cvss/';
 
-export function toAtom(docs: readonly AdvisoryDocument[], channel: AtomChannel): string {
+export function toAtom(input: readonly AdvisoryDocument[], channelIn: AtomChannel): string {
+  // no XML-forbidden character may reach the feed (one makes it unreadable for every reader)
+  const docs = xmlSafe(input);
+  const channel = xmlSafe(channelIn);
   const feed = new Feed({
     id: channel.self,
     title: channel.title,
@@ -39,12 +42,11 @@ export function toAtom(docs: readonly AdvisoryDocument[], channel: AtomChannel):
   for (const doc of docs) {
     const url = advisoryUrl(channel.publicUrl, doc);
     const top = highestScore(doc);
+    const title = pick(doc.title, channel.lang);
     feed.addItem({
       id: url,
       link: url,
-      title: escapeHtml(
-        `${doc.sample ? SAMPLE_PREFIX[channel.lang] : ''}${doc.id}: ${pick(doc.title, channel.lang)}`,
-      ),
+      title: escapeHtml(`${samplePrefix(doc, title, channel.lang)}${doc.id}: ${title}`),
       description: escapeHtml(pick(doc.overview, channel.lang)),
       date: new Date(doc.lastUpdatedAt),
       published: new Date(doc.firstPublishedAt),

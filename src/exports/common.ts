@@ -48,6 +48,54 @@ export function escapeHtml(s: string): string {
 /** The banner word a feed reader sees in front of a sample advisory's title. */
 export const SAMPLE_PREFIX: Record<FeedLang, string> = { ja: '【サンプル】', en: '[SAMPLE] ' };
 
+/** A title that already says it is a sample: 【サンプル】…, [Sample] …, (SAMPLE) …, サンプル: … at its start. */
+const SAMPLE_MARKER = /^\s*(?:[【[(（]\s*(?:サンプル|sample)\s*[】\])）]|(?:サンプル|sample)\s*[:：])/i;
+
+/** What goes in front of a title in a feed: the sample banner for a sample, unless the title carries one. */
+export function samplePrefix(doc: Pick<AdvisoryDocument, 'sample'>, title: string, lang: FeedLang): string {
+  return doc.sample && !SAMPLE_MARKER.test(title) ? SAMPLE_PREFIX[lang] : '';
+}
+
+/**
+ * Characters XML 1.0 does not allow anywhere (§2.2 Char): C0 controls but tab, LF and CR; U+FFFE and U+FFFF;
+ * lone surrogates. One of them makes a whole feed unreadable for every reader, whatever its escaping.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters to find
+export const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\p{Cs}]/u;
+const XML_FORBIDDEN_ALL = new RegExp(XML_FORBIDDEN.source, 'gu');
+
+/**
+ * The value with every XML-forbidden character removed from each of its strings (objects and arrays walked;
+ * the same value back, not a copy, when nothing had to go). Every XML export (JVNRSS, Atom) passes its
+ * documents and channel through this once: the import refuses such text, but a feed must never break.
+ */
+export function xmlSafe<T>(value: T): T {
+  if (typeof value === 'string') {
+    return (XML_FORBIDDEN.test(value) ? value.replace(XML_FORBIDDEN_ALL, '') : value) as T;
+  }
+  if (Array.isArray(value)) {
+    let out: unknown[] | null = null;
+    value.forEach((v, i) => {
+      const c = xmlSafe(v);
+      if (c === v) return;
+      out ??= [...value];
+      out[i] = c;
+    });
+    return (out ?? value) as T;
+  }
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    let out: Record<string, unknown> | null = null;
+    for (const [k, v] of Object.entries(value)) {
+      const c = xmlSafe(v);
+      if (c === v) continue;
+      out ??= { ...(value as Record<string, unknown>) };
+      out[k] = c;
+    }
+    return (out ?? value) as T;
+  }
+  return value;
+}
+
 export type VersConstraint = { op: '=' | '!=' | '<' | '<=' | '>' | '>=' | '*'; version: string };
 
 /**

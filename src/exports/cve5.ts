@@ -46,15 +46,7 @@ type Json = Record<string, unknown>;
 
 const SEVERITY = (s: string) => s.toUpperCase();
 
-/** A CVE short name made from an organization's name: 2–32 characters of [A-Za-z0-9_-], or 'keikai'. */
-export function cveShortName(name: string): string {
-  const s = name
-    .normalize('NFKC')
-    .replace(/[^A-Za-z0-9_-]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .slice(0, 32);
-  return s.length >= 2 ? s : 'keikai';
-}
+export { cveShortName } from '../domain/cve-names.js';
 
 /** vers scheme → the versionType CVE records use for it */
 const VERSION_TYPES: Readonly<Record<string, string>> = {

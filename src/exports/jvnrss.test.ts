@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { sampleDocument } from '../features/vulndb/testing.js';
-import { jst } from './common.js';
+import { jst, XML_FORBIDDEN } from './common.js';
 import { cpe23To22, NS, toJvnRss } from './jvnrss.js';
 
 const parser = new XMLParser({
@@ -178,6 +178,45 @@ describe('toJvnRss', () => {
   it('flags a sample advisory in its title', () => {
     const items = parser.parse(toJvnRss([second], channel))['rdf:RDF'].item;
     assert.equal(items[0].title, '【サンプル】サンプル');
+  });
+
+  it('does not flag a sample twice when its title already says it is one', () => {
+    const marked = sampleDocument({
+      id: 'JVN#11111111',
+      sample: true,
+      title: { ja: '【サンプル】デモの脆弱性', en: '[Sample] Demo flaw' },
+    });
+    const ja = parser.parse(toJvnRss([marked], channel))['rdf:RDF'].item;
+    assert.equal(ja[0].title, '【サンプル】デモの脆弱性');
+    const en = parser.parse(toJvnRss([marked], { ...channel, lang: 'en' }))['rdf:RDF'].item;
+    assert.equal(en[0].title, '[Sample] Demo flaw');
+    const notSample = sampleDocument({ id: 'JVN#22222222', title: { ja: '【サンプル】非サンプル', en: '' } });
+    assert.equal(
+      parser.parse(toJvnRss([notSample], channel))['rdf:RDF'].item[0].title,
+      '【サンプル】非サンプル',
+    );
+  });
+
+  it('drops characters XML 1.0 forbids (C0 controls, U+FFFE/U+FFFF, lone surrogates) so the feed stays readable', () => {
+    const bad = sampleDocument({
+      id: 'JVN#33333333',
+      title: { ja: 'タイトル\u0001に\uFFFE制御\u0008文字\uD800', en: 'Title\u001F with\uFFFF tab\there' },
+    });
+    bad.overview = { ja: '概要\u000B\u000C', en: '' };
+    const xml = toJvnRss([bad], { ...channel, title: 'チャンネル\u0002' });
+    assert.equal(XMLValidator.validate(xml), true);
+    assert.doesNotMatch(xml, XML_FORBIDDEN);
+    const rdf = parser.parse(xml)['rdf:RDF'];
+    assert.equal(rdf.item[0].title, 'タイトルに制御文字');
+    assert.equal(rdf.item[0].description, '概要');
+    assert.equal(rdf.channel.title, 'チャンネル');
+    const en = parser.parse(toJvnRss([bad], { ...channel, lang: 'en' }))['rdf:RDF'];
+    assert.equal(en.item[0].title, 'Title with tab\there');
+    assert.equal(
+      bad.title.ja,
+      'タイトル\u0001に\uFFFE制御\u0008文字\uD800',
+      'the document itself is left as it was',
+    );
   });
 
   it('writes an empty channel for no advisories', () => {

@@ -15,8 +15,9 @@ import {
   jst,
   nvdUrl,
   pick,
-  SAMPLE_PREFIX,
+  samplePrefix,
   severityWord,
+  xmlSafe,
 } from './common.js';
 
 export const NS = {
@@ -116,9 +117,10 @@ function pctEncode(c: string): string {
 
 function addItem(rdf: XMLBuilder, doc: AdvisoryDocument, url: string, lang: FeedLang): void {
   const item = rdf.ele(NS.rss, 'item').att(NS.rdf, 'rdf:about', url);
+  const title = pick(doc.title, lang);
   item
     .ele(NS.rss, 'title')
-    .txt((doc.sample ? SAMPLE_PREFIX[lang] : '') + pick(doc.title, lang))
+    .txt(samplePrefix(doc, title, lang) + title)
     .up();
   item.ele(NS.rss, 'link').txt(url).up();
   item.ele(NS.rss, 'description').txt(pick(doc.overview, lang)).up();
@@ -192,7 +194,10 @@ function addItem(rdf: XMLBuilder, doc: AdvisoryDocument, url: string, lang: Feed
 }
 
 /** The feed of `docs` (in the order given) as a JVNRSS 3.2 document. */
-export function toJvnRss(docs: readonly AdvisoryDocument[], channel: JvnRssChannel): string {
+export function toJvnRss(input: readonly AdvisoryDocument[], channelIn: JvnRssChannel): string {
+  // no XML-forbidden character may reach the builder (a feed with one is unreadable for every reader)
+  const docs = xmlSafe(input);
+  const channel = xmlSafe(channelIn);
   const publicUrl = channel.publicUrl ?? new URL(channel.link).origin;
   const urls = docs.map((d) => advisoryUrl(publicUrl, d));
   const root = create({ version: '1.0', encoding: 'UTF-8' })
