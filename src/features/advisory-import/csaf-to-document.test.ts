@@ -147,6 +147,29 @@ describe('mapping a CSAF 2.0 document to an advisory', () => {
     assert.throws(() => csafToDocument(noHistory, { id: 'X' }), /revision_history is empty/);
   });
 
+  it('refuses text with a character XML 1.0 forbids (it would break the feeds), naming the field', () => {
+    const control = japaneseAdvisory();
+    control.document.title = 'ルータ\u0001の脆弱性';
+    assert.throws(
+      () => csafToDocument(control, { id: 'X' }),
+      (e: unknown) =>
+        e instanceof CsafMappingError && /advisory\.title\.ja .*XML 1\.0.*U\+0001/.test(e.message),
+    );
+    const nonChar = japaneseAdvisory();
+    nonChar.document.tracking.revision_history[0]!.summary = '初版\uFFFE';
+    assert.throws(() => csafToDocument(nonChar, { id: 'X' }), /advisory\.revisions\[0\]\.note\.ja .*U\+FFFE/);
+    const surrogate = japaneseAdvisory();
+    surrogate.document.title = 'ルータ\uD800';
+    assert.throws(() => csafToDocument(surrogate, { id: 'X' }), /U\+D800/);
+    const allowed = japaneseAdvisory();
+    allowed.document.title = 'タブ\tと改行\r\nは可 😀';
+    assert.equal(
+      csafToDocument(allowed, { id: 'X' }).title.ja.includes('😀'),
+      true,
+      'tab, CR, LF, astral: fine',
+    );
+  });
+
   it('knows the key and refuses a TLP label other than WHITE/CLEAR', () => {
     assert.deepEqual(csafKey(japaneseAdvisory()), {
       namespace: 'https://csirt.example.jp',

@@ -22,6 +22,7 @@ import type {
 } from '../../domain/advisory-document.js';
 import { parseCvss } from '../../domain/cvss.js';
 import { normaliseCweId } from '../../domain/cwe.js';
+import { XML_FORBIDDEN } from '../../exports/common.js';
 import { isCpe23 } from '../directory/cpe.js';
 import { checkPurl } from '../directory/purl.js';
 
@@ -473,7 +474,7 @@ export function csafToDocument(input: unknown, { id, url = null }: MapInput): Ad
     }),
   ).map(name);
 
-  return {
+  const doc: AdvisoryDocument = {
     id,
     kind: 'jvndb',
     revision,
@@ -515,6 +516,39 @@ export function csafToDocument(input: unknown, { id, url = null }: MapInput): Ad
     contact: text(d.publisher?.contact_details),
     receivedOn: null,
   };
+  const bad = xmlForbiddenAt(doc);
+  if (bad) {
+    throw new CsafMappingError(
+      `${bad.path} contains a character XML 1.0 does not allow (U+${bad.code}): it would break the JVNRSS and Atom feeds`,
+    );
+  }
+  return doc;
+}
+
+/**
+ * Where the mapped document carries a character XML 1.0 forbids (C0 controls but tab/LF/CR, U+FFFE, U+FFFF,
+ * lone surrogates), or null. Such a document is refused rather than silently changed: the feeds would drop
+ * the character anyway (exports/common.ts xmlSafe), but the publisher's text should reach readers as written.
+ */
+export function xmlForbiddenAt(value: unknown, path = 'advisory'): { path: string; code: string } | null {
+  if (typeof value === 'string') {
+    const m = XML_FORBIDDEN.exec(value);
+    return m ? { path, code: m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0') } : null;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const r = xmlForbiddenAt(value[i], `${path}[${i}]`);
+      if (r) return r;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const r = xmlForbiddenAt(v, `${path}.${k}`);
+      if (r) return r;
+    }
+  }
+  return null;
 }
 
 /** Orders version numbers as numbers where they are ("1.10.0" after "1.9.0"), else as text. */

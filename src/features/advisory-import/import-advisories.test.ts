@@ -7,6 +7,7 @@ import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { anonymous } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { allocateId, allocateIds } from '../../platform/ids.js';
@@ -228,6 +229,47 @@ describe('importing advisories from CSAF', () => {
     // and a fresh run of the same folder afterwards finds everything unchanged
     const again = await importAdvisories(t.ctx, system, source, { batchSize: 2 });
     assert.deepEqual([again.imported, again.unchanged, again.resumed], [0, 7, null]);
+  });
+
+  it('lets two imports of the same documents run at once: one imports them, the other finds them unchanged', async () => {
+    const files: Record<string, unknown> = {};
+    for (let n = 40; n < 44; n++) files[`ecj-${n}.json`] = another(n);
+    const a = folder('twice-a', files);
+    const b = folder('twice-b', files);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    let entered!: () => void;
+    const inBatch = new Promise<void>((r) => {
+      entered = r;
+    });
+    // the first holds its batch open (looked up, ids allocated, rows written, not committed) …
+    const first = importAdvisories(t.ctx, system, a, {
+      beforeCommit: async () => {
+        entered();
+        await gate;
+      },
+    });
+    await inBatch;
+    // … while the second reaches its own batch and has to wait for it
+    const second = importAdvisories(t.ctx, system, b);
+    const waiting = async () =>
+      Number(
+        (
+          await sql<{ n: string }>`
+            select count(*) as n from pg_locks where locktype = 'advisory' and not granted`.execute(t.ctx.db)
+        ).rows[0]!.n,
+      );
+    const deadline = Date.now() + 30_000;
+    while ((await waiting()) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(await waiting(), 1, "the second import waits for the first one's batch");
+    release();
+    const [ra, rb] = await Promise.all([first, second]);
+    assert.deepEqual([ra.imported, ra.failed, rb.imported, rb.unchanged, rb.failed], [4, 0, 0, 4, 0]);
+    const rows = (await advisories()).filter((x) => /^ECJ-2026-104\d$/.test(x.source_tracking_id ?? ''));
+    assert.equal(rows.length, 4);
+    assert.equal(new Set(rows.map((x) => x.id)).size, 4, 'one JVNDB id each');
   });
 
   it("follows a provider's provider-metadata.json: the directory's index.txt and the ROLIE feed", async () => {

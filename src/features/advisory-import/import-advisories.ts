@@ -269,9 +269,17 @@ function checkFits(doc: AdvisoryDocument) {
 
 type BatchOutcome = { imported: number; updated: number; unchanged: number };
 
+/** Held by each batch's transaction from its look-up to its commit (see writeBatch). */
+const IMPORT_LOCK = sql`select pg_advisory_xact_lock(hashtext('keikai.advisory-import'))`;
+
 async function writeBatch(trx: Database, pattern: string, ready: Prepared[]): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { imported: 0, updated: 0, unchanged: 0 };
   if (ready.length === 0) return outcome;
+  // Two imports at once (two terminals, a cron job and a person): without this both could look the same
+  // document up as new, allocate two JVNDB ids, and the second insert would hit the unique (namespace,
+  // tracking id) and abort its run. Batches of concurrent imports take turns instead; each looks up after
+  // the previous one committed, so the second finds the first's documents 'unchanged'.
+  await IMPORT_LOCK.execute(trx);
   // the same advisory twice in one batch (two revisions side by side): the newest counts, the others are
   // unchanged, as they would be in separate runs
   const byKey = new Map<string, Prepared>();
