@@ -33,7 +33,7 @@ describe('the 2012-Q3 reference figures on the public pages, through the engine'
   });
 
   it('the quarterly report shows every reference figure, in ja and en', async () => {
-    for (const headers of [{}, { 'accept-language': 'en' }]) {
+    for (const headers of [{}, { 'accept-language': 'en' }] as Record<string, string>[]) {
       const res = await get('/statistics/quarters/2012Q3', headers);
       assert.equal(res.statusCode, 200);
       for (const figure of FIGURES)
