@@ -210,6 +210,9 @@ create function statistics_rollup_add() returns trigger language plpgsql as $$
 declare
   pass record;
 begin
+  -- writers of the facts (the projection, the import) take turns until they commit, so two of them never hold
+  -- rollup rows the other waits for (no deadlock)
+  perform pg_advisory_xact_lock(7017002);
   for pass in
     select * from (values (-1, 'old_rows', tg_op in ('UPDATE', 'DELETE')), (1, 'new_rows', tg_op in ('UPDATE', 'INSERT'))) v(sign, tbl, wanted)
     where wanted
