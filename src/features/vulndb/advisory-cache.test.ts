@@ -103,6 +103,21 @@ describe('advisory page and API caches', () => {
     assert.equal(third.json().solution.ja, '第3版の対策');
   });
 
+  it('keeps the latest list per public version: escaped, and new advisories show at once', async () => {
+    const first = await get('/advisories');
+    const again = await get('/advisories');
+    for (const res of [first, again]) {
+      assert.equal(res.statusCode, 200);
+      assert.equal(res.headers['cache-control'], 'no-store');
+      assert.ok(!res.body.includes('<script>alert'));
+      assert.ok(res.body.includes('題名 &lt;script>'));
+    }
+    await seedPublic(t.ctx, [sampleDocument({ id: 'JVN#40000002', title: { ja: '新しい題名', en: 'New' } })]);
+    const after = await get('/advisories');
+    assert.ok(after.body.includes('新しい題名'));
+    assert.ok((await get('/advisories', { 'accept-language': 'en' })).body.includes('>New<'));
+  });
+
   it('keeps caches bounded: least recently used out first, by count and size; one version at a time', async () => {
     const lru = new Lru<string>(2, 10, (s) => s.length);
     lru.set('a', 'aaa');

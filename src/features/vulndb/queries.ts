@@ -13,7 +13,7 @@ import type { AdvisoryDocument, AdvisoryKind, Severity } from '../../domain/advi
 import { queryTokens, toTsQuery } from '../../domain/search-tokens.js';
 import type { PublicDB } from '../../platform/db/schema/public-database.js';
 import type { PublicDatabase } from './public-db.js';
-import { readPublicState } from './public-state.js';
+import { readPublicState, VersionCache } from './public-state.js';
 
 export const COUNT_CAP = 1_000;
 export const PAGE_SIZE = 20;
@@ -166,8 +166,37 @@ function conditions(filter: AdvisoryFilter, text: TextSearch | null, via: 'gin' 
   };
 }
 
+/**
+ * Capped counts of searches, per database, for the current public version only (at most 1,000 searches): the
+ * count is most of a search's cost (every match up to the cap is found and, for a phrase, rechecked), and the
+ * next pages of a search, or the same search again, need the same number until something is published.
+ */
+const countCaches = new WeakMap<PublicDatabase, VersionCache<number>>();
+function searchCounts(db: PublicDatabase): VersionCache<number> {
+  let cache = countCaches.get(db);
+  if (!cache) {
+    cache = new VersionCache<number>(1_000);
+    countCaches.set(db, cache);
+  }
+  return cache;
+}
+
+/** What determines a filter's matches (not the page). */
+function countKey(f: AdvisoryFilter): string {
+  return JSON.stringify([
+    f.q ?? '',
+    f.developer ?? '',
+    f.product?.toLowerCase() ?? '',
+    f.cwe ?? '',
+    [...(f.severity ?? [])].sort(),
+    f.kind ?? '',
+    f.publishedFrom ?? '',
+    f.publishedTo ?? '',
+  ]);
+}
+
 /** Whether a filter lists every advisory (the latest advisories, no search). */
-function isUnfiltered(f: AdvisoryFilter): boolean {
+export function isUnfiltered(f: AdvisoryFilter): boolean {
   return !(
     f.q ||
     f.developer ||
@@ -249,13 +278,18 @@ export async function searchAdvisories(
       .limit(opts.perPage)
       .offset(offset)
       .execute();
+  const key = countKey(filter);
   const { rows, total } = text
     ? await db.transaction().execute(async (trx) => {
-        // planner settings for this transaction only (set_config(…, true) is SET LOCAL), in one round trip
-        await sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`.execute(
-          trx,
-        );
-        const total = await countQuery(trx);
+        // planner settings for this transaction only (set_config(…, true) is SET LOCAL) and the public version,
+        // in one round trip
+        const { rows: settings } = await sql<{ version: string | null }>`
+          select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true),
+            (select version::text from public_state) as version`.execute(trx);
+        const version = settings[0]?.version ?? null;
+        const total = await (version === null
+          ? countQuery(trx)
+          : searchCounts(db).get(version, key, () => countQuery(trx)));
         if (total === 0) return { rows: [], total };
         if (total >= COUNT_CAP) {
           // a common text: newest first along the date index, testing rows (the exact query only, each row's
@@ -269,10 +303,12 @@ export async function searchAdvisories(
       })
     : await Promise.all([
         pageQuery(db),
-        isUnfiltered(filter)
-          ? // the whole list: its size is kept by the writer (public_state), nothing to count
-            readPublicState(db).then((s) => Math.min(s.advisories, COUNT_CAP))
-          : countQuery(db),
+        readPublicState(db).then((s) =>
+          isUnfiltered(filter)
+            ? // the whole list: its size is kept by the writer (public_state), nothing to count
+              Math.min(s.advisories, COUNT_CAP)
+            : searchCounts(db).get(s.version, key, () => countQuery(db)),
+        ),
       ]).then(([rows, total]) => ({ rows, total }));
   const names = await developerNames(
     db,
@@ -327,39 +363,6 @@ export async function findAdvisory(db: PublicDatabase, slugOrId: string): Promis
     slug: row.slug,
     revision: row.revision,
     lastUpdatedAt: row.last_updated_at,
-  };
-}
-
-export type AdvisoryHead = {
-  id: string;
-  slug: string;
-  revision: number;
-  lastUpdatedAt: Date;
-  title: { ja: string; en: string };
-};
-
-/**
- * What identifies the current revision of an advisory and titles its page, without its document (a few hundred
- * bytes instead of a detoasted and parsed JSON document): enough to answer a conditional request or to find a
- * rendering kept for that revision. Null if none.
- */
-export async function findAdvisoryHead(db: PublicDatabase, slugOrId: string): Promise<AdvisoryHead | null> {
-  const bySlug = SLUG.test(slugOrId);
-  if (!bySlug && !ID.test(slugOrId)) return null;
-  const row = await db
-    .selectFrom('public_advisories')
-    .select(['id', 'slug', 'revision', 'last_updated_at', 'title_ja', 'title_en'])
-    .where((eb) =>
-      bySlug ? eb.or([eb('slug', '=', slugOrId), eb('id', '=', slugOrId)]) : eb('id', '=', slugOrId),
-    )
-    .executeTakeFirst();
-  if (!row) return null;
-  return {
-    id: row.id,
-    slug: row.slug,
-    revision: row.revision,
-    lastUpdatedAt: row.last_updated_at,
-    title: { ja: row.title_ja, en: row.title_en },
   };
 }
 

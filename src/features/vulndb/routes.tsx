@@ -7,6 +7,7 @@ import { authorize } from '../../platform/auth/policy.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { type Feature, sendPage, viewContext } from '../../platform/http/server.js';
+import { Layout } from '../../platform/views/layout.js';
 import { advisoryDocument, advisoryList, errors, idParams, listQuery, summaryJson } from './api-schemas.js';
 import { ifNoneMatch, notModifiedSince, strongEtag } from './http-cache.js';
 import { filterParams, parseListQuery } from './input.js';
@@ -16,9 +17,9 @@ import {
   API_PAGE_SIZE,
   DEVELOPERS_PAGE_SIZE,
   findAdvisory,
-  findAdvisoryHead,
   findDeveloper,
   findRevision,
+  isUnfiltered,
   listDevelopers,
   listRevisions,
   MAX_PAGE_SIZE,
@@ -32,8 +33,13 @@ import {
 import { type SitemapUrl, sitemapIndexXml, urlsetXml } from './sitemap-xml.js';
 import { AdvisoryMain, AdvisoryPage, AdvisoryPageWithMain } from './views/advisory-page.js';
 import { DevelopersPage } from './views/developers-page.js';
-import { AdvisoriesPage, type TypedValues } from './views/list-page.js';
-import { Bi } from './views/parts.js';
+import {
+  AdvisoriesMain,
+  AdvisoriesPage,
+  AdvisoriesPageWithMain,
+  type TypedValues,
+} from './views/list-page.js';
+import { Bi, feedAlternates } from './views/parts.js';
 import { RevisionsPage } from './views/revisions-page.js';
 
 /** Everyone may read what has been published; asked anyway, so the rule lives in one place. */
@@ -68,6 +74,9 @@ function conditional(req: FastifyRequest, reply: FastifyReply, etag: string, las
 export const vulndbRoutes: Feature = (app, ctx: AppContext) => {
   const db = () => publicDb(ctx.db);
 
+  /** Main content of the latest-advisories list, per public version (a few pages and both languages). */
+  const latestMains = new VersionCache<string>(32);
+
   app.get('/advisories', { schema: { hide: true } }, async (req, reply) => {
     mayRead(req);
     const v = viewContext(req, reply);
@@ -93,10 +102,8 @@ export const vulndbRoutes: Feature = (app, ctx: AppContext) => {
         400,
       );
     }
-    const result = await searchAdvisories(db(), parsed.data.filter, parsed.data);
-    return sendPage(
-      reply,
-      <AdvisoriesPage
+    const main = (result: Awaited<ReturnType<typeof searchAdvisories>>) => (
+      <AdvisoriesMain
         v={v}
         result={result}
         filter={parsed.data.filter}
@@ -105,7 +112,25 @@ export const vulndbRoutes: Feature = (app, ctx: AppContext) => {
         heading={req.t('vulndb.title')}
         action="/advisories"
         withDeveloper
-      />,
+      />
+    );
+    if (isUnfiltered(parsed.data.filter)) {
+      // the latest advisories (the most visited list): rendered once per public version, language and URL
+      const { version } = await readPublicState(db());
+      const mainHtml = await latestMains.get(version, `${v.locale} ${req.url}`, async () =>
+        renderToString(main(await searchAdvisories(db(), parsed.data.filter, parsed.data))),
+      );
+      return sendPage(
+        reply,
+        <AdvisoriesPageWithMain v={v} heading={req.t('vulndb.title')} mainHtml={mainHtml} />,
+      );
+    }
+    const result = await searchAdvisories(db(), parsed.data.filter, parsed.data);
+    return sendPage(
+      reply,
+      <Layout v={v} title={req.t('vulndb.title')} alternates={feedAlternates(v)}>
+        {main(result)}
+      </Layout>,
     );
   });
 
@@ -121,20 +146,21 @@ export const vulndbRoutes: Feature = (app, ctx: AppContext) => {
     { schema: { hide: true } },
     async (req, reply) => {
       mayRead(req);
-      const head = await findAdvisoryHead(db(), req.params.slug);
-      if (!head) throw notFound();
+      // one query: the document comes with the row (a few KB; a second round trip for it cost more)
+      const found = await findAdvisory(db(), req.params.slug);
+      if (!found) throw notFound();
       const v = viewContext(req, reply);
-      let mainHtml = advisoryMains.get(`${head.id}@${head.revision}@${v.locale}`);
-      let title = head.title;
+      const key = `${found.doc.id}@${found.revision}@${v.locale}`;
+      let mainHtml = advisoryMains.get(key);
       if (mainHtml === undefined) {
-        const found = await findAdvisory(db(), head.id);
-        if (!found) throw notFound();
         // preact-render-to-string escapes every text of the document: the string is safe to inject as is
         mainHtml = renderToString(<AdvisoryMain v={v} doc={found.doc} slug={found.slug} />);
-        advisoryMains.set(`${found.doc.id}@${found.revision}@${v.locale}`, mainHtml);
-        title = found.doc.title;
+        advisoryMains.set(key, mainHtml);
       }
-      return sendPage(reply, <AdvisoryPageWithMain v={v} id={head.id} title={title} mainHtml={mainHtml} />);
+      return sendPage(
+        reply,
+        <AdvisoryPageWithMain v={v} id={found.doc.id} title={found.doc.title} mainHtml={mainHtml} />,
+      );
     },
   );
 
@@ -398,23 +424,17 @@ export const vulndbRoutes: Feature = (app, ctx: AppContext) => {
     async (req, reply) => {
       mayRead(req);
       reply.header('access-control-allow-origin', '*');
-      const head = await findAdvisoryHead(db(), req.params.id);
-      if (!head) throw notFound();
-      // a published revision never changes, so the id and revision identify the document: a 304 reads no more
-      const etag = strongEtag(['advisory-v1', head.id, head.revision]);
-      if (conditional(req, reply, etag, head.lastUpdatedAt)) return reply.code(304).send(undefined as never);
-      let json = advisoryJson.get(`${head.id}@${head.revision}`);
+      const found = await findAdvisory(db(), req.params.id);
+      if (!found) throw notFound();
+      // a published revision never changes, so the id and revision identify the document
+      const etag = strongEtag(['advisory-v1', found.doc.id, found.revision]);
+      if (conditional(req, reply, etag, found.lastUpdatedAt)) return reply.code(304).send(undefined as never);
+      const key = `${found.doc.id}@${found.revision}`;
+      let json = advisoryJson.get(key);
       if (json === undefined) {
-        const found = await findAdvisory(db(), head.id);
-        if (!found) throw notFound();
         // what the response schema's serializer would send (it checks the shape, and drops unknown keys)
         json = JSON.stringify(advisoryDocument.parse(found.doc));
-        advisoryJson.set(`${found.doc.id}@${found.revision}`, json);
-        if (found.revision !== head.revision) {
-          // published in between: describe what is sent
-          reply.header('etag', strongEtag(['advisory-v1', found.doc.id, found.revision]));
-          reply.header('last-modified', found.lastUpdatedAt.toUTCString());
-        }
+        advisoryJson.set(key, json);
       }
       // a string with a JSON content type is sent as is (the serializer runs on objects only)
       return reply.header('content-type', 'application/json; charset=utf-8').send(json as never);

@@ -217,17 +217,7 @@ export function Results({
   );
 }
 
-export function AdvisoriesPage({
-  v,
-  result,
-  filter,
-  values,
-  errors,
-  heading,
-  action,
-  withDeveloper,
-  intro,
-}: {
+type ListProps = {
   v: ViewContext;
   result: AdvisoryPage | null;
   filter: AdvisoryFilter;
@@ -237,11 +227,55 @@ export function AdvisoriesPage({
   action: string;
   withDeveloper: boolean;
   intro?: ComponentChildren;
+};
+
+export function AdvisoriesPage(props: ListProps) {
+  const { v, heading } = props;
+  return (
+    <Layout v={v} title={heading} alternates={feedAlternates(v)}>
+      <AdvisoriesMain {...props} />
+    </Layout>
+  );
+}
+
+/**
+ * The page around a main content rendered earlier by renderToString(<AdvisoriesMain …/>) (the latest
+ * advisories of one public version, one language and page: routes.tsx keeps them). SAFETY: `mainHtml` must be
+ * exactly such output — preact-render-to-string escaped every text in it; it is markup we generated.
+ */
+export function AdvisoriesPageWithMain({
+  v,
+  heading,
+  mainHtml,
+}: {
+  v: ViewContext;
+  heading: string;
+  mainHtml: string;
 }) {
+  return (
+    <Layout v={v} title={heading} alternates={feedAlternates(v)}>
+      {/* mainHtml: preact-render-to-string's own escaped output of AdvisoriesMain (see above) */}
+      <div class="advisories" dangerouslySetInnerHTML={{ __html: mainHtml }} />
+    </Layout>
+  );
+}
+
+/** Everything inside <main>: the same for every viewer of a language (no per-viewer part, no CSRF token). */
+export function AdvisoriesMain({
+  v,
+  result,
+  filter,
+  values,
+  errors,
+  heading,
+  action,
+  withDeveloper,
+  intro,
+}: ListProps) {
   const { t } = v;
   const searching = Object.values(values).some((x) => (Array.isArray(x) ? x.length > 0 : x));
   return (
-    <Layout v={v} title={heading} alternates={feedAlternates(v)}>
+    <>
       <h1>{heading}</h1>
       {intro}
       <ErrorSummary v={v} errors={errors} ids={{ severity: 'severity' }} />
@@ -267,6 +301,6 @@ export function AdvisoriesPage({
       <p>
         <a href="/api/docs">{t('vulndb.list.api')}</a>
       </p>
-    </Layout>
+    </>
   );
 }
