@@ -13,6 +13,7 @@
 // Who: subscriptions confirmed at or before the publication (the claim row's moment) and not ended when their
 // batch runs — an address confirmed afterwards gets nothing for this advisory, one that unsubscribed in between
 // gets nothing either.
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AdvisoryDocument } from '../../domain/advisory-document.js';
 import type { AppContext } from '../../platform/context.js';
@@ -45,7 +46,9 @@ export async function notifySubscribersOfPublication(
     .innerJoin('public_advisory_revisions as r', (j) =>
       j.onRef('r.advisory_id', '=', 'a.public_id').onRef('r.revision', '=', 'n.revision'),
     )
-    .select(['n.sent_at', 'r.document', 'a.case_id'])
+    // the current revision's document is kept once, in public_advisories (migration 0016)
+    .innerJoin('public_advisories as p', 'p.id', 'r.advisory_id')
+    .select(['n.sent_at', sql<unknown>`coalesce(r.document, p.document)`.as('document'), 'a.case_id'])
     .where('n.advisory_id', '=', advisoryId)
     .where('n.revision', '=', revision)
     .where('n.audience', '=', 'subscribers')

@@ -4,8 +4,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import type { AdvisoryDocument } from '../../domain/advisory-document.js';
+import { type AdvisoryDocument, advisorySlug } from '../../domain/advisory-document.js';
 import { startTestApp, type TestApp } from '../../testing/app.js';
+import { publicDb } from '../vulndb/public-db.js';
+import { findRevision } from '../vulndb/queries.js';
 import { sampleDocument } from '../vulndb/testing.js';
 import { countChanges, type PublicEntry, writePublicAdvisories } from './public-writer.js';
 
@@ -91,6 +93,58 @@ describe('public writer: kept counts and version', () => {
     assert.equal(s3.advisories, s2.advisories);
     assert.equal(s3.version, s2.version + 2);
     assert.equal(s3.advisories, (await counted()).advisories);
+  });
+
+  it('keeps each document once: the current one in the advisory row, a replaced one in its revision row', async () => {
+    const id = 'JVN#71000020';
+    const base = { id, firstPublishedAt: '2026-11-10T06:00:00.000Z' };
+    const first = sampleDocument({ ...base, title: bi('初版の題', 'First') });
+    const second = sampleDocument({
+      ...base,
+      revision: 2,
+      lastUpdatedAt: '2026-11-20T06:00:00.000Z',
+      title: bi('第2版の題', 'Second'),
+    });
+    const revisions = async () =>
+      (
+        await sql<{ revision: number; own: boolean; title: string }>`
+          select r.revision, r.document is not null as own,
+            coalesce(r.document, a.document)->'title'->>'ja' as title
+          from public_advisory_revisions r join public_advisories a on a.id = r.advisory_id
+          where r.advisory_id = ${id} order by r.revision`.execute(t.ctx.db)
+      ).rows;
+    const page = async (revision: number) =>
+      (await findRevision(publicDb(t.ctx.db), advisorySlug(id), revision))?.doc.title.ja;
+
+    await write([first]);
+    assert.deepEqual(await revisions(), [{ revision: 1, own: false, title: '初版の題' }]);
+    assert.equal(await page(1), '初版の題');
+    await write([second]);
+    const expected = [
+      { revision: 1, own: true, title: '初版の題' },
+      { revision: 2, own: false, title: '第2版の題' },
+    ];
+    assert.deepEqual(await revisions(), expected);
+    assert.deepEqual([await page(1), await page(2), await page(3)], ['初版の題', '第2版の題', undefined]);
+    // a repeat of either revision changes nothing
+    await write([second]);
+    await write([first]);
+    assert.deepEqual(await revisions(), expected);
+
+    // an advisory whose first write brings an older revision after the newer one (in separate calls)
+    const other = 'JVN#71000021';
+    await write([sampleDocument({ ...second, id: other })]);
+    await write([sampleDocument({ ...first, id: other })]);
+    const rows = await t.ctx.db
+      .selectFrom('public_advisory_revisions')
+      .select(['revision', (eb) => eb('document', 'is not', null).as('own')])
+      .where('advisory_id', '=', other)
+      .orderBy('revision')
+      .execute();
+    assert.deepEqual(rows, [
+      { revision: 1, own: true },
+      { revision: 2, own: false },
+    ]);
   });
 
   it('leaves nothing changed when the transaction fails', async () => {

@@ -9,6 +9,10 @@
 // advisory count by the ids that are new, and each developer's count by the advisories that newly list it
 // (or no longer do, when a newer revision changes the developer list). The public_state row is updated first:
 // its row lock serializes concurrent writers, so the previous rows read next are the committed ones.
+//
+// Each document is stored once (migration 0016): the current revision's in public_advisories.document only,
+// its public_advisory_revisions row with document null. When a newer revision replaces it, the replaced
+// document is first copied into its revision row. So a revision's document is coalesce(r.document, a.document).
 import { sql } from 'kysely';
 import { type AdvisoryDocument, advisorySlug, highestScore } from '../../domain/advisory-document.js';
 import { toTsVector } from '../../domain/search-tokens.js';
@@ -85,6 +89,15 @@ export async function writePublicAdvisories(trx: Database, entries: readonly Pub
     entries,
     new Map(previousRows.map((r) => [r.id, { revision: r.revision, developerSlugs: r.developer_slugs }])),
   );
+  // the revision each advisory has after this call: only that one's revision row goes without a document
+  const finalRevision = new Map(previousRows.map((r) => [r.id, r.revision]));
+  for (const { doc } of entries) {
+    finalRevision.set(doc.id, Math.max(finalRevision.get(doc.id) ?? 0, doc.revision));
+  }
+  const previousRevision = new Map(previousRows.map((r) => [r.id, r.revision]));
+  const superseded = previousRows
+    .filter((r) => finalRevision.get(r.id)! > r.revision)
+    .map((r) => [r.id, r.revision] as const);
 
   // developers: insert new slugs, refresh names of known ones
   const developers = new Map<string, { name_ja: string; name_en: string; organization_id: string | null }>();
@@ -114,10 +127,22 @@ export async function writePublicAdvisories(trx: Database, entries: readonly Pub
       .execute();
   }
 
+  // the documents a newer revision replaces keep their place in their revision rows
+  if (superseded.length > 0) {
+    await sql`
+      update public_advisory_revisions as r
+      set document = a.document
+      from public_advisories as a,
+        unnest(${superseded.map(([id]) => id)}::text[], ${superseded.map(([, rev]) => rev)}::integer[])
+          as s(id, revision)
+      where a.id = s.id and a.revision = s.revision
+        and r.advisory_id = s.id and r.revision = s.revision and r.document is null`.execute(trx);
+  }
+
   // the advisory row: a newer revision replaces the current one, an older or equal one is ignored
-  const rows = entries.map(({ doc, origin }) => {
+  const json = entries.map(({ doc }) => JSON.stringify(doc));
+  const rows = entries.map(({ doc, origin }, i) => {
     const top = highestScore(doc);
-    const json = JSON.stringify(doc);
     return {
       id: doc.id,
       slug: advisorySlug(doc.id),
@@ -144,7 +169,7 @@ export async function writePublicAdvisories(trx: Database, entries: readonly Pub
         ),
       ],
       sample: doc.sample,
-      document: json,
+      document: json[i]!,
       search: toTsVector(searchText(doc)),
       created_at: now,
       updated_at: now,
@@ -179,15 +204,19 @@ export async function writePublicAdvisories(trx: Database, entries: readonly Pub
   await trx
     .insertInto('public_advisory_revisions')
     .values(
-      entries.map(({ doc }) => {
+      entries.map(({ doc }, i) => {
         const r = currentNote(doc);
+        // the current revision's document is public_advisories.document; an older revision written late
+        // (after a newer one) keeps its own
+        const current =
+          doc.revision === finalRevision.get(doc.id) && doc.revision > (previousRevision.get(doc.id) ?? 0);
         return {
           advisory_id: doc.id,
           revision: doc.revision,
           published_at: r.publishedAt,
           note_ja: r.note.ja,
           note_en: r.note.en,
-          document: JSON.stringify(doc),
+          document: current ? null : json[i]!,
         };
       }),
     )

@@ -403,11 +403,13 @@ export async function findRevision(
 ): Promise<{ current: AdvisoryRecord; doc: AdvisoryDocument } | null> {
   const current = await findAdvisory(db, slug);
   if (!current) return null;
+  // the current revision's document is kept once, in public_advisories (migration 0016)
   const row = await db
-    .selectFrom('public_advisory_revisions')
-    .select('document')
-    .where('advisory_id', '=', current.doc.id)
-    .where('revision', '=', revision)
+    .selectFrom('public_advisory_revisions as r')
+    .innerJoin('public_advisories as a', 'a.id', 'r.advisory_id')
+    .select(sql<unknown>`coalesce(r.document, a.document)`.as('document'))
+    .where('r.advisory_id', '=', current.doc.id)
+    .where('r.revision', '=', revision)
     .executeTakeFirst();
   return row ? { current, doc: row.document as AdvisoryDocument } : null;
 }

@@ -54,7 +54,8 @@ export interface PublicAdvisoryRevisionsTable {
   published_at: Timestamp;
   note_ja: string;
   note_en: Generated<string>;
-  document: JsonDocument;
+  /** null for the current revision: its document is public_advisories.document (migration 0016) */
+  document: ColumnType<unknown, string | null, string | null>;
 }
 
 export interface PublicCsafDocumentsTable {
