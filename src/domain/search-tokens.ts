@@ -103,6 +103,7 @@ export function queryTokens(text: string): string[] {
 // tsquery and tsvector literal syntax: quote the lexeme, double ' and \. Tokens never contain either (they
 // are separators), but escaping keeps the literal safe whatever the tokenizer becomes.
 function quote(token: string): string {
+  if (!token.includes("'") && !token.includes('\\')) return `'${token}'`;
   return `'${token.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
 }
 
@@ -126,11 +127,23 @@ export function toTsQuery(text: string): string | null {
 
 /** The tsvector literal for `text`: each distinct token with its positions, e.g. `'脆弱':1 '弱性':2 '性':3`. */
 export function toTsVector(text: string): string {
+  // the tokens of documentTokens, without building their list: this runs once per advisory written (a bulk
+  // import spends a good share of its CPU here)
   const positions = new Map<string, number[]>();
-  documentTokens(text).forEach((token, i) => {
-    const list = positions.get(token) ?? [];
-    list.push(Math.min(i + 1, MAX_POSITION));
-    positions.set(token, list);
-  });
-  return [...positions].map(([token, list]) => `${quote(token)}:${[...new Set(list)].join(',')}`).join(' ');
+  let at = 0;
+  const add = (token: string) => {
+    at++;
+    const p = Math.min(at, MAX_POSITION);
+    const list = positions.get(token);
+    if (list === undefined) positions.set(token, [p]);
+    else if (list[list.length - 1] !== p) list.push(p); // positions only repeat once clamped at the last
+  };
+  for (const run of runs(text)) {
+    const c = run.chars;
+    if (!run.cjk) add(c.join(''));
+    else for (let i = 0; i < c.length; i++) add(i + 1 < c.length ? c[i]! + c[i + 1]! : c[i]!);
+  }
+  let out = '';
+  for (const [token, list] of positions) out += `${out === '' ? '' : ' '}${quote(token)}:${list.join(',')}`;
+  return out;
 }
