@@ -181,9 +181,9 @@ async function main(): Promise<number> {
     const sampleIds: string[] = [];
     const already = await runtime.ctx.db
       .selectFrom('public_state')
-      .select('advisories')
+      .select('advisory_count')
       .executeTakeFirst()
-      .then((r) => r?.advisories ?? 0);
+      .then((r) => r?.advisory_count ?? 0);
     if (already >= COUNT) {
       const ids = await sql<{ id: string }>`
         select id from public_advisories order by id`.execute(runtime.ctx.db);

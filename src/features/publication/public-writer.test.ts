@@ -30,7 +30,7 @@ describe('public writer: kept counts and version', () => {
     );
   const state = async () => {
     const s = await t.ctx.db.selectFrom('public_state').selectAll().executeTakeFirstOrThrow();
-    return { version: Number(s.version), advisories: s.advisories };
+    return { version: Number(s.version), advisories: s.advisory_count };
   };
   const kept = async () =>
     Object.fromEntries(

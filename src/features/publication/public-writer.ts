@@ -235,7 +235,7 @@ export async function writePublicAdvisories(trx: Database, entries: readonly Pub
   if (changes.newAdvisories > 0) {
     await trx
       .updateTable('public_state')
-      .set((eb) => ({ advisories: eb('advisories', '+', changes.newAdvisories) }))
+      .set((eb) => ({ advisory_count: eb('advisory_count', '+', changes.newAdvisories) }))
       .execute();
   }
 }

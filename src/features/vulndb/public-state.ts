@@ -15,11 +15,11 @@ export type PublicState = {
 export async function readPublicState(db: PublicDatabase): Promise<PublicState> {
   const row = await db
     .selectFrom('public_state')
-    .select(['version', 'advisories', 'updated_at'])
+    .select(['version', 'advisory_count', 'updated_at'])
     .executeTakeFirst();
   // the migration inserts the row; without it (never in practice) everything reads as empty and uncached
   if (!row) return { version: '0', advisories: 0, updatedAt: new Date(0) };
-  return { version: String(row.version), advisories: row.advisories, updatedAt: row.updated_at };
+  return { version: String(row.version), advisories: row.advisory_count, updatedAt: row.updated_at };
 }
 
 /**

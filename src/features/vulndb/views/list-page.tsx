@@ -255,7 +255,7 @@ export function AdvisoriesPageWithMain({
   return (
     <Layout v={v} title={heading} alternates={feedAlternates(v)}>
       {/* mainHtml: preact-render-to-string's own escaped output of AdvisoriesMain (see above) */}
-      <div class="advisories" dangerouslySetInnerHTML={{ __html: mainHtml }} />
+      <div class="advisory-list" dangerouslySetInnerHTML={{ __html: mainHtml }} />
     </Layout>
   );
 }

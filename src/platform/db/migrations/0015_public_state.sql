@@ -6,14 +6,14 @@
 -- One row. version: raised by one on every call of writePublicAdvisories (publish step, import batch) — the
 -- public data (advisories, revisions, developers, CSAF documents written in the same transaction) is the same
 -- as long as the version is; ETags, in-memory caches of rendered lists and sitemap parts key on it.
--- advisories: how many rows public_advisories has (samples included).
+-- advisory_count: how many rows public_advisories has (samples included).
 create table public_state (
   id boolean primary key default true check (id),
   version bigint not null check (version >= 0),
-  advisories integer not null check (advisories >= 0),
+  advisory_count integer not null check (advisory_count >= 0),
   updated_at timestamptz not null
 );
-insert into public_state (id, version, advisories, updated_at)
+insert into public_state (id, version, advisory_count, updated_at)
 select true, (select count(*) from public_advisory_revisions), (select count(*) from public_advisories), now();
 
 -- How many advisories list the developer (its current revision's developer list), for /developers.

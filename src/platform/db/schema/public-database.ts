@@ -77,7 +77,7 @@ export interface PublicStateTable {
   /** raised by one per writePublicAdvisories call; bigint, read as a string */
   version: ColumnType<string, string | number, string | number>;
   /** rows of public_advisories */
-  advisories: number;
+  advisory_count: number;
   updated_at: Timestamp;
 }
 
