@@ -9,6 +9,7 @@ import type { PartyStatus } from '../../platform/db/schema/coordination.js';
 import { AppError } from '../../platform/errors.js';
 import { fieldErrorsOf, postedValues } from '../../platform/http/field-errors.js';
 import { type App, type Feature, sendPage, viewContext } from '../../platform/http/server.js';
+import { caseIdByReference, classifyCase, showClassification } from '../cases/classify-case.js';
 import { searchParties } from '../directory/contact-window.js';
 import { addParties } from './add-parties.js';
 import { addVulnerability } from './add-vulnerability.js';
@@ -91,6 +92,7 @@ async function renderWorkspace(
     filter: opts.filter ?? {},
     ip: req.ip,
   });
+  const classification = await showClassification(ctx, req.actor, { caseId: w.caseId });
   const known = NOTICES.find((n) => n === opts.notice);
   const notice = known
     ? [
@@ -107,7 +109,13 @@ async function renderWorkspace(
     : undefined;
   return sendPage(
     reply,
-    <WorkspacePage v={viewContext(req, reply)} w={w} notice={notice} problems={opts.problems} />,
+    <WorkspacePage
+      v={viewContext(req, reply)}
+      w={w}
+      notice={notice}
+      problems={opts.problems}
+      classification={classification}
+    />,
     opts.status ?? 200,
   );
 }
@@ -147,6 +155,17 @@ function action(
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
+/** The classification form's fields as posted (an unticked checkbox is not posted). */
+const classificationFields = (b: Record<string, unknown> | undefined) => ({
+  productType: b?.productType,
+  cause: b?.cause,
+  threat: b?.threat,
+  operatorType: b?.operatorType,
+  oss: b?.oss,
+  embedded: b?.embedded,
+  ics: b?.ics,
+});
 
 export const coordinationRoutes: Feature = (app, ctx) => {
   coordinationApiRoutes(app, ctx);
@@ -242,6 +261,13 @@ export const coordinationRoutes: Feature = (app, ctx) => {
       ip: req.ip,
     }),
   );
+  // 統計用の分類 (statistics categories): the case's own reference names it, a product case only
+  action(ctx, app, '/classification', 'classification', 'saved', 'classification', async (req) => {
+    // permission first: a visitor without it learns nothing about which references exist
+    authorize(req.actor, 'case.classify', { track: 'software' });
+    const caseId = await caseIdByReference(ctx.db, req.params.reference, 'software');
+    return classifyCase(ctx, req.actor, { ...classificationFields(req.body), caseId, ip: req.ip });
+  });
   action(ctx, app, '/schedule', 'schedule', 'proposed', 'schedule', (req) =>
     proposeSchedule(ctx, req.actor, {
       reference: req.params.reference,

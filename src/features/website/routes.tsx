@@ -11,6 +11,7 @@ import { postedValues, wordedFields } from '../../platform/http/field-errors.js'
 import { type App, type Feature, sendPage, viewContext } from '../../platform/http/server.js';
 import { parseInput, text } from '../../platform/http/validation.js';
 import { CSV_BOM, csvLine } from '../audit/csv.js';
+import { caseIdByReference, classifyCase, showClassification } from '../cases/classify-case.js';
 import { assignContact, contactInput } from './assign-contact.js';
 import { CloseRefused, closeInput, closeWebsiteCase } from './close-website-case.js';
 import { discoverContact } from './discover-contact.js';
@@ -38,6 +39,9 @@ const DONE = [
   'closed',
   'response',
 ] as const;
+
+/** the notice after the statistics classification was saved */
+const CLASSIFIED = 'classified';
 
 const noticeForm = z.object({ kind: z.enum(['contact_request', 'details']) });
 const reclassifyForm = z.object({
@@ -73,14 +77,22 @@ async function renderCase(
     ip: req.ip,
   });
   const done = DONE.find((d) => d === opts.notice);
+  const classification = await showClassification(ctx, req.actor, { caseId: m.caseId });
   return sendPage(
     reply,
     <WebsiteCasePage
       v={viewContext(req, reply)}
       m={m}
       now={ctx.clock.now()}
-      notice={done ? req.t(`website.done.${done}`) : undefined}
+      notice={
+        done
+          ? req.t(`website.done.${done}`)
+          : opts.notice === CLASSIFIED
+            ? req.t('cases.classification.saved')
+            : undefined
+      }
       problems={opts.problems}
+      classification={classification}
     />,
     opts.status ?? 200,
   );
@@ -217,6 +229,40 @@ export const websiteRoutes: Feature = (app, ctx) => {
     run: (req, close) =>
       closeWebsiteCase(ctx, req.actor, { reference: req.params.reference, close, ip: req.ip }),
   });
+  // 統計用の分類 (statistics categories): threat and operator type of a website case
+  app.post<{ Params: { reference: string }; Querystring: { notice?: string; q?: string } }>(
+    '/website/cases/:reference/classification',
+    { schema: { hide: true } },
+    async (req, reply) => {
+      // permission first: a visitor without it learns nothing about which references exist
+      authorize(req.actor, 'case.classify', { track: 'website' });
+      const caseId = await caseIdByReference(ctx.db, req.params.reference, 'website');
+      const b = (req.body ?? {}) as Record<string, unknown>;
+      try {
+        await classifyCase(ctx, req.actor, {
+          caseId,
+          threat: b.threat,
+          operatorType: b.operatorType,
+          productType: b.productType,
+          cause: b.cause,
+          oss: b.oss,
+          embedded: b.embedded,
+          ics: b.ics,
+          ip: req.ip,
+        });
+      } catch (err) {
+        const r = refusalErrors(err, req);
+        return renderCase(ctx, req, reply, {
+          problems: { form: 'classification', errors: r.errors, values: postedValues(req.body) },
+          status: r.status,
+        });
+      }
+      return reply.redirect(
+        `${websiteCasePath(req.params.reference)}?notice=${CLASSIFIED}#classification`,
+        303,
+      );
+    },
+  );
   app.post<{ Params: { reference: string }; Querystring: { notice?: string; q?: string } }>(
     '/website/cases/:reference/reclassify',
     { schema: { hide: true } },

@@ -239,6 +239,13 @@ const EXPECTED: Record<Action, Row> = {
     ...everywhere([...RECEPTION, ...tok(RECEPTION)]),
     softwareCase: [...RECEPTION, ...tok(RECEPTION), ...COORDINATION, ...tok(COORDINATION)],
   },
+  // the body working the case's queue: reception for website cases, coordination for product cases
+  'case.classify': {
+    softwareCase: [...COORDINATION, ...tok(COORDINATION)],
+    websiteCase: [...RECEPTION, ...tok(RECEPTION)],
+    linkedWebsiteCase: [...RECEPTION, ...tok(RECEPTION)],
+    otherWebsiteCase: [...RECEPTION, ...tok(RECEPTION)],
+  },
   // staff read every entry; a party its own
   'directory.read': inOwnOrg([...STAFF, ...tok(STAFF)], [...PARTY, ...tok(PARTY)]),
   // the coordination body keeps developers and CSIRTs, the reception body website operators

@@ -37,6 +37,8 @@ export const ACTIONS = [
   // handed-over cases (受理後の案件): the coordination body's product queue, the website queue
   'case.list',
   'case.read',
+  // statistics classification of a case (統計用の分類): whoever works the case's queue
+  'case.classify',
   // directory (名簿): product developers' and website operators' contact windows, keys, products, domains
   'directory.read',
   'directory.manage',
@@ -168,6 +170,12 @@ const RULES: Record<Action, Rule[]> = {
   // the coordination body works the product queue; the reception body follows every case it handed over
   'case.list': [receptionStaff, (a, r) => coordinationStaff(a, r) && r.track === 'software'],
   'case.read': [receptionStaff, (a, r) => coordinationStaff(a, r) && r.track === 'software'],
+  // the body that works the case classifies it: the reception body its website cases, the coordination body
+  // its product cases (it holds the product and the cause; the reception body does not work product cases)
+  'case.classify': [
+    (a, r) => receptionStaff(a, r) && r.track === 'website',
+    (a, r) => coordinationStaff(a, r) && r.track === 'software',
+  ],
   // staff read the whole directory; a party reads its own entry
   'directory.read': [anyStaff, memberOfOwn],
   'directory.manage': [directoryKeeper],

@@ -261,6 +261,7 @@ const EXPECTED: Record<string, readonly Cell[]> = {
     { label: 'A', ok: ['coordinator'] },
   ],
   'POST /coordination/cases/:reference/category': [{ ok: ['coordinator'] }],
+  'POST /coordination/cases/:reference/classification': [{ ok: ['coordinator'] }],
   'POST /coordination/cases/:reference/schedule': [{ ok: ['coordinator'] }],
   'POST /coordination/cases/:reference/schedule/decide': [{ ok: ['coordinator'] }],
   'POST /coordination/cases/:reference/suggestions/:suggestionId': [{ label: "A's", ok: ['coordinator'] }],
@@ -306,6 +307,7 @@ const EXPECTED: Record<string, readonly Cell[]> = {
   'POST /website/cases/:reference/responses': [{ ok: ['reception'], params: web }],
   'POST /website/cases/:reference/close': [{ ok: ['reception'], params: web }],
   'POST /website/cases/:reference/reclassify': [{ ok: ['reception'], params: web }],
+  'POST /website/cases/:reference/classification': [{ ok: ['reception'], params: web }],
   'GET /website/long-running': [{ ok: ['reception'] }],
   'GET /website/long-running.csv': [{ ok: ['reception'] }],
   // the developer portal: A is a party of the product case, B is not

@@ -5,6 +5,8 @@ import { formatInstant } from '../../../domain/time.js';
 import { SelectField } from '../../../platform/views/form-fields.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
+import type { ClassificationView } from '../../cases/classify-case.js';
+import { CLASSIFICATION_FORM, ClassificationSection } from '../../cases/views/classification-section.js';
 import { PRODUCT_CATEGORIES } from '../../directory/product-category.js';
 import { workspacePath } from '../mail.js';
 import type { Workspace } from '../show-workspace.js';
@@ -19,6 +21,8 @@ export type WorkspaceProps = {
   w: Workspace;
   notice?: string | undefined;
   problems?: Problems | undefined;
+  /** the statistics classification form (統計用の分類), when the viewer may classify the case */
+  classification?: ClassificationView | undefined;
 };
 
 function Summary({ v, w }: WorkspaceProps) {
@@ -191,6 +195,15 @@ export function WorkspacePage(props: WorkspaceProps) {
       <MessagesSection {...props} />
       <ContactLogSection {...props} />
       <EndSection {...props} />
+      {props.classification && (
+        <ClassificationSection
+          v={v}
+          action={`${workspacePath(w.reference)}/classification`}
+          view={props.classification}
+          errors={problems?.form === CLASSIFICATION_FORM ? problems.errors : undefined}
+          values={problems?.form === CLASSIFICATION_FORM ? problems.values : undefined}
+        />
+      )}
       <History {...props} />
     </Layout>
   );

@@ -2,6 +2,8 @@
 // the operator's answers, the outcome (or the forms to record it and to move the case), and the history.
 import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
+import type { ClassificationView } from '../../cases/classify-case.js';
+import { CLASSIFICATION_FORM, ClassificationSection } from '../../cases/views/classification-section.js';
 import { casePath } from '../../cases/views/format.js';
 import type { HistoryEntry, WebsiteCaseView } from '../show-website-case.js';
 import { ClockSection, OutcomeSection } from './close-section.js';
@@ -9,7 +11,7 @@ import { ContactSection } from './contact-section.js';
 import { NoticeSection } from './notice-section.js';
 import { OperatorSection } from './operator-section.js';
 import { type Problems, When } from './parts.js';
-import { LONG_RUNNING_PATH } from './paths.js';
+import { LONG_RUNNING_PATH, websiteCasePath } from './paths.js';
 
 function eventText(v: ViewContext, e: HistoryEntry): string {
   const key = `website.history.events.${e.type.replace(/\./g, '_')}`;
@@ -31,12 +33,15 @@ export function WebsiteCasePage({
   now,
   notice,
   problems,
+  classification,
 }: {
   v: ViewContext;
   m: WebsiteCaseView;
   now: Date;
   notice?: string | undefined;
   problems?: Problems | undefined;
+  /** the statistics classification form (統計用の分類), when the viewer may classify the case */
+  classification?: ClassificationView | undefined;
 }) {
   const { t } = v;
   const d = m.brief.details;
@@ -83,6 +88,16 @@ export function WebsiteCasePage({
       <NoticeSection v={v} m={m} problems={problems} />
       <OperatorSection v={v} m={m} problems={problems} />
       <OutcomeSection v={v} m={m} problems={problems} />
+      {classification && (
+        <ClassificationSection
+          v={v}
+          action={`${websiteCasePath(m.reference)}/classification`}
+          view={classification}
+          errors={problems?.form === CLASSIFICATION_FORM ? problems.errors : undefined}
+          values={problems?.form === CLASSIFICATION_FORM ? problems.values : undefined}
+          summary
+        />
+      )}
       <section aria-labelledby="history">
         <h2 id="history">{t('website.history.heading')}</h2>
         <div class="table-wrap">
