@@ -169,7 +169,8 @@ async function main() {
 
     if (process.env.BENCH_SKIP_IMPORT !== '1') await importPhases(db, file);
     else out('(import-history phases skipped: BENCH_SKIP_IMPORT=1)');
-    await projectionPhases(db);
+    if (process.env.BENCH_SKIP_PROJECTION !== '1') await projectionPhases(db);
+    else out('(projection phases skipped: BENCH_SKIP_PROJECTION=1)');
     const size = await sql<{ db: string; facts: string; events: string }>`
       select pg_size_pretty(pg_database_size(current_database())) as db,
         pg_size_pretty(pg_total_relation_size('statistics_facts')) as facts,
