@@ -51,7 +51,7 @@ describe('deriveFact', () => {
     assert.equal(f?.accepted_on, '2012-10-01');
   });
 
-  it('never counts a duplicate', () => {
+  it('never counts a duplicate without the event that marked it (nothing to date it by)', () => {
     assert.equal(deriveFact({ report: report({ state: 'duplicate' }), cases: [], sectors }), null);
   });
 
@@ -163,7 +163,7 @@ describe('deriveFact', () => {
       ['ready_for_publication', null],
     ] as const) {
       const f = deriveFact({
-        report: report(),
+        report: report({ source: 'developer_self' }),
         cases: [kase({ events: [ev('coordination.ended', '2012-10-01T00:00:00Z', { kind })] })],
         sectors,
       });
@@ -261,5 +261,110 @@ describe('deriveFact', () => {
       ['case:c1', 'overseas_csirt', '2012-08-30', '2012-08-30'],
     );
     assert.equal(f?.published_on, '2012-09-15');
+  });
+
+  it("keeps 個別対応 for developers' own reports: a finder's report so ended stays in progress", () => {
+    const ended = [ev('coordination.ended', '2012-10-01T00:00:00Z', { kind: 'developer_notifies_users' })];
+    const finder = deriveFact({ report: report(), cases: [kase({ events: ended })], sectors });
+    assert.deepEqual([finder?.origin, finder?.outcome, finder?.outcome_on], ['domestic', null, null]);
+    const own = deriveFact({
+      report: report({ source: 'developer_self' }),
+      cases: [kase({ events: ended })],
+      sectors,
+    });
+    assert.deepEqual([own?.outcome, own?.outcome_on], ['handled_individually', '2012-10-01']);
+  });
+
+  it('takes the first coordination end that means an outcome, after an earlier "ready for publication"', () => {
+    const f = deriveFact({
+      report: report(),
+      cases: [
+        kase({
+          events: [
+            ev('coordination.ended', '2012-10-01T00:00:00Z', { kind: 'ready_for_publication' }),
+            ev('coordination.ended', '2012-11-01T00:00:00Z', { kind: 'not_vulnerability' }),
+          ],
+        }),
+      ],
+      sectors,
+    });
+    assert.deepEqual([f?.outcome, f?.outcome_on], ['not_vulnerable', '2012-11-01']);
+  });
+
+  it('keeps an outcome reached before a later discontinuation: a fixed website case stays 修正完了', () => {
+    const website = {
+      notifiedAt: at('2012-09-05T00:00:00Z'),
+      outcome: 'fixed',
+      fixAction: 'page_deleted',
+      closedAt: at('2012-09-20T00:00:00Z'),
+      vulnerabilityType: null,
+    };
+    const later = deriveFact({
+      report: report({
+        track: 'website',
+        state: 'discontinued',
+        events: [
+          ev('report.accepted', '2012-09-02T00:00:00Z'),
+          ev('report.discontinued', '2012-10-20T00:00:00Z', { reason: 'unlawfully_obtained' }),
+        ],
+      }),
+      cases: [kase({ track: 'website', website })],
+      sectors,
+    });
+    assert.deepEqual(
+      [later?.outcome, later?.outcome_on, later?.fix_action, later?.not_accepted_on, later?.accepted_on],
+      ['fixed', '2012-09-20', 'page_deleted', null, '2012-09-02'],
+    );
+    // discontinued before the fix: 不受理 from that day, nothing of the case counts
+    const earlier = deriveFact({
+      report: report({
+        track: 'website',
+        state: 'discontinued',
+        events: [
+          ev('report.accepted', '2012-09-02T00:00:00Z'),
+          ev('report.discontinued', '2012-09-10T00:00:00Z', { reason: 'unlawfully_obtained' }),
+        ],
+      }),
+      cases: [kase({ track: 'website', website })],
+      sectors,
+    });
+    assert.deepEqual(
+      [earlier?.outcome, earlier?.not_accepted_on, earlier?.notified_on],
+      [null, '2012-09-10', null],
+    );
+  });
+
+  it('counts a duplicate until the day it was marked one', () => {
+    const f = deriveFact({
+      report: report({
+        state: 'duplicate',
+        events: [ev('report.marked_duplicate', '2012-09-04T00:00:00Z', { duplicateOf: 'r0' })],
+      }),
+      cases: [],
+      sectors,
+    });
+    assert.deepEqual(
+      [f?.received_on, f?.duplicate_on, f?.accepted_on, f?.outcome],
+      ['2012-09-01', '2012-09-04', null, null],
+    );
+  });
+
+  it('never gives days that would make a count negative: 不受理 before a reclassification stays in its track', () => {
+    const f = deriveFact({
+      report: report({
+        track: 'website',
+        state: 'not_accepted',
+        events: [
+          ev('report.not_accepted', '2012-09-05T00:00:00Z'),
+          ev('report.reclassified', '2012-09-10T00:00:00Z', { fromTrack: 'software' }),
+        ],
+      }),
+      cases: [],
+      sectors,
+    });
+    assert.deepEqual(
+      [f?.track, f?.track_before, f?.reclassified_on, f?.not_accepted_on],
+      ['software', null, null, '2012-09-05'],
+    );
   });
 });

@@ -6,15 +6,26 @@
 // - one fact per report ('report:<id>'), following it through reclassification: the track is the report's
 //   current one, and before the day of the last reclassification the one it had then (counted once, never in
 //   both tracks). A case without a report (an overseas CSIRT's hand-over) is 'case:<id>'.
-// - a duplicate (重複) is never counted: the report it duplicates carries on and is counted.
+// - a duplicate (重複) counts as received and in progress until the day it was marked duplicate (duplicate_on: a
+//   −1 that day), then no more: the report it duplicates carries on and is counted. Past days keep it.
 // - 受理 / 不受理 are the screening decisions' days. A report discontinued (取りやめ) before acceptance is 不受理; after
-//   acceptance it is 脆弱性ではない when the reason is "not a vulnerability", else 不受理 from that day.
+//   acceptance it is 脆弱性ではない when the reason is "not a vulnerability", else 不受理 from that day — unless its
+//   case reached an outcome on or before that day (published, fixed…): an outcome reached is kept, so a past
+//   day's figures do not change when the report is discontinued later.
 // - outcomes come from the report's live case (the one in its current track):
 //   software: the first JVN publication → 公表済み; coordination ended as "not a vulnerability" → 脆弱性ではない;
 //   ended as "the developer notifies its users" or "nothing new to handle" → 個別対応; else 取扱い中.
 //   website: the case's outcome and fix action; "stopped after 9 months" is 取扱不可能 (unreachable).
 // - categories the cases do not record yet (product type, cause, threat, operator type, OSS/embedded/ICS) come
-//   from 'case.classified' events (the latest value of each field wins); unknown codes stay unclassified.
+//   from 'case.classified' events (the latest value of each field wins); unknown codes stay unclassified. A
+//   classification applies from the report's receipt (retroactively): the figures by category of a past day
+//   take today's classification — the one place where a past day's report can change when computed later.
+// - days are kept consistent so that no count can go below zero (what 0017's checks require): a milestone
+//   before the receipt is taken on the receipt day; a report not accepted before a reclassification stays in
+//   the track it was not accepted in; an outcome before the reclassification day is taken on that day.
+// - 個別対応 (handled individually) is for developers' own reports only (S3's definition, as the history file
+//   requires): a finder's report whose coordination ended "the developer notifies its users" or "nothing new to
+//   handle" stays 取扱い中 (in progress) — the Partnership's statistics count it as still handled.
 // - 連絡不能 (S11): listed on the first party-unreachable; resumed on the first sign of the developer after it;
 //   completed when the case is published or its coordination ends after the resumption.
 // - 優先情報提供 (S10): each notification of a critical-infrastructure party (its sector, its day).
@@ -102,6 +113,8 @@ export type DerivedFact = {
   unreachable_listed_on: string | null;
   unreachable_resumed_on: string | null;
   unreachable_completed_on: string | null;
+  /** the day it was marked a duplicate (counted until then) */
+  duplicate_on: string | null;
   disclosures: { sector: PrioritySector; disclosed_on: string }[];
 };
 
@@ -110,6 +123,7 @@ export const FACT_EVENT_TYPES = {
   reportAccepted: 'report.accepted',
   reportNotAccepted: 'report.not_accepted',
   reportDiscontinued: 'report.discontinued',
+  reportMarkedDuplicate: 'report.marked_duplicate',
   reportReclassified: 'report.reclassified',
   published: 'advisory.published',
   coordinationEnded: 'coordination.ended',
@@ -151,8 +165,12 @@ function byTime(a: HistoryEvent, b: HistoryEvent): number {
 export function deriveFact(input: FactInput): DerivedFact | null {
   const { report } = input;
   const cases = [...input.cases].sort((a, b) => a.handedOverAt.getTime() - b.handedOverAt.getTime());
-  if (report?.state === 'duplicate') return null;
   if (!report && cases.length === 0) return null;
+  const duplicateAt =
+    report?.state === 'duplicate'
+      ? [...report.events].sort(byTime).find((e) => e.type === FACT_EVENT_TYPES.reportMarkedDuplicate)?.at
+      : undefined;
+  if (report?.state === 'duplicate' && !duplicateAt) return null;
 
   const live = cases.find((c) => c.supersededBy === null) ?? null;
   const first = cases[0] ?? null;
@@ -193,9 +211,11 @@ export function deriveFact(input: FactInput): DerivedFact | null {
     unreachable_listed_on: null,
     unreachable_resumed_on: null,
     unreachable_completed_on: null,
+    duplicate_on: null,
     disclosures: [],
   };
 
+  let discontinued: { day: string; accepted: boolean; reason: unknown } | null = null;
   if (report) {
     for (const e of [...report.events].sort(byTime)) {
       const day = jstDate(e.at);
@@ -208,13 +228,8 @@ export function deriveFact(input: FactInput): DerivedFact | null {
           fact.accepted_on = null;
           break;
         case FACT_EVENT_TYPES.reportDiscontinued:
-          if (fact.accepted_on && e.data.reason === 'not_vulnerability') {
-            fact.outcome = 'not_vulnerable';
-            fact.outcome_on = day;
-          } else {
-            fact.not_accepted_on ??= day;
-            fact.accepted_on = null;
-          }
+          // applied after the case's outcome is known (an outcome reached before it is kept)
+          discontinued ??= { day, accepted: fact.accepted_on !== null, reason: e.data.reason };
           break;
         case FACT_EVENT_TYPES.reportReclassified: {
           const from = e.data.fromTrack;
@@ -252,8 +267,16 @@ export function deriveFact(input: FactInput): DerivedFact | null {
     if (typeof d.ics === 'boolean') fact.ics = d.ics;
   }
 
-  // the outcome and milestones come from the live case, in the report's current track; a report discontinued
-  // or not accepted has no live case outcome that counts
+  if (duplicateAt) {
+    fact.duplicate_on = jstDate(duplicateAt);
+    fact.accepted_on = null;
+    fact.not_accepted_on = null;
+    return normalized(fact);
+  }
+
+  // the outcome and milestones come from the live case, in the report's current track; a report not accepted
+  // has no live case outcome that counts
+  const beforeCase: DerivedFact = { ...fact, disclosures: [] };
   const c = live && live.track === track ? live : null;
   if (c && !fact.not_accepted_on) {
     const events = [...c.events].sort(byTime);
@@ -265,8 +288,10 @@ export function deriveFact(input: FactInput): DerivedFact | null {
       for (const e of events) {
         const day = jstDate(e.at);
         if (e.type === FACT_EVENT_TYPES.published) fact.published_on ??= day;
-        if (e.type === FACT_EVENT_TYPES.coordinationEnded && !ended)
-          ended = { outcome: ENDED_OUTCOME[String(e.data.kind)] ?? null, day };
+        // the first end that counts (an earlier "ready for publication" end, or one that maps to no outcome, is
+        // followed by the real one)
+        if (e.type === FACT_EVENT_TYPES.coordinationEnded && !ended?.outcome)
+          ended = { outcome: endedOutcome(e.data.kind, fact.origin), day };
         if (e.type === FACT_EVENT_TYPES.partyUnreachable) fact.unreachable_listed_on ??= day;
         else if (fact.unreachable_listed_on && !fact.unreachable_resumed_on && DEVELOPER_SIGNS.has(e.type))
           fact.unreachable_resumed_on = day;
@@ -304,9 +329,52 @@ export function deriveFact(input: FactInput): DerivedFact | null {
       }
     }
   }
+  if (discontinued && !(fact.outcome !== null && fact.outcome_on! <= discontinued.day)) {
+    if (discontinued.accepted && discontinued.reason === 'not_vulnerability') {
+      fact.outcome = 'not_vulnerable';
+      fact.outcome_on = discontinued.day;
+    } else {
+      // 不受理 from that day: nothing of the case counts (as a report not accepted)
+      Object.assign(fact, beforeCase, { not_accepted_on: discontinued.day, accepted_on: null });
+      fact.disclosures = [];
+    }
+  }
   if (fact.outcome !== null && fact.outcome !== 'fixed') fact.fix_action = null;
   if (!isCategoryCode('websiteVulnerabilityType', fact.website_vulnerability_type))
     fact.website_vulnerability_type = null;
   // a software report 'not_vulnerable' by a website-only code, or the reverse, cannot happen: both tracks share it
+  return normalized(fact);
+}
+
+function endedOutcome(kind: unknown, origin: FactOrigin): SoftwareOutcome | null {
+  const outcome = ENDED_OUTCOME[String(kind)] ?? null;
+  // 個別対応 is a developer's own report handled by the developer (S3); a finder's report so ended stays in progress
+  if (outcome === 'handled_individually' && origin !== 'developer_self') return null;
+  return outcome;
+}
+
+/** The days made consistent, so that no delta of the rollup can make a count negative (0017's checks). */
+function normalized(fact: DerivedFact): DerivedFact {
+  const r = fact.received_on;
+  const notBeforeReceipt = (d: string | null) => (d !== null && d < r ? r : d);
+  fact.accepted_on = notBeforeReceipt(fact.accepted_on);
+  fact.not_accepted_on = notBeforeReceipt(fact.not_accepted_on);
+  fact.outcome_on = notBeforeReceipt(fact.outcome_on);
+  fact.reclassified_on = notBeforeReceipt(fact.reclassified_on);
+  fact.duplicate_on = notBeforeReceipt(fact.duplicate_on);
+  if (fact.track_before && fact.reclassified_on) {
+    const end = fact.not_accepted_on ?? fact.duplicate_on;
+    if (end !== null && end < fact.reclassified_on) {
+      // not accepted (or a duplicate) in the track it had then: it ended there
+      fact.track = fact.track_before;
+      fact.track_before = null;
+      fact.reclassified_on = null;
+    } else if (fact.outcome_on !== null && fact.outcome_on < fact.reclassified_on) {
+      fact.outcome_on = fact.reclassified_on;
+      if (fact.outcome === 'published') fact.published_on = fact.reclassified_on;
+    }
+  }
+  if (fact.published_on !== null && fact.published_on < r && fact.origin !== 'overseas_csirt')
+    fact.published_on = r;
   return fact;
 }

@@ -198,24 +198,27 @@ describe('computeReport over the facts', () => {
   it('counts publication within 45 days from acceptance: day 45 in, day 46 out; published only', async () => {
     await insert(
       {
+        received_on: '2012-07-01',
         accepted_on: '2012-07-01',
         published_on: '2012-08-15',
         outcome: 'published',
         outcome_on: '2012-08-15',
       }, // 45
       {
+        received_on: '2012-07-01',
         accepted_on: '2012-07-01',
         published_on: '2012-08-16',
         outcome: 'published',
         outcome_on: '2012-08-16',
       }, // 46
       {
+        received_on: '2012-07-01',
         accepted_on: '2012-07-01',
         published_on: '2012-07-01',
         outcome: 'published',
         outcome_on: '2012-07-01',
       }, // 0
-      { accepted_on: '2012-07-01' },
+      { received_on: '2012-07-01', accepted_on: '2012-07-01' },
     );
     const r = await computeReport(ctx(), '2012-09-30');
     assert.equal(r.daysToPublication.base, 3);
@@ -236,6 +239,7 @@ describe('computeReport over the facts', () => {
   it('counts a fix on day 30 within 30, day 90 within 90 and day 91 not, by type, fixed only', async () => {
     const w = {
       track: 'website',
+      received_on: '2012-01-02',
       accepted_on: '2012-01-02',
       notified_on: '2012-01-02',
       outcome: 'fixed',
@@ -246,7 +250,7 @@ describe('computeReport over the facts', () => {
       { ...w, outcome_on: '2012-02-02', website_vulnerability_type: 'xss' }, // 31
       { ...w, outcome_on: '2012-04-01', website_vulnerability_type: 'sql_injection' }, // 90
       { ...w, outcome_on: '2012-04-02', website_vulnerability_type: 'sql_injection' }, // 91
-      { track: 'website', accepted_on: '2012-01-02', notified_on: '2012-01-02' },
+      { track: 'website', received_on: '2012-01-02', accepted_on: '2012-01-02', notified_on: '2012-01-02' },
     );
     const r = await computeReport(ctx(), '2012-09-30');
     assert.equal(r.daysToFix.base, 4);
@@ -401,6 +405,57 @@ describe('computeReport over the facts', () => {
     assert.equal(r.priorityDisclosures.cumulative.find((c) => c.category === 'electricity')?.count, 2);
     assert.equal(r.priorityDisclosures.inQuarter.find((c) => c.category === 'electricity')?.count, 1);
     assert.equal(r.priorityDisclosures.inQuarter.find((c) => c.category === 'government')?.count, 1);
+  });
+
+  it('keeps a priority disclosure out of the public report until its case is published (embargo)', async () => {
+    await insert({ key: 'import:emb', accepted_on: '2012-07-02' });
+    await db
+      .insertInto('statistics_priority_disclosures')
+      .values([{ fact_key: 'import:emb', sector: 'railway', disclosed_on: '2012-07-10' }])
+      .execute();
+    const quiet = await computeReport(ctx(), '2012-07-10');
+    const before = JSON.stringify(quiet.priorityDisclosures);
+    assert.equal(quiet.priorityDisclosures.total, 0);
+    assert.equal(JSON.stringify((await computeReport(ctx(), '2012-07-09')).priorityDisclosures), before);
+    await db
+      .updateTable('statistics_facts')
+      .set({ published_on: '2012-10-05', outcome: 'published', outcome_on: '2012-10-05' })
+      .where('key', '=', 'import:emb')
+      .execute();
+    // still embargoed on every day before the publication, whatever quarter
+    for (const day of ['2012-07-10', '2012-09-30', '2012-10-04'])
+      assert.equal(JSON.stringify((await computeReport(ctx(), day)).priorityDisclosures), before, day);
+    const published = await computeReport(ctx(), '2012-10-05');
+    assert.equal(published.priorityDisclosures.total, 1);
+    // counted on the publication day: in the publication's quarter
+    assert.equal(published.priorityDisclosures.inQuarter.find((c) => c.category === 'railway')?.count, 1);
+  });
+
+  it('refuses, whoever writes it, a fact whose days would make a count negative', async () => {
+    const bad: FactRow[] = [
+      // the reviewer's line: 不受理 in website, then "reclassified" from software a month later
+      {
+        track: 'website',
+        received_on: '2012-01-10',
+        not_accepted_on: '2012-02-01',
+        track_before: 'software',
+        reclassified_on: '2012-03-01',
+      },
+      {
+        track: 'website',
+        received_on: '2012-01-10',
+        outcome: 'not_vulnerable',
+        outcome_on: '2012-02-01',
+        track_before: 'software',
+        reclassified_on: '2012-03-01',
+      },
+      { received_on: '2012-01-10', not_accepted_on: '2012-01-09' },
+      { received_on: '0999-01-10' },
+    ];
+    for (const row of bad)
+      await assert.rejects(insert(row), /check constraint/, JSON.stringify(row));
+    const r = await computeReport(ctx(), '2012-03-31');
+    assert.equal(r.softwareStatus.inProgress, 0);
   });
 
   it('refuses an as-of that is not a calendar day, and bucket bounds that do not rise', async () => {

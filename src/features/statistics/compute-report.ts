@@ -4,10 +4,21 @@
 // 0017_statistics.sql), the days of its own quarter up to the day from `statistics_rollup_daily`, and the
 // long-running cases from the facts still open on the day (an index on their end). So a full report over a
 // million reports reads a few thousand rollup rows and the open website cases (bench/). Everything is as-of: a delta counts only if its day ≤ asOf, so a past day's report never depends
-// on what happened after it, nor on when it is computed.
+// on what happened after it — with one exception: the categories (S8, S9, S13, S14, S16) hold today's
+// classification and apply from the day of receipt, so a later classification changes past days' category
+// figures (src/domain/statistics-facts.ts says why).
 //
-// The live facts are brought up to date from the event history first (`projectStatisticsFacts`), unless the
-// caller says it just did (opts.project = false; the bench measures the report alone).
+// Embargo (what a public report may reveal day by day about a software case not yet published): a report's
+// receipt (S1, S2), its acceptance, 不受理 and in-progress status (S3) and its categories by quarter of receipt
+// (S8, S9) are what the Partnership itself publishes quarterly for every report; publications (S5, S6) and
+// outcomes appear on the publication or end day. The one figure drawn from a pre-publication milestone was S10
+// (priority disclosures are given before publication by definition): it is counted on the publication day (or
+// the end of handling), see priorityQ. S11's "listed" is the day a developer is put on the public list of
+// unreachable developers (itself published). Start days (起算日) are not in any figure.
+//
+// The live facts are brought up to date from the event history first (`projectStatisticsFactsIfFree`: never
+// waits behind an import or another run), unless the caller says it just did (opts.project = false; the bench
+// measures the report alone).
 //
 // Definitions, per figure (the seeds' wording in report.ts):
 // - a report is counted from its 届出日 (received_on); overseas-CSIRT cases are never reports, only JVN
@@ -46,7 +57,7 @@ import {
 } from '../../domain/statistics-categories.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
-import { projectStatisticsFacts } from './facts.js';
+import { projectStatisticsFacts, projectStatisticsFactsIfFree } from './facts.js';
 import {
   type Breakdown,
   type CategoryCount,
@@ -64,8 +75,11 @@ export type ComputeReportOptions = {
   /** quarters in the trend windows: S1, S12 and the category breakdowns (12), S16 operator types (8) */
   trendQuarters?: number;
   operatorTrendQuarters?: number;
-  /** bring the live facts up to date from the events first (default true) */
-  project?: boolean;
+  /**
+   * bring the live facts up to date from the events first: true (default) if no other writer holds them (never
+   * waits), 'wait' to wait for them, false not at all
+   */
+  project?: boolean | 'wait';
 };
 
 const calendars = new Map<string, ReturnType<typeof createBusinessCalendar>>();
@@ -97,7 +111,11 @@ export async function computeReport(
     const why = invalidBuckets(bounds) ?? (name === 'longRunning' ? null : offGrid(bounds));
     if (why) throw new RangeError(`statistics buckets ${name}: ${why}`);
   }
-  if (opts.project ?? true) await projectStatisticsFacts(ctx.db);
+  // 'wait' (the CLI, tests) waits its turn; the default (a page, the API) never waits for another writer of the
+  // facts — it tries, and else reads the facts as they are (the five-minute job catches up)
+  const project = opts.project ?? true;
+  if (project === 'wait') await projectStatisticsFacts(ctx.db);
+  else if (project) await projectStatisticsFactsIfFree(ctx.db);
   return computeReportFromFacts(ctx.db, asOf, { ...opts, buckets });
 }
 
@@ -147,23 +165,41 @@ export async function computeReportFromFacts(
       and (case when s.reclassified_on > ${day}::date then s.track_before else s.track end) = 'website'
     group by 1, 2`;
 
+  // S10 (embargo): a priority disclosure is by definition given before JVN publication, so counting it on its own
+  // day would tell the public, day by day, that an unpublished advisory exists and which sector was told. It
+  // is counted on the day its case stops being embargoed: the JVN publication, or the end of handling for a
+  // case that ends without one (then nothing is left to embargo) — greatest(disclosed_on, that day). Counting it
+  // on its own day "only once published by asOf" would instead change past quarters' in-quarter figures
+  // after the fact; attributing it to the publication day keeps every report a sum of earlier days.
   const priorityQ = sql<{ sector: string; c: string; cq: string }>`
-    select p.sector, count(*) as c, count(*) filter (where p.disclosed_on >= ${qStart}::date) as cq
+    select p.sector, count(*) as c, count(*) filter (where x.on >= ${qStart}::date) as cq
     from statistics_priority_disclosures p
-    where p.disclosed_on <= ${asOf}::date
+    join statistics_facts f on f.key = p.fact_key
+    cross join lateral (select coalesce(f.published_on, f.outcome_on) as lifted) e
+    -- greatest() skips a null: a case still embargoed (no publication, no end) gives null, never counted
+    cross join lateral (select case when e.lifted is not null then greatest(p.disclosed_on, e.lifted) end as on) x
+    where x.on <= ${asOf}::date
     group by p.sector`;
 
-  const run = <R>(q: { execute(db: Database): Promise<{ rows: R[] }> }) =>
-    db.transaction().execute(async (trx) => {
+  // one snapshot for every query (REPEATABLE READ, read only): a fact written between two of them cannot make
+  // the figures of one report disagree
+  const [deltasR, longRunningR, yearBeforeR, priorityR, pubThisQuarter] = await db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute(async (trx) => {
       await sql`set local jit = off`.execute(trx);
-      return q.execute(trx);
+      const deltasR = await deltasQ.execute(trx);
+      const longRunningR = await longRunningQ(asOf, true).execute(trx);
+      const yearBeforeR = await longRunningQ(aYear, false).execute(trx);
+      const priorityR = await priorityQ.execute(trx);
+      // this quarter's publications: the deltas of the day's quarter alone
+      const pubThisQuarter = await sql<{ a: string; n: string }>`
+        select a, sum(n) as n from statistics_rollup_daily
+        where day between ${qStart}::date and ${asOf}::date and measure = 'pub'
+        group by a`.execute(trx);
+      return [deltasR, longRunningR, yearBeforeR, priorityR, pubThisQuarter] as const;
     });
-  const [deltasR, longRunningR, yearBeforeR, priorityR] = await Promise.all([
-    run(deltasQ),
-    run(longRunningQ(asOf, true)),
-    run(longRunningQ(aYear, false)),
-    run(priorityQ),
-  ]);
   const deltas = deltasR.rows.map((r) => ({ ...r, q: Number(r.q), n: n(r.n) }));
   const sum = (pred: (d: (typeof deltas)[number]) => boolean) =>
     deltas.reduce((acc, d) => (pred(d) ? acc + d.n : acc), 0);
@@ -224,11 +260,6 @@ export async function computeReportFromFacts(
         return sum((d) => d.measure === 'un' && d.a === k);
     }
   };
-  // this quarter's publications: the deltas of the day's quarter alone
-  const pubThisQuarter = await run(sql<{ a: string; n: string }>`
-    select a, sum(n) as n from statistics_rollup_daily
-    where day between ${qStart}::date and ${asOf}::date and measure = 'pub'
-    group by a`);
   const pubQ = (a: string) => n(pubThisQuarter.rows.find((r) => r.a === a)?.n);
 
   // the histograms on the day grid, folded into the report's buckets (drawn from the grid)

@@ -32,6 +32,7 @@ const facts = (t: TestApp) =>
         'published_on',
         'outcome_on',
         'reclassified_on',
+        'duplicate_on',
       ].map((c) => eb.cast<string>(eb.ref(c as 'received_on'), 'text').as(c as 'received_on')),
     )
     .orderBy('key')
@@ -127,7 +128,7 @@ describe('the statistics projection from the case history', () => {
     assert.equal((await factOf(t, `report:${reports.newYear!.reportId}`))?.received_on, '2027-01-01');
   });
 
-  it('counts a duplicate never, and a reclassified report once, in the track it had on the day', async () => {
+  it('counts a duplicate until the day it was marked so, and a reclassified report once, in the track it had on the day', async () => {
     const reception = w.people.reception.actor;
     t.clock.set('2027-01-05T01:00:00Z');
     await markDuplicate(t.ctx, reception, {
@@ -144,14 +145,16 @@ describe('the statistics projection from the case history', () => {
       message: 'ウェブサイトの届出として扱います。',
     });
     await projectStatisticsFacts(t.ctx.db);
-    assert.equal(await factOf(t, `report:${reports.duplicate!.reportId}`), undefined);
+    assert.equal((await factOf(t, `report:${reports.duplicate!.reportId}`))?.duplicate_on, '2027-01-05');
     const moved = await factOf(t, `report:${reports.moved!.reportId}`);
     assert.equal(moved?.track, 'website');
     assert.equal(moved?.track_before, 'software');
     assert.equal(moved?.reclassified_on, '2027-01-05');
 
     const before = await computeReport(t.ctx, '2027-01-04');
-    assert.deepEqual(before.totals, { software: 3, website: 2, total: 5 });
+    // the duplicate was received and in progress until it was marked: a past day keeps it
+    assert.deepEqual(before.totals, { software: 4, website: 2, total: 6 });
+    assert.equal(before.softwareStatus.inProgress - (await computeReport(t.ctx, '2027-01-05')).softwareStatus.inProgress, 2);
     const on = await computeReport(t.ctx, '2027-01-05');
     assert.deepEqual(on.totals, { software: 2, website: 3, total: 5 });
     assert.deepEqual(on.cumulativeByQuarter.at(-1)?.inQuarter, { software: 1, website: 1 });

@@ -5,10 +5,15 @@
 //
 // The cursor only moves over an unbroken run of event ids: an id missing below a newer event may be a
 // transaction still committing, so the events after it are applied now and again on the next run, until the
-// gap is older than GAP_GRACE (then it was a rolled-back insert and is skipped for good).
+// gap has been seen for GAP_GRACE (then it was a rolled-back insert and is skipped for good). A gap's age is
+// measured with the database's clock from the run that first saw it (statistics_projection_cursor.gaps), never
+// from the events' `at`: that is the application's clock, written before the commit, and an event stamped in
+// the past (a test clock, a slow transaction) would otherwise make a gap "settled" at once and skip an event
+// that commits a moment later.
 //
 // One run at a time (a transaction-scoped advisory lock); the job (STATISTICS_PROJECT_JOB) runs it every five
-// minutes, and computeReport runs it before computing.
+// minutes, and computeReport tries it before computing without waiting (`projectStatisticsFactsIfFree`: a
+// public request never queues behind an import or another run — it reads the facts as they are).
 import { sql } from 'kysely';
 import type { PrioritySector } from '../../domain/statistics-categories.js';
 import {
@@ -25,7 +30,8 @@ export const STATISTICS_PROJECT_JOB = 'statistics.project';
 const LOCK_KEY = 7_017_001;
 const EVENT_PAGE = 10_000;
 const KEY_BATCH = 500;
-const GAP_GRACE = '5 minutes';
+/** how long a gap in the event ids must have been seen (database clock) before it is skipped */
+export const GAP_GRACE_MS = 5 * 60_000;
 
 /** The event types read by deriveFact, plus those that mark a developer's return after being unreachable. */
 const READ_TYPES = [
@@ -51,33 +57,63 @@ export async function rebuildStatisticsFacts(db: Database): Promise<ProjectionRe
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${LOCK_KEY})`.execute(trx);
     await trx.deleteFrom('statistics_facts').where('source', '=', 'live').execute();
-    await trx
-      .updateTable('statistics_projection_cursor')
-      .set({ last_event_id: 0, updated_at: new Date() })
-      .execute();
+    await sql`update statistics_projection_cursor set last_event_id = 0, gaps = '{}'::jsonb`.execute(trx);
     return projectIn(trx);
   });
 }
 
+/**
+ * As projectStatisticsFacts, but only if no other writer of the facts holds them (a run, an import): never
+ * waits. Returns null when it did not run — the caller reads the facts as they are (the job catches up).
+ */
+export async function projectStatisticsFactsIfFree(db: Database): Promise<ProjectionResult | null> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      // a lock the run would wait for (the rollup trigger's, rows an import holds) aborts it instead
+      await sql`set local lock_timeout = '1s'`.execute(trx);
+      const got = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${LOCK_KEY}) as ok`.execute(trx);
+      if (!got.rows[0]?.ok) return null;
+      return projectIn(trx);
+    });
+  } catch (err) {
+    if ((err as { code?: string }).code === '55P03') return null; // lock_not_available
+    throw err;
+  }
+}
+
+type Gaps = Record<string, string>;
+
 async function projectIn(trx: Database): Promise<ProjectionResult> {
-  const row = await trx.selectFrom('statistics_projection_cursor').select('last_event_id').executeTakeFirst();
-  if (!row) {
+  const row = await sql<{ last_event_id: string; gaps: Gaps; now: Date }>`
+    select last_event_id, gaps, now() as now from statistics_projection_cursor`.execute(trx);
+  if (!row.rows[0]) {
     await trx.insertInto('statistics_projection_cursor').values({ id: true, last_event_id: 0 }).execute();
   }
-  let cursor = Number(row?.last_event_id ?? 0);
+  const now = row.rows[0]?.now ?? new Date();
+  const known: Gaps = row.rows[0]?.gaps ?? {};
+  const grace = GAP_GRACE_MS;
+  // the gaps still below the newest event id, each (by its first missing id) with when a run first saw it
+  const gaps: Gaps = {};
+  const settled = (from: number) => {
+    const first = known[String(from)];
+    gaps[String(from)] = first ?? now.toISOString();
+    return first !== undefined && now.getTime() - Date.parse(first) >= grace;
+  };
+  let cursor = Number(row.rows[0]?.last_event_id ?? 0);
   let seen = cursor;
   let contiguous = true;
   let events = 0;
   const reportIds = new Set<string>();
   const caseIds = new Set<string>();
   for (;;) {
-    const page = await sql<{ id: string; stream_type: string; stream_id: string; settled: boolean }>`
-      select id, stream_type, stream_id, at < now() - ${GAP_GRACE}::interval as settled
+    const page = await sql<{ id: string; stream_type: string; stream_id: string }>`
+      select id, stream_type, stream_id
       from events where id > ${seen} order by id limit ${EVENT_PAGE}`.execute(trx);
     if (page.rows.length === 0) break;
     for (const e of page.rows) {
       const id = Number(e.id);
-      if (contiguous && (id === cursor + 1 || e.settled)) cursor = id;
+      const gap = id !== seen + 1 && !settled(seen + 1);
+      if (contiguous && !gap) cursor = id;
       else contiguous = false;
       seen = id;
       events++;
@@ -108,10 +144,9 @@ async function projectIn(trx: Database): Promise<ProjectionResult> {
   for (let i = 0; i < caseOnly.length; i += KEY_BATCH)
     facts += await deriveBatch(trx, [], caseOnly.slice(i, i + KEY_BATCH));
 
-  await trx
-    .updateTable('statistics_projection_cursor')
-    .set({ last_event_id: cursor, updated_at: new Date() })
-    .execute();
+  for (const from of Object.keys(gaps)) if (Number(from) <= cursor) delete gaps[from];
+  await sql`update statistics_projection_cursor
+    set last_event_id = ${cursor}, gaps = ${JSON.stringify(gaps)}::jsonb, updated_at = now()`.execute(trx);
   return { events, facts, cursor };
 }
 
@@ -300,6 +335,7 @@ async function writeFacts(
         unreachable_listed_on: eb.ref('excluded.unreachable_listed_on'),
         unreachable_resumed_on: eb.ref('excluded.unreachable_resumed_on'),
         unreachable_completed_on: eb.ref('excluded.unreachable_completed_on'),
+        duplicate_on: eb.ref('excluded.duplicate_on'),
         updated_at: eb.ref('excluded.updated_at'),
       })),
     )
@@ -310,4 +346,38 @@ async function writeFacts(
   if (disclosures.length)
     await trx.insertInto('statistics_priority_disclosures').values(disclosures).execute();
   return facts.length;
+}
+
+export type RollupDrift = { table: 'statistics_rollup' | 'statistics_rollup_daily'; rows: number };
+
+/**
+ * `keikai statistics-check`: the rollups against a recomputation from the facts (every fact's deltas summed
+ * again); the rows that differ per table. Both empty = no drift. Read only, one snapshot.
+ */
+export async function checkStatisticsRollup(db: Database): Promise<RollupDrift[]> {
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      const q = await sql<{ quarterly: string; daily: string }>`
+        with d as (
+          select x.day, x.measure, x.track, x.a, x.b, x.n
+          from statistics_facts f cross join lateral statistics_fact_deltas(f) x
+        ), q as (
+          select statistics_quarter(day) as quarter, measure, track, a, b, sum(n) as n from d group by 1, 2, 3, 4, 5
+        ), dd as (
+          select day, measure, track, a, b, sum(n) as n from d group by 1, 2, 3, 4, 5
+        )
+        select
+          (select count(*) from q full join statistics_rollup r using (quarter, measure, track, a, b)
+            where coalesce(q.n, 0) <> coalesce(r.n, 0)) as quarterly,
+          (select count(*) from dd full join statistics_rollup_daily r using (day, measure, track, a, b)
+            where coalesce(dd.n, 0) <> coalesce(r.n, 0)) as daily`.execute(trx);
+      const r = q.rows[0]!;
+      return [
+        { table: 'statistics_rollup', rows: Number(r.quarterly) },
+        { table: 'statistics_rollup_daily', rows: Number(r.daily) },
+      ];
+    });
 }

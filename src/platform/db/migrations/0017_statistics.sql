@@ -3,8 +3,9 @@
 -- ../shared/research/seeds-000-002-004.md §1 (S1–S16). Codes: src/domain/statistics-categories.ts.
 --
 -- Everything is as-of: each milestone is the JST calendar day it happened, and a report computed for a day
--- counts a milestone only if its day ≤ that day — so the same rows answer any past date, and a figure never
--- depends on when it is computed.
+-- counts a milestone only if its day ≤ that day — so the same rows answer any past date. Not everything is a
+-- milestone: the categories (website_vulnerability_type … operator_type) and the flags hold today's value and
+-- apply from the day of receipt, so a later classification changes the category figures of past days too.
 --
 -- Two writers: the projection from the event history (features/statistics/facts.ts, source 'live', rebuildable
 -- from scratch, incremental by the cursor below) and `keikai import-history FILE.jsonl` (source 'import', a
@@ -61,13 +62,29 @@ create table statistics_facts (
   unreachable_listed_on date,
   unreachable_resumed_on date,
   unreachable_completed_on date,
+  -- the day the report was marked a duplicate (重複): counted as received and in progress until then, no more
+  duplicate_on date,
   updated_at timestamptz not null default now(),
   check ((track_before is null) = (reclassified_on is null)),
   check (accepted_on is null or not_accepted_on is null),
   check ((outcome is null) = (outcome_on is null)),
   check ((outcome = 'fixed') = (fix_action is not null)),
   check (outcome is null or track = 'website' or outcome in ('published', 'handled_individually', 'not_vulnerable')),
-  check (outcome is null or track = 'software' or outcome in ('fixed', 'stopped_after_alert', 'not_vulnerable', 'unreachable'))
+  check (outcome is null or track = 'software' or outcome in ('fixed', 'stopped_after_alert', 'not_vulnerable', 'unreachable')),
+  -- what the rollup's deltas need so that no count can go below zero, whoever writes the row: nothing ends
+  -- before it was received, a reclassification happens while the report is in progress (not after its
+  -- 不受理, outcome or duplicate day), a duplicate has no outcome
+  check (received_on >= date '1900-01-01'),
+  check (not_accepted_on >= received_on),
+  check (outcome_on >= received_on),
+  check (reclassified_on >= received_on),
+  check (duplicate_on >= received_on),
+  check (reclassified_on <= not_accepted_on),
+  check (reclassified_on <= outcome_on),
+  check (reclassified_on <= duplicate_on),
+  check (duplicate_on is null or (outcome is null and not_accepted_on is null and published_on is null)),
+  check (unreachable_resumed_on >= unreachable_listed_on),
+  check (unreachable_completed_on >= unreachable_resumed_on)
 );
 -- replacing one source (the history import)
 create index statistics_facts_source_idx on statistics_facts (source);
@@ -86,6 +103,10 @@ create table statistics_priority_disclosures (
 create table statistics_projection_cursor (
   id boolean primary key default true check (id),
   last_event_id bigint not null default 0,
+  -- the gaps in the event ids above the cursor (a transaction still committing, or a rolled-back insert):
+  -- {"<first missing id>": "<when a run first saw it, by the database clock>"}; a gap seen for 5 minutes is
+  -- skipped (features/statistics/facts.ts)
+  gaps jsonb not null default '{}',
   updated_at timestamptz not null default now()
 );
 insert into statistics_projection_cursor (id, last_event_id) values (true, 0);
@@ -106,8 +127,9 @@ insert into statistics_projection_cursor (id, last_event_id) values (true, 0);
 --   dp   'software', bucket of days acceptance → publication on STATISTICS_DAY_GRID            — S6
 --   fx   'website', vulnerability type, bucket of days notice → fix on the grid               — S12
 --   un   '', listed | resumed | completed | still                         — S11
--- Assumes what both writers guarantee: a reclassification happens while the report is in progress, and a
--- report has an outcome or 不受理, not both (不受理 wins).
+-- The table's checks guarantee a reclassification happens while the report is in progress (so the status
+-- left in the old track is always in_progress); a report has an outcome or 不受理, not both (不受理 wins).
+-- A duplicate leaves the counts of its track on its duplicate_on (in progress, received, categories).
 -- Quarters are integers year * 4 + (quarter − 1): 2012Q3 = 8050.
 create function statistics_quarter(d date) returns integer language sql immutable parallel safe
   return (extract(year from d)::integer * 4 + (extract(month from d)::integer - 1) / 3);
@@ -131,7 +153,8 @@ as $$
       f.not_accepted_on is null and f.outcome is not null as oc,
       greatest(f.outcome_on, f.reclassified_on) as od,
       f.reclassified_on is not null as rc,
-      f.not_accepted_on is not null as na
+      f.not_accepted_on is not null as na,
+      f.duplicate_on is not null as dup
   )
   select v.day, v.measure, v.track, v.a, v.b, v.n
   from x cross join lateral (values
@@ -143,7 +166,9 @@ as $$
     (x.od, 'st', x.t1, 'in_progress', '', -1, x.rep and x.oc),
     (x.od, 'st', x.t1, case when f.outcome = 'fixed' then 'fixed:' || f.fix_action else f.outcome end, '', 1,
       x.rep and x.oc),
+    (f.duplicate_on, 'st', x.t1, 'in_progress', '', -1, x.rep and x.dup),
     (f.received_on, 'rq', x.t0, x.rq, '', 1, x.rep),
+    (f.duplicate_on, 'rq', x.t1, x.rq, '', -1, x.rep and x.dup),
     (f.reclassified_on, 'rq', x.t0, x.rq, '', -1, x.rep and x.rc),
     (f.reclassified_on, 'rq', x.t1, x.rq, '', 1, x.rep and x.rc),
     (f.published_on, 'pub', '', case when x.rep then 'domestic' else 'overseas' end, '', 1,
@@ -177,7 +202,8 @@ as $$
     (f.received_on, x.t0, 1, x.rep and x.t0 = l.applies),
     (f.reclassified_on, x.t0, -1, x.rep and x.rc and x.t0 = l.applies),
     (f.reclassified_on, x.t1, 1, x.rep and x.rc and x.t1 = l.applies),
-    (f.not_accepted_on, x.tna, -1, x.rep and x.na and x.tna = l.applies)
+    (f.not_accepted_on, x.tna, -1, x.rep and x.na and x.tna = l.applies),
+    (f.duplicate_on, x.t1, -1, x.rep and x.dup and x.t1 = l.applies)
   ) v(day, track, n, ok)
   where v.ok
 $$;

@@ -49,6 +49,8 @@ export interface StatisticsFactsTable {
   unreachable_listed_on: NullableDay;
   unreachable_resumed_on: NullableDay;
   unreachable_completed_on: NullableDay;
+  /** the day it was marked a duplicate (counted until then) */
+  duplicate_on: NullableDay;
   updated_at: Generated<Date>;
 }
 
@@ -62,6 +64,8 @@ export interface StatisticsProjectionCursorTable {
   id: Generated<boolean>;
   /** bigint: pg returns it as a string */
   last_event_id: ColumnType<string, string | number | undefined, string | number>;
+  /** gaps in the event ids below the newest seen: first missing id → when a run first saw it (database clock) */
+  gaps: Generated<Record<string, string>>;
   updated_at: Generated<Date>;
 }
 
