@@ -4,9 +4,17 @@
 // separately and only warn (docs/decisions/0007-csaf-language.md says which ones our documents trip and why).
 // The informative tests (§6.3) are never run here: two of them fetch URLs and spawn hunspell.
 //
-// The library is loaded on first use, not at start-up: its mandatory tests take seconds to load (CWE catalogues),
-// the optional ones more, and validateStrict.js would load the informative ones as well. Only the library's own
-// test functions are ever passed to its validate(), so the strict wrapper's guard is not needed.
+// The library is loaded on first use, not at start-up, and only the schema and the mandatory tests (not
+// validateStrict.js, which loads the optional and informative ones too). Even so, evaluating those modules (a
+// dozen ajv.compile calls at their top level, the CWE catalogue, the language-subtag registry) is one
+// synchronous stretch of 1–10 s depending on the machine's load: in the process serving pages, every request
+// stalled for as long. So validateCsaf runs them in a worker thread (csaf-validate-worker.ts, one for the
+// process, started on first use): documents go there and results come back by message passing, and the main
+// event loop never evaluates the library. The worker does not keep the process alive while idle.
+// recommendedCsafWarnings (review only, rare) loads the optional tests in the calling thread, on its own.
+// Only the library's own test functions are ever passed to its validate(), so the strict wrapper's guard is
+// not needed.
+import { Worker } from 'node:worker_threads';
 import type { CsafDocumentTest } from '@secvisogram/csaf-validator-lib/validateStrict.js';
 
 export type CsafValidationError = { instancePath: string; message: string; test: string };
@@ -36,8 +44,64 @@ function loadRecommended() {
   return recommended;
 }
 
-/** Schema (strict: no unknown properties) and all mandatory tests. `valid` is false when any fails. */
-export async function validateCsaf(doc: unknown): Promise<CsafValidation> {
+// ---- the worker: one per process, started on first use, restarted after a crash ----
+
+type Reply = { id: number; result?: CsafValidation; error?: string };
+let worker: Worker | null = null;
+let nextId = 0;
+const pending = new Map<number, { resolve: (r: CsafValidation) => void; reject: (e: Error) => void }>();
+
+function startWorker(): Worker {
+  // compiled: the .js beside this file. Under tsx (development, tests) the .ts source, with tsx's loader
+  // registered in the worker first (a worker thread does not inherit the main thread's --import tsx hooks).
+  const w = import.meta.url.endsWith('.ts')
+    ? new Worker(
+        `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); ` +
+          `return import(${JSON.stringify(new URL('./csaf-validate-worker.ts', import.meta.url).href)}); })`,
+        { eval: true },
+      )
+    : new Worker(new URL('./csaf-validate-worker.js', import.meta.url));
+  w.unref();
+  w.on('message', (m: Reply) => {
+    const p = pending.get(m.id);
+    if (!p) return;
+    pending.delete(m.id);
+    if (pending.size === 0) w.unref();
+    if (m.error !== undefined) p.reject(new Error(`CSAF validator: ${m.error}`));
+    else p.resolve(m.result!);
+  });
+  const fail = (err: Error) => {
+    if (worker === w) worker = null;
+    for (const p of pending.values()) p.reject(err);
+    pending.clear();
+  };
+  w.on('error', fail);
+  w.on('exit', (code) => fail(new Error(`the CSAF validator's worker stopped (exit code ${code})`)));
+  return w;
+}
+
+/**
+ * Schema (strict: no unknown properties) and all mandatory tests, in the validator's worker thread. `valid` is
+ * false when any fails. The document must be plain JSON data (it is copied to the worker).
+ */
+export function validateCsaf(doc: unknown): Promise<CsafValidation> {
+  return new Promise((resolve, reject) => {
+    worker ??= startWorker();
+    const id = nextId++;
+    pending.set(id, { resolve, reject });
+    worker.ref(); // an answer is awaited: the process stays alive for it
+    try {
+      worker.postMessage({ id, doc });
+    } catch (err) {
+      pending.delete(id);
+      if (pending.size === 0) worker.unref();
+      reject(err);
+    }
+  });
+}
+
+/** validateCsaf in the calling thread (the worker's side; blocks for seconds on first use). */
+export async function validateCsafHere(doc: unknown): Promise<CsafValidation> {
   const { run, tests } = await loadMandatory();
   const result = await run(tests, doc);
   const errors = result.tests.flatMap((t) =>
