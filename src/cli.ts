@@ -9,6 +9,7 @@ import { createApiToken } from './features/accounts/create-api-token.js';
 import { createUser, ROLES } from './features/accounts/create-user.js';
 import { formatCredentials, seedDemo } from './features/demo/seed-demo.js';
 import { importHistoryCommand } from './features/statistics/import-history-command.js';
+import { STATISTICS_COMMANDS_USAGE, statisticsCommand } from './features/statistics/maintenance-command.js';
 import { verifyAuditChain } from './platform/audit.js';
 import { connectDatabase, type DatabaseHandle } from './platform/db/connect.js';
 import { checkServerVersion, migrate } from './platform/db/database.js';
@@ -29,6 +30,7 @@ usage:
                                     import CSAF 2.0 advisories into the public database
   keikai import-history FILE.jsonl [--batch N]
                                     import past cases into the statistics (docs/statistics-history-format.md)
+${STATISTICS_COMMANDS_USAGE}
 
 Without DATABASE_URL an embedded PostgreSQL is started with its data under KEIKAI_DATA_DIR (./var).`;
 
@@ -166,6 +168,10 @@ async function main(argv: string[]): Promise<number> {
       return importHistoryCommand(sub === undefined ? rest : [sub, ...rest], (fn) =>
         withRuntime(config, (r) => fn(r.ctx)),
       );
+    case 'statistics-rebuild':
+    case 'statistics-check':
+      if (sub !== undefined) break;
+      return statisticsCommand(command, (fn) => withRuntime(config, (r) => fn(r.ctx)));
     case 'users': {
       if (sub !== 'create') break;
       const { values } = options(rest, {
