@@ -2,17 +2,12 @@
 // not after today in JST), the quarter in a path ('2012Q3', optionally '.csv' or '.json'), and the quarters a
 // visitor can open (from the scheme's first quarter to today's).
 import { jstDate } from '../../domain/business-days.js';
+import { isDay } from '../../domain/statistics-categories.js';
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const QUARTER_PATH = /^(\d{4})Q([1-4])(?:\.(csv|json))?$/;
 
-/** Whether `s` is a real calendar day written YYYY-MM-DD. */
-export function isDay(s: unknown): s is string {
-  if (typeof s !== 'string') return false;
-  const m = DAY.exec(s);
-  if (!m) return false;
-  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).toISOString().slice(0, 10) === s;
-}
+/** Whether `s` is a real calendar day written YYYY-MM-DD (the domain's one checker). */
+export { isDay } from '../../domain/statistics-categories.js';
 
 /** Today as a JST calendar day. */
 export function todayJst(now: Date): string {

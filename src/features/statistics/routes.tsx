@@ -19,7 +19,7 @@ import {
   quarterStartDay,
   todayJst,
 } from './input.js';
-import { loadReport, type ReportLoader, schemeStartOf } from './load-report.js';
+import { asOfLimit, loadReport, type ReportLoader, schemeStartOf } from './load-report.js';
 import type { StatisticsReport } from './report.js';
 import { DashboardPage } from './views/dashboard-page.js';
 import { QuarterPage, quarterHeading } from './views/quarter-page.js';
@@ -90,7 +90,7 @@ export function statisticsRoutesWith(load: ReportLoader): Feature {
 
     app.get<{ Querystring: { asOf?: string } }>(
       '/statistics',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: asOfLimit(today) },
       async (req, reply) => {
         mayRead(req);
         const v = viewContext(req, reply);
@@ -120,7 +120,7 @@ export function statisticsRoutesWith(load: ReportLoader): Feature {
 
     app.get<{ Querystring: { asOf?: string; section?: string } }>(
       '/statistics.csv',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: asOfLimit(today) },
       async (req, reply) => {
         mayRead(req);
         const parsed = asOfOf(req, req.query.asOf);
@@ -181,6 +181,7 @@ export function statisticsRoutesWith(load: ReportLoader): Feature {
     app.get(
       '/api/v1/statistics',
       {
+        config: asOfLimit(today),
         schema: {
           tags: ['statistics'],
           summary: 'Reporting statistics as of a day / 届出状況',
