@@ -29,6 +29,8 @@
 // - days to publication (S6): software reports published as of the day, 受理 → publication in calendar days.
 // - days to fix (S12): website reports fixed as of the day that have a details-notice day, 詳細通知 → fix.
 // - long-running (S15): website reports not 不受理, notified ≥ 90 days before the day, no outcome by the day.
+// - unreachable (S11): counted per case (per report), not per developer as the seed does — imported history
+//   has no developer identity, so a developer listed in three cases counts three times; the pages say "cases".
 import { sql } from 'kysely';
 import {
   type BusinessCalendarOptions,

@@ -220,11 +220,13 @@ const ja = {
   },
   s11: {
     title: '連絡不能案件の処理状況',
-    caption: '連絡不能開発者一覧に掲載した製品開発者の状況（累計）',
-    listed: '公表した製品開発者（累計）',
-    resumed: '調整を再開',
+    // the unit is the case (one per report): a developer listed in three cases counts three times — the history
+    // file has no developer identity to count developers by (compute-report.ts, S11)
+    caption: '製品開発者を連絡不能開発者一覧に掲載した案件の状況（案件数、累計。同じ開発者の複数の案件はそれぞれ数えます）',
+    listed: '開発者を公表した案件（累計）',
+    resumed: '調整を再開した案件',
     completed: 'うち 調整完了',
-    stillUnreachable: '連絡がとれない状況',
+    stillUnreachable: '連絡がとれない状況の案件',
   },
   s12: {
     title: 'ウェブサイトの脆弱性修正に要した日数',
@@ -480,12 +482,13 @@ const en: Catalog<typeof ja> = {
     total: 'Priority disclosures (cumulative)',
   },
   s11: {
-    title: 'Unreachable developers',
-    caption: 'Developers published in the list of unreachable developers (cumulative)',
-    listed: 'Developers listed (cumulative)',
-    resumed: 'Coordination resumed',
+    title: 'Cases with unreachable developers',
+    caption:
+      'Cases whose developer was published in the list of unreachable developers (number of cases, cumulative; a developer with several cases counts once per case)',
+    listed: 'Cases with the developer listed (cumulative)',
+    resumed: 'Cases where coordination resumed',
     completed: 'of which coordination completed',
-    stillUnreachable: 'Still unreachable',
+    stillUnreachable: 'Cases still unreachable',
   },
   s12: {
     title: 'Websites: days to fix',

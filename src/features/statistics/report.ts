@@ -97,7 +97,11 @@ export type StatisticsReport = {
     inQuarter: CategoryCount[];
   };
 
-  /** S11: unreachable developers (連絡不能案件) */
+  /**
+   * S11: cases with an unreachable developer (連絡不能案件), counted per case (per report), not per developer: a
+   * developer listed in three cases counts three times. The seed counts developers; the history file carries no
+   * developer identity, so the unit is said plainly as cases in the pages (ja/en).
+   */
   unreachable: { listed: number; resumed: number; completed: number; stillUnreachable: number };
 
   /** S12: websites, days from the details notice to the fix, fixed cases only */
