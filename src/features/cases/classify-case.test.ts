@@ -204,6 +204,8 @@ describe('classifying a case for the statistics', () => {
     // the saved values are shown on the workspace
     const again = await coordinator.get(coordinationPath());
     assert.match(again.body, /<option value="router" selected/);
+    assert.match(textOf(again.body), /統計用の分類を保存/);
+    assert.doesNotMatch(textOf(again.body), /case\.classified/);
     assert.match(again.body, /id="classification-embedded"[^>]*checked/);
 
     await projectStatisticsFacts(t.ctx.db);
@@ -271,6 +273,9 @@ describe('classifying a case for the statistics', () => {
     assert.equal(res.statusCode, 303);
     const shown = await reception.get(String(res.headers.location));
     assert.match(textOf(shown.body), /分類を保存しました。/);
+    // and the history names the event
+    assert.match(textOf(shown.body), /統計用の分類を保存しました/);
+    assert.doesNotMatch(textOf(shown.body), /case\.classified/);
     assert.match(shown.body, /<option value="personal_information_leak" selected/);
     assert.deepEqual(
       (await classifiedEvents(t, w.website.caseId)).map((e) => e.data),

@@ -15,6 +15,7 @@ import {
   PRODUCT_TYPES,
   THREATS,
 } from '../../domain/statistics-categories.js';
+import { FACT_EVENT_TYPES } from '../../domain/statistics-facts.js';
 import { audit } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authorize, can } from '../../platform/auth/policy.js';
@@ -24,7 +25,8 @@ import { AppError, type FieldErrors, notFound } from '../../platform/errors.js';
 import { appendEvent } from '../../platform/events.js';
 import { isUuid } from '../directory/uuid.js';
 
-export const CASE_CLASSIFIED = 'case.classified';
+/** The event the statistics projection reads the categories from (statistics-facts.ts). */
+export const CASE_CLASSIFIED = FACT_EVENT_TYPES.classified;
 
 export type CaseTrack = 'software' | 'website';
 

@@ -51,6 +51,7 @@ const ja = {
     system: 'システム',
     events: {
       case_opened: '案件を開始しました（受理による引き渡し）',
+      case_classified: '統計用の分類を保存しました',
       case_superseded: '区分の変更により移管しました',
       case_closed: '案件を終了しました',
       website_contact_assigned: 'ウェブサイト: 連絡先を設定しました',
@@ -229,6 +230,7 @@ const en: Catalog<typeof ja> = {
     system: 'System',
     events: {
       case_opened: 'Case opened (handed over on acceptance)',
+      case_classified: 'Classification for statistics saved',
       case_superseded: 'Moved to the other track',
       case_closed: 'Case closed',
       website_contact_assigned: 'Website: contact set',

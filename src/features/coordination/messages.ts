@@ -265,6 +265,7 @@ const ja = {
     empty: 'まだやり取りはありません。',
   },
   events: {
+    case_classified: '統計用の分類を保存',
     // the case's advisory (features/advisories)
     advisory_created: '脆弱性対策情報を作成',
     advisory_saved: '脆弱性対策情報を編集',
@@ -717,6 +718,7 @@ const en: Catalog<typeof ja> = {
     empty: 'Nothing yet.',
   },
   events: {
+    case_classified: 'Classification for statistics saved',
     // the case's advisory (features/advisories)
     advisory_created: 'Advisory created',
     advisory_saved: 'Advisory edited',

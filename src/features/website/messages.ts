@@ -290,6 +290,7 @@ const ja = {
     who: '担当者',
     system: 'システム',
     events: {
+      case_classified: '統計用の分類を保存しました',
       website_contact_assigned: '連絡先を設定しました',
       website_discovery_ran: 'security.txt を確認しました',
       website_notice_sent: '通知を送りました',
@@ -753,6 +754,7 @@ const en: Catalog<typeof ja> = {
     who: 'Who',
     system: 'System',
     events: {
+      case_classified: 'Classification for statistics saved',
       website_contact_assigned: 'Contact set',
       website_discovery_ran: 'security.txt checked',
       website_notice_sent: 'Notice sent',
