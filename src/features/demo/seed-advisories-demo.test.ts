@@ -157,10 +157,13 @@ describe('the sample advisories of the demo', () => {
     assert.equal(rss.statusCode, 200);
     for (const a of list) assert.ok(rss.body.includes(a.id), a.id);
     assert.ok(rss.body.includes('【サンプル】'));
+    // the titles say 【サンプル】/[Sample] themselves: the feeds add no second banner
+    assert.ok(!rss.body.includes('【サンプル】【サンプル】'), 'one banner');
     const atom = await get('/feeds/atom.xml?lang=en');
     assert.equal(atom.statusCode, 200);
     for (const a of list) assert.ok(atom.body.includes(a.id), a.id);
-    assert.ok(atom.body.includes('[SAMPLE]'));
+    assert.ok(atom.body.includes('[Sample]'));
+    assert.ok(!atom.body.includes('[SAMPLE]'), 'one banner');
   });
 
   it('publishes valid CSAF 2.0 documents, listed in the provider metadata, index.txt and changes.csv', async () => {
