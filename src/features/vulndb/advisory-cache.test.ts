@@ -112,7 +112,16 @@ describe('advisory page and API caches', () => {
       assert.ok(!res.body.includes('<script>alert'));
       assert.ok(res.body.includes('題名 &lt;script>'));
     }
+    const apiBefore = await get('/api/v1/advisories');
+    assert.equal(
+      (await get('/api/v1/advisories', { 'if-none-match': String(apiBefore.headers.etag) })).statusCode,
+      304,
+    );
+    assert.ok(!apiBefore.json().items.some((i: { id: string }) => i.id === 'JVN#40000002'));
     await seedPublic(t.ctx, [sampleDocument({ id: 'JVN#40000002', title: { ja: '新しい題名', en: 'New' } })]);
+    const apiAfter = await get('/api/v1/advisories', { 'if-none-match': String(apiBefore.headers.etag) });
+    assert.equal(apiAfter.statusCode, 200, 'a new version: the list is built again');
+    assert.ok(apiAfter.json().items.some((i: { id: string }) => i.id === 'JVN#40000002'));
     const after = await get('/advisories');
     assert.ok(after.body.includes('新しい題名'));
     assert.ok((await get('/advisories', { 'accept-language': 'en' })).body.includes('>New<'));

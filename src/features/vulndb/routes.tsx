@@ -345,6 +345,9 @@ export const vulndbRoutes: Feature = (app, ctx: AppContext) => {
 
   // --- JSON API -------------------------------------------------------------------------------------------
 
+  /** Serialized latest-advisories pages of the API, per public version. */
+  const latestLists = new VersionCache<{ etag: string; json: string }>(16);
+
   app.get(
     '/api/v1/advisories',
     {
@@ -367,39 +370,53 @@ export const vulndbRoutes: Feature = (app, ctx: AppContext) => {
       });
       if (!parsed.ok) throw new AppError('validation', 'errors.validation', parsed.errors);
       const { filter, page, perPage } = parsed.data;
-      const result = await searchAdvisories(db(), filter, { page, perPage });
-      const base = `${ctx.config.publicUrl}/api/v1/advisories`;
-      const link = (p: number) => {
-        const params = filterParams(filter);
-        if (p > 1) params.set('page', String(p));
-        if (perPage !== API_PAGE_SIZE) params.set('per_page', String(perPage));
-        const s = params.toString();
-        return s ? `${base}?${s}` : base;
+      const build = async () => {
+        const result = await searchAdvisories(db(), filter, { page, perPage });
+        const base = `${ctx.config.publicUrl}/api/v1/advisories`;
+        const link = (p: number) => {
+          const params = filterParams(filter);
+          if (p > 1) params.set('page', String(p));
+          if (perPage !== API_PAGE_SIZE) params.set('per_page', String(perPage));
+          const s = params.toString();
+          return s ? `${base}?${s}` : base;
+        };
+        const body = {
+          items: result.items.map((a) => summaryJson(a, ctx.config.publicUrl)),
+          page,
+          perPage,
+          total: result.total,
+          totalCapped: result.totalCapped,
+          links: {
+            self: link(page),
+            first: link(1),
+            prev: page > 1 ? link(page - 1) : null,
+            next: page * perPage < result.total ? link(page + 1) : null,
+          },
+        };
+        // the page's ids, revisions and names and the parameters identify the answer: hashing them is cheap
+        const etag = strongEtag([
+          'list-v1',
+          link(page),
+          result.total,
+          String(result.totalCapped),
+          ...result.items.map(
+            (a) =>
+              `${a.id}@${a.revision}:${a.developers.map((d) => `${d.slug}=${d.name.ja}/${d.name.en}`).join(';')}`,
+          ),
+        ]);
+        return { etag, body };
       };
-      const body = {
-        items: result.items.map((a) => summaryJson(a, ctx.config.publicUrl)),
-        page,
-        perPage,
-        total: result.total,
-        totalCapped: result.totalCapped,
-        links: {
-          self: link(page),
-          first: link(1),
-          prev: page > 1 ? link(page - 1) : null,
-          next: page * perPage < result.total ? link(page + 1) : null,
-        },
-      };
-      // the page's ids, revisions and names and the parameters identify the answer: hashing them is cheap
-      const etag = strongEtag([
-        'list-v1',
-        link(page),
-        result.total,
-        String(result.totalCapped),
-        ...result.items.map(
-          (a) =>
-            `${a.id}@${a.revision}:${a.developers.map((d) => `${d.slug}=${d.name.ja}/${d.name.en}`).join(';')}`,
-        ),
-      ]);
+      if (isUnfiltered(filter)) {
+        // the latest advisories: built and serialized (as the response schema would) once per public version
+        const { version } = await readPublicState(db());
+        const latest = await latestLists.get(version, `${page}/${perPage}`, async () => {
+          const { etag, body } = await build();
+          return { etag, json: JSON.stringify(advisoryList.parse(body)) };
+        });
+        if (conditional(req, reply, latest.etag)) return reply.code(304).send(undefined as never);
+        return reply.header('content-type', 'application/json; charset=utf-8').send(latest.json as never);
+      }
+      const { etag, body } = await build();
       if (conditional(req, reply, etag)) return reply.code(304).send(undefined as never);
       return body;
     },
