@@ -3,211 +3,43 @@
 // charts and CSV downloads all start here; labels come from messages, categories from
 // `statistics.categories.<group>.<code>` (the code itself when there is no label).
 import type { T } from '../../platform/i18n/i18n.js';
-import type { CategoryCount, DayBucket, QuarterKey, StatisticsReport } from './report.js';
+import {
+  type BarSpec,
+  type Column,
+  cumulativeFigure,
+  type Figure,
+  fmtCount,
+  histogramFigure,
+  perQuarterFigure,
+  quarterShort,
+  type Row,
+  type Section,
+} from './figure-model.js';
+import { lateSections } from './figure-sections-late.js';
+import type { StatisticsReport } from './report.js';
 import { sharePct } from './report.js';
 
-export type ColumnKind = 'text' | 'count' | 'pct' | 'decimal';
-export type Column = { label: string; kind: ColumnKind };
-export type Row = {
-  head: string;
-  cells: (number | string | null)[];
-  /** a part of the row above (うち …) */
-  sub?: boolean;
-  /** overrides the columns' kind for this row (a transposed table) */
-  kind?: ColumnKind;
-};
-/** The first column is the rows' heading. */
-export type DataTable = { columns: Column[]; rows: Row[] };
+export {
+  type BarSeries,
+  type BarSpec,
+  bucketLabel,
+  type CategoryGroup,
+  type ChartSpec,
+  type Column,
+  type ColumnKind,
+  categoryLabel,
+  type DataTable,
+  FIGURE_ID,
+  type Figure,
+  type Headline,
+  type PieSpec,
+  quarterShort,
+  type Row,
+  type Section,
+} from './figure-model.js';
 
-export type BarSeries = {
-  name: string;
-  values: number[];
-  type?: 'bar' | 'line';
-  stack?: string;
-  axis?: 0 | 1;
-};
-export type BarSpec = {
-  kind: 'bar';
-  categories: string[];
-  series: BarSeries[];
-  horizontal?: boolean;
-  /** names of the value axes (the second for a line on the right) */
-  axisNames: [string] | [string, string];
-  /** the right axis is a percentage (0–100) */
-  percentAxis?: boolean;
-};
-export type PieSpec = { kind: 'pie'; data: { name: string; value: number }[] };
-export type ChartSpec = BarSpec | PieSpec;
-
-export type Figure = { id: string; caption: string; chart: ChartSpec | null; table: DataTable };
-export type Headline = { label: string; value: string };
-export type Section = {
-  id: string;
-  title: string;
-  headlines: Headline[];
-  figures: Figure[];
-  empty?: boolean;
-};
-
-/** The category lists of src/domain/statistics-categories.ts (CATEGORY_LISTS). */
-export type CategoryGroup =
-  | 'productType'
-  | 'cause'
-  | 'websiteVulnerabilityType'
-  | 'threat'
-  | 'operatorType'
-  | 'prioritySector';
-
-/** Figure ids are used in URLs (?section=) and element ids. */
-export const FIGURE_ID = /^s\d{1,2}(?:-[a-z]+)?$/;
-
-export function categoryLabel(t: T, group: CategoryGroup, code: string): string {
-  return t(`statistics.categories.${group}.${code}`, { defaultValue: code });
-}
-
-/** '2012Q3' → '2012 3Q' (the seeds' tables), short enough for an axis. */
-export function quarterShort(q: QuarterKey): string {
-  return `${q.slice(0, 4)} ${q.slice(5)}Q`;
-}
-
-export function bucketLabel(t: T, b: DayBucket): string {
-  return b.to === null
-    ? t('statistics.days.over', { from: b.from })
-    : t('statistics.days.range', { from: b.from, to: b.to });
-}
-
-const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
-
-function fmtCount(locale: string, n: number): string {
-  return n.toLocaleString(locale === 'ja' ? 'ja-JP' : 'en-US');
-}
-
-/** Categories that appear anywhere in the lists, in first-seen order. */
-function categoryOrder(lists: CategoryCount[][]): string[] {
-  const seen = new Set<string>();
-  for (const l of lists) for (const c of l) seen.add(c.category);
-  return [...seen];
-}
-
-function countOf(list: CategoryCount[], category: string): number {
-  return list.find((c) => c.category === category)?.count ?? 0;
-}
-
-function cumulativeFigure(
-  t: T,
-  id: string,
-  caption: string,
-  group: CategoryGroup,
-  list: CategoryCount[],
-  base: number,
-  kind: 'pie' | 'bar',
-): Figure {
-  const rows: Row[] = list.map((c) => ({
-    head: categoryLabel(t, group, c.category),
-    cells: [c.count, c.pct],
-  }));
-  rows.push({ head: t('statistics.col.total'), cells: [base, base > 0 ? 100 : 0] });
-  const labels = list.map((c) => categoryLabel(t, group, c.category));
-  const chart: ChartSpec | null =
-    base === 0
-      ? null
-      : kind === 'pie'
-        ? { kind: 'pie', data: list.map((c, i) => ({ name: labels[i]!, value: c.count })) }
-        : {
-            kind: 'bar',
-            horizontal: true,
-            categories: labels,
-            series: [{ name: t('statistics.col.count'), values: list.map((c) => c.count) }],
-            axisNames: [t('statistics.unit.reports')],
-          };
-  return {
-    id,
-    caption,
-    chart,
-    table: {
-      columns: [
-        { label: t('statistics.col.category'), kind: 'text' },
-        { label: t('statistics.col.count'), kind: 'count' },
-        { label: t('statistics.col.share'), kind: 'pct' },
-      ],
-      rows,
-    },
-  };
-}
-
-function perQuarterFigure(
-  t: T,
-  id: string,
-  caption: string,
-  group: CategoryGroup,
-  byQuarter: { quarter: QuarterKey; base: number; counts: CategoryCount[] }[],
-): Figure {
-  const cats = categoryOrder(byQuarter.map((q) => q.counts));
-  const labels = cats.map((c) => categoryLabel(t, group, c));
-  const quarters = byQuarter.map((q) => quarterShort(q.quarter));
-  return {
-    id,
-    caption,
-    chart:
-      byQuarter.length === 0 || cats.length === 0
-        ? null
-        : {
-            kind: 'bar',
-            categories: quarters,
-            // a category with nothing in any quarter draws nothing: left out of the legend (the table lists it)
-            series: cats
-              .map((c, i) => ({
-                name: labels[i]!,
-                stack: 'all',
-                values: byQuarter.map((q) => countOf(q.counts, c)),
-              }))
-              .filter((s) => s.values.some((x) => x > 0)),
-            axisNames: [t('statistics.unit.reports')],
-          },
-    table: {
-      columns: [
-        { label: t('statistics.col.quarter'), kind: 'text' },
-        ...labels.map((label) => ({ label, kind: 'count' as const })),
-        { label: t('statistics.col.total'), kind: 'count' },
-      ],
-      rows: byQuarter.map((q, i) => ({
-        head: quarters[i]!,
-        cells: [...cats.map((c) => countOf(q.counts, c)), q.base],
-      })),
-    },
-  };
-}
-
-function histogramFigure(t: T, id: string, caption: string, buckets: DayBucket[], base: number): Figure {
-  const labels = buckets.map((b) => bucketLabel(t, b));
-  return {
-    id,
-    caption,
-    chart:
-      base === 0
-        ? null
-        : {
-            kind: 'bar',
-            categories: labels,
-            series: [{ name: t('statistics.col.count'), values: buckets.map((b) => b.count) }],
-            axisNames: [t('statistics.unit.reports')],
-          },
-    table: {
-      columns: [
-        { label: t('statistics.col.days'), kind: 'text' },
-        { label: t('statistics.col.count'), kind: 'count' },
-        { label: t('statistics.col.share'), kind: 'pct' },
-      ],
-      rows: [
-        ...buckets.map((b, i) => ({ head: labels[i]!, cells: [b.count, sharePct(b.count, base)] })),
-        { head: t('statistics.col.total'), cells: [base, base > 0 ? 100 : 0] },
-      ],
-    },
-  };
-}
-
-/** Every section of the quarterly report, in the seeds' order. */
-export function reportSections(report: StatisticsReport, t: T, locale: string): Section[] {
+/** What every section is drawn from: the report, the translator and the numbers sections share. */
+export function sectionContext(report: StatisticsReport, t: T, locale: string) {
   const n = (x: number) => fmtCount(locale, x);
   const c = (key: string) => t(`statistics.col.${key}`);
   const q = report.cumulativeByQuarter;
@@ -280,7 +112,65 @@ export function reportSections(report: StatisticsReport, t: T, locale: string): 
     { label: c('share'), kind: 'pct' },
   ];
 
-  const sections: Section[] = [
+  return {
+    report,
+    t,
+    locale,
+    n,
+    c,
+    q,
+    quarters,
+    last,
+    ss,
+    ws,
+    fixedByApp,
+    dp,
+    df,
+    pub,
+    pd,
+    un,
+    lr,
+    statusBar,
+    softwareRows,
+    websiteMain,
+    websiteRows,
+    websiteCats,
+    statusColumns,
+  };
+}
+export type SectionContext = ReturnType<typeof sectionContext>;
+
+/** Every section of the quarterly report, in the seeds' order. */
+export function reportSections(report: StatisticsReport, t: T, locale: string): Section[] {
+  const x = sectionContext(report, t, locale);
+  const sections: Section[] = [...earlySections(x), ...lateSections(x)];
+  for (const s of sections) s.empty = s.figures.every((f) => f.chart === null);
+  return sections;
+}
+
+/** S1–S9. */
+function earlySections(x: SectionContext): Section[] {
+  const {
+    report,
+    t,
+    n,
+    c,
+    q,
+    quarters,
+    last,
+    ss,
+    ws,
+    fixedByApp,
+    dp,
+    pub,
+    statusBar,
+    softwareRows,
+    websiteMain,
+    websiteRows,
+    websiteCats,
+    statusColumns,
+  } = x;
+  return [
     {
       id: 's1',
       title: t('statistics.s1.title'),
@@ -570,326 +460,7 @@ export function reportSections(report: StatisticsReport, t: T, locale: string): 
         ),
       ],
     },
-    (() => {
-      const sectors = categoryOrder([pd.cumulative, pd.inQuarter]);
-      const labels = sectors.map((s) => categoryLabel(t, 'prioritySector', s));
-      return {
-        id: 's10',
-        title: t('statistics.s10.title'),
-        headlines: [{ label: t('statistics.s10.total'), value: n(pd.total) }],
-        figures: [
-          {
-            id: 's10',
-            caption: t('statistics.s10.caption'),
-            chart:
-              pd.total === 0
-                ? null
-                : {
-                    kind: 'bar',
-                    categories: labels,
-                    series: [
-                      { name: c('cumulative'), values: sectors.map((s) => countOf(pd.cumulative, s)) },
-                      { name: c('inQuarter'), values: sectors.map((s) => countOf(pd.inQuarter, s)) },
-                    ],
-                    axisNames: [t('statistics.unit.disclosures')],
-                  },
-            table: {
-              columns: [
-                { label: c('sector'), kind: 'text' },
-                { label: c('cumulative'), kind: 'count' },
-                { label: c('inQuarter'), kind: 'count' },
-              ],
-              rows: [
-                ...sectors.map((s, i) => ({
-                  head: labels[i]!,
-                  cells: [countOf(pd.cumulative, s), countOf(pd.inQuarter, s)],
-                })),
-                { head: c('total'), cells: [pd.total, sum(pd.inQuarter.map((x) => x.count))] },
-              ],
-            },
-          },
-        ],
-      };
-    })(),
-    (() => {
-      const rows: Row[] = [
-        { head: t('statistics.s11.listed'), cells: [un.listed] },
-        { head: t('statistics.s11.resumed'), cells: [un.resumed] },
-        { head: t('statistics.s11.completed'), cells: [un.completed], sub: true },
-        { head: t('statistics.s11.stillUnreachable'), cells: [un.stillUnreachable] },
-      ];
-      return {
-        id: 's11',
-        title: t('statistics.s11.title'),
-        headlines: [],
-        figures: [
-          {
-            id: 's11',
-            caption: t('statistics.s11.caption'),
-            chart:
-              un.listed === 0
-                ? null
-                : {
-                    kind: 'bar',
-                    horizontal: true,
-                    categories: rows.map((r) => r.head),
-                    series: [{ name: c('count'), values: rows.map((r) => Number(r.cells[0])) }],
-                    axisNames: [t('statistics.unit.developers')],
-                  },
-            table: {
-              columns: [
-                { label: c('status'), kind: 'text' },
-                { label: c('count'), kind: 'count' },
-              ],
-              rows,
-            },
-          },
-        ],
-      };
-    })(),
-    (() => {
-      const types = df.byType.map((x) => categoryLabel(t, 'websiteVulnerabilityType', x.type));
-      const trendQuarters = df.within90Trend.map((x) => quarterShort(x.quarter));
-      return {
-        id: 's12',
-        title: t('statistics.s12.title'),
-        headlines: [
-          {
-            label: t('statistics.s12.within30'),
-            value: t('statistics.shareOf', { pct: df.within30Pct, count: n(df.within30), base: n(df.base) }),
-          },
-          {
-            label: t('statistics.s12.within90'),
-            value: t('statistics.shareOf', { pct: df.within90Pct, count: n(df.within90), base: n(df.base) }),
-          },
-        ],
-        figures: [
-          histogramFigure(t, 's12', t('statistics.s12.caption'), df.histogram, df.base),
-          {
-            id: 's12-types',
-            caption: t('statistics.s12.typesCaption'),
-            chart:
-              df.byType.length === 0
-                ? null
-                : {
-                    kind: 'bar',
-                    horizontal: true,
-                    categories: types,
-                    series: [
-                      {
-                        name: t('statistics.s12.within30'),
-                        values: df.byType.map((x) => sharePct(x.within30, x.base)),
-                      },
-                      {
-                        name: t('statistics.s12.within90'),
-                        values: df.byType.map((x) => sharePct(x.within90, x.base)),
-                      },
-                    ],
-                    axisNames: [t('statistics.unit.percent')],
-                  },
-            table: {
-              columns: [
-                { label: t('statistics.col.vulnerabilityType'), kind: 'text' },
-                { label: t('statistics.s12.fixed'), kind: 'count' },
-                { label: t('statistics.s12.within30Count'), kind: 'count' },
-                { label: t('statistics.s12.within30'), kind: 'pct' },
-                { label: t('statistics.s12.within90Count'), kind: 'count' },
-                { label: t('statistics.s12.within90'), kind: 'pct' },
-              ],
-              rows: [
-                ...df.byType.map((x, i) => ({
-                  head: types[i]!,
-                  cells: [
-                    x.base,
-                    x.within30,
-                    sharePct(x.within30, x.base),
-                    x.within90,
-                    sharePct(x.within90, x.base),
-                  ],
-                })),
-                {
-                  head: c('total'),
-                  cells: [df.base, df.within30, df.within30Pct, df.within90, df.within90Pct],
-                },
-              ],
-            },
-          },
-          {
-            id: 's12-trend',
-            caption: t('statistics.s12.trendCaption'),
-            chart:
-              df.within90Trend.length === 0
-                ? null
-                : {
-                    kind: 'bar',
-                    categories: trendQuarters,
-                    series: [
-                      {
-                        name: t('statistics.s12.cumulativeFixed'),
-                        values: df.within90Trend.map((x) => x.cumulativeFixed),
-                      },
-                      {
-                        name: t('statistics.s12.within90Count'),
-                        values: df.within90Trend.map((x) => x.within90),
-                      },
-                      {
-                        name: t('statistics.s12.within90'),
-                        type: 'line',
-                        axis: 1,
-                        values: df.within90Trend.map((x) => x.pct),
-                      },
-                    ],
-                    axisNames: [t('statistics.unit.reports'), t('statistics.unit.percent')],
-                    percentAxis: true,
-                  },
-            // like the seed's table: quarters across, three rows
-            table: {
-              columns: [
-                { label: c('quarter'), kind: 'text' },
-                ...trendQuarters.map((label) => ({ label, kind: 'count' as const })),
-              ],
-              rows: [
-                {
-                  head: t('statistics.s12.cumulativeFixed'),
-                  cells: df.within90Trend.map((x) => x.cumulativeFixed),
-                },
-                { head: t('statistics.s12.within90Count'), cells: df.within90Trend.map((x) => x.within90) },
-                {
-                  head: t('statistics.s12.within90'),
-                  cells: df.within90Trend.map((x) => x.pct),
-                  kind: 'pct',
-                },
-              ],
-            },
-          },
-        ],
-      };
-    })(),
-    {
-      id: 's13',
-      title: t('statistics.s13.title'),
-      headlines: [],
-      figures: [
-        cumulativeFigure(
-          t,
-          's13',
-          t('statistics.s13.caption'),
-          'websiteVulnerabilityType',
-          report.websiteByVulnerabilityType.cumulative,
-          report.websiteByVulnerabilityType.base,
-          'pie',
-        ),
-        perQuarterFigure(
-          t,
-          's13-quarters',
-          t('statistics.s13.quartersCaption'),
-          'websiteVulnerabilityType',
-          report.websiteByVulnerabilityType.byQuarter,
-        ),
-      ],
-    },
-    {
-      id: 's14',
-      title: t('statistics.s14.title'),
-      headlines: [],
-      figures: [
-        cumulativeFigure(
-          t,
-          's14',
-          t('statistics.s14.caption'),
-          'threat',
-          report.websiteByThreat.cumulative,
-          report.websiteByThreat.base,
-          'pie',
-        ),
-        perQuarterFigure(
-          t,
-          's14-quarters',
-          t('statistics.s14.quartersCaption'),
-          'threat',
-          report.websiteByThreat.byQuarter,
-        ),
-      ],
-    },
-    (() => {
-      const cats = categoryOrder(lr.buckets.map((b) => b.byType));
-      const labels = cats.map((x) => categoryLabel(t, 'websiteVulnerabilityType', x));
-      const buckets = lr.buckets.map((b) => bucketLabel(t, b));
-      return {
-        id: 's15',
-        title: t('statistics.s15.title'),
-        headlines: [
-          { label: t('statistics.s15.total'), value: n(lr.total) },
-          { label: t('statistics.s15.yearBefore'), value: n(lr.yearBefore) },
-        ],
-        figures: [
-          {
-            id: 's15',
-            caption: t('statistics.s15.caption'),
-            chart:
-              lr.total === 0
-                ? null
-                : {
-                    kind: 'bar',
-                    categories: buckets,
-                    series: cats
-                      .map((x, i) => ({
-                        name: labels[i]!,
-                        stack: 'types',
-                        values: lr.buckets.map((b) => countOf(b.byType, x)),
-                      }))
-                      .filter((s) => s.values.some((v) => v > 0)),
-                    axisNames: [t('statistics.unit.cases')],
-                  },
-            table: {
-              columns: [
-                { label: c('days'), kind: 'text' },
-                ...labels.map((label) => ({ label, kind: 'count' as const })),
-                { label: c('total'), kind: 'count' },
-              ],
-              rows: [
-                ...lr.buckets.map((b, i) => ({
-                  head: buckets[i]!,
-                  cells: [...cats.map((x) => countOf(b.byType, x)), b.count],
-                })),
-                {
-                  head: c('total'),
-                  cells: [...cats.map((x) => sum(lr.buckets.map((b) => countOf(b.byType, x)))), lr.total],
-                },
-              ],
-            },
-          },
-        ],
-      };
-    })(),
-    (() => {
-      const op = report.websiteByOperatorType;
-      const latest = op.byQuarter[op.byQuarter.length - 1];
-      return {
-        id: 's16',
-        title: t('statistics.s16.title'),
-        headlines: [],
-        figures: [
-          perQuarterFigure(t, 's16', t('statistics.s16.caption'), 'operatorType', op.byQuarter),
-          ...(latest
-            ? [
-                cumulativeFigure(
-                  t,
-                  's16-latest',
-                  t('statistics.s16.latestCaption', { quarter: quarterShort(latest.quarter) }),
-                  'operatorType',
-                  latest.counts,
-                  latest.base,
-                  'bar',
-                ),
-              ]
-            : []),
-        ],
-      };
-    })(),
   ];
-  for (const s of sections) s.empty = s.figures.every((f) => f.chart === null);
-  return sections;
 }
 
 /** The figures of the dashboard: S1, S3, S4, S6 and S12's headline figures and charts. */
