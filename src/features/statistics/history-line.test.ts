@@ -112,6 +112,55 @@ describe('a history line', () => {
     assert.equal(e[0]!.field, 'outcomeOn');
   });
 
+  it('refuses a reclassification after 不受理 or the outcome (a negative count in the rollup), and years before 1900', () => {
+    const repro = {
+      id: 'x1',
+      track: 'website',
+      receivedOn: '2012-01-10',
+      notAcceptedOn: '2012-02-01',
+      reclassifiedFrom: 'software',
+      reclassifiedOn: '2012-03-01',
+    };
+    assert.deepEqual(
+      errorsOf(repro).map((e) => e.field),
+      ['reclassifiedOn'],
+    );
+    assert.equal(parse({ ...repro, reclassifiedOn: '2012-02-01' }).ok, true, 'on the same day is fine');
+    const afterOutcome = errorsOf({
+      ...sw,
+      acceptedOn: '2012-07-03',
+      publishedOn: '2012-08-01',
+      reclassifiedFrom: 'website',
+      reclassifiedOn: '2012-08-02',
+    });
+    assert.deepEqual(
+      afterOutcome.map((e) => e.field),
+      ['reclassifiedOn'],
+    );
+    for (const receivedOn of ['0000-01-10', '1899-12-31'])
+      assert.deepEqual(
+        errorsOf({ ...sw, receivedOn }).map((e) => e.field),
+        ['receivedOn'],
+        receivedOn,
+      );
+    assert.equal(parse({ ...sw, receivedOn: '1900-01-01' }).ok, true);
+  });
+
+  it('needs the day S12 and S6 count from: notifiedOn for a fixed website case, acceptedOn for a published one', () => {
+    assert.deepEqual(
+      errorsOf({ ...web, outcome: 'fixed', outcomeOn: '2012-08-01', fixAction: 'fixed' }).map((e) => e.field),
+      ['notifiedOn'],
+    );
+    assert.deepEqual(
+      errorsOf({ ...sw, publishedOn: '2012-08-01' }).map((e) => e.field),
+      ['acceptedOn'],
+    );
+    // an overseas CSIRT's case is taken on the day it arrived, as the live projection does
+    const csirt = parse({ ...sw, origin: 'overseas_csirt', publishedOn: '2012-08-01' });
+    assert.ok(csirt.ok);
+    assert.equal(csirt.ok && csirt.record.fact.accepted_on, '2012-07-02');
+  });
+
   it('refuses an outcome of the other track, a fix without its action, individual handling of a finder report', () => {
     assert.equal(
       errorsOf({

@@ -8,6 +8,7 @@ import {
   FACT_ORIGINS,
   FACT_TRACKS,
   FIX_ACTIONS,
+  isDay,
   OPERATOR_TYPES,
   PRIORITY_SECTORS,
   PRODUCT_TYPES,
@@ -21,20 +22,16 @@ import type { StatisticsFactsTable } from '../../platform/db/schema/statistics.j
 /** Every outcome a line may name (software ones for software, website ones for website). */
 export const HISTORY_OUTCOMES = [...new Set([...SOFTWARE_OUTCOMES, ...WEBSITE_OUTCOMES])] as const;
 
-const DAY_SHAPE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-/** isDay of the domain, without building a Date (a million lines check several days each). */
-export function isCalendarDay(s: string): boolean {
-  const m = DAY_SHAPE.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (d <= 28) return true;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  return d <= (mo === 2 && leap ? 29 : MONTH_DAYS[mo - 1]!);
-}
-const day = z.string().refine(isCalendarDay, { message: 'must be a calendar day written YYYY-MM-DD' });
+/** The domain's one day checker (no Date built: a million lines check several days each). */
+export const isCalendarDay = (s: string): boolean => isDay(s);
+/** The first year a history day may have: the scheme began in 2004; a year like 0000 is a typo PostgreSQL refuses. */
+export const FIRST_HISTORY_YEAR = 1900;
+const day = z
+  .string()
+  .refine(isCalendarDay, { message: 'must be a calendar day written YYYY-MM-DD' })
+  .refine((s) => !isCalendarDay(s) || Number(s.slice(0, 4)) >= FIRST_HISTORY_YEAR, {
+    message: `must be in ${FIRST_HISTORY_YEAR} or later`,
+  });
 const optionalDay = day.nullish();
 
 /** The external id: any text without control characters, 1–200 characters (the key is 'import:<id>'). */
@@ -139,6 +136,16 @@ export const historyLineSchema = z
     }
     if (l.outcome === 'fixed' && l.fixAction == null)
       fail('fixAction', 'is required when the outcome is fixed');
+    // the days S12 and S6 count from: without them the case would silently leave those figures' bases
+    if (l.outcome === 'fixed' && !l.notifiedOn) fail('notifiedOn', 'is required when the outcome is fixed');
+    if (
+      software &&
+      l.origin !== 'overseas_csirt' &&
+      (l.outcome === 'published' || l.publishedOn) &&
+      !l.acceptedOn &&
+      !l.notAcceptedOn
+    )
+      fail('acceptedOn', 'is required for a published case');
     if (l.outcome !== 'fixed' && l.fixAction != null) fail('fixAction', 'is only for the outcome fixed');
     if (l.outcome === 'published' && !l.publishedOn)
       fail('publishedOn', 'is required when the outcome is published');
@@ -160,6 +167,16 @@ export const historyLineSchema = z
     if (l.reclassifiedFrom != null && l.reclassifiedFrom === l.track)
       fail('reclassifiedFrom', 'must be the other track');
     notBefore('reclassifiedOn', l.reclassifiedOn, l.receivedOn, 'receivedOn');
+    // a reclassification happens while the case is in progress: after its 不受理 or its outcome, the rollup
+    // would move a case no longer in progress (a negative count; 0017's checks refuse it too)
+    if (l.reclassifiedOn) {
+      const ended =
+        l.outcomeOn ?? (l.outcome === 'published' || (software && l.publishedOn) ? l.publishedOn : null);
+      if (l.notAcceptedOn && l.reclassifiedOn > l.notAcceptedOn)
+        fail('reclassifiedOn', `must not be after notAcceptedOn (${l.notAcceptedOn})`);
+      if (ended && l.reclassifiedOn > ended)
+        fail('reclassifiedOn', `must not be after the outcome (${ended})`);
+    }
 
     // unreachable developer
     if (l.unreachableResumedOn && !l.unreachableListedOn)
@@ -220,7 +237,8 @@ export function historyLineToFact(l: HistoryLine): HistoryRecord {
       reclassified_on: l.reclassifiedOn ?? null,
       origin: l.origin,
       received_on: l.receivedOn,
-      accepted_on: l.acceptedOn ?? null,
+      // an overseas CSIRT's case is taken on the day it arrived (as the live projection does)
+      accepted_on: l.acceptedOn ?? (l.origin === 'overseas_csirt' ? l.receivedOn : null),
       not_accepted_on: l.notAcceptedOn ?? null,
       start_on: l.startOn ?? null,
       notified_on: l.notifiedOn ?? null,
@@ -240,6 +258,7 @@ export function historyLineToFact(l: HistoryLine): HistoryRecord {
       unreachable_listed_on: l.unreachableListedOn ?? null,
       unreachable_resumed_on: l.unreachableResumedOn ?? null,
       unreachable_completed_on: l.unreachableCompletedOn ?? null,
+      duplicate_on: null,
     },
     disclosures: l.priorityDisclosures.map((p) => ({ sector: p.sector, disclosed_on: p.disclosedOn })),
   };

@@ -101,7 +101,14 @@ describe('importHistory', () => {
   it('writes nothing when one line is invalid, naming each bad line and field', async () => {
     const bad = [
       ...LINES,
-      { id: 'WEB-3', track: 'website', receivedOn: '2012-07-02', outcome: 'fixed', outcomeOn: '2012-08-01' },
+      {
+        id: 'WEB-3',
+        track: 'website',
+        receivedOn: '2012-07-02',
+        notifiedOn: '2012-07-10',
+        outcome: 'fixed',
+        outcomeOn: '2012-08-01',
+      },
       { id: 'SW-1', track: 'software', receivedOn: '2012-07-02' },
     ];
     const text = `${jsonl(bad)}{"id":\n`;
