@@ -14,7 +14,7 @@
 //    compared with the same files without the validator, it gives the validator's cost per document.
 // Peak RSS of this process is sampled every 250 ms per phase; the database size is printed at the end.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -42,6 +42,31 @@ function run(cmd: string, args: string[]): Promise<void> {
   });
 }
 
+/**
+ * CPU seconds used so far by the embedded PostgreSQL (its postmaster and every backend, from /proc; Linux only,
+ * else 0): on a machine other sessions keep busy, wall time says little, CPU time says what the work costs.
+ */
+let postmasterPid = 0;
+function postgresCpuSeconds(): number {
+  if (!postmasterPid) return 0;
+  const statOf = (pid: string) => {
+    try {
+      const st = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return st.slice(st.lastIndexOf(')') + 2).split(' ');
+    } catch {
+      return null;
+    }
+  };
+  let ticks = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    const f = statOf(pid);
+    if (!f || (Number(pid) !== postmasterPid && Number(f[1]) !== postmasterPid)) continue;
+    ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+  }
+  return ticks / 100;
+}
+
 /** Runs fn while sampling this process's RSS; returns fn's result, seconds and peak RSS in MiB. */
 async function phase<T>(name: string, fn: () => Promise<T>) {
   let peak = process.memoryUsage.rss();
@@ -52,6 +77,7 @@ async function phase<T>(name: string, fn: () => Promise<T>) {
     heap = Math.max(heap, m.heapUsed);
   }, 250);
   const cpu0 = process.cpuUsage();
+  const pg0 = postgresCpuSeconds();
   const t0 = performance.now();
   try {
     const result = await fn();
@@ -60,6 +86,7 @@ async function phase<T>(name: string, fn: () => Promise<T>) {
     peak = Math.max(peak, process.memoryUsage.rss());
     process.stdout.write(
       `${name}: ${seconds.toFixed(1)} s, Node CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, ` +
+        `PostgreSQL CPU ${(postgresCpuSeconds() - pg0).toFixed(1)} s, ` +
         `peak RSS ${(peak / MiB).toFixed(0)} MiB (JS heap used ≤ ${(heap / MiB).toFixed(0)} MiB), ` +
         `load average ${loadavg()[0]!.toFixed(2)}\n`,
     );
@@ -120,6 +147,11 @@ async function main(): Promise<number> {
     });
     const log = pino({ level: 'warn' }, pino.destination(2));
     const handle = await connectDatabase(config, () => {});
+    try {
+      postmasterPid = Number(readFileSync(join(dataDir, 'pgdata', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    } catch {
+      // not Linux's /proc, or not the embedded server: no PostgreSQL CPU figures
+    }
     try {
       const runtime = await createRuntime(config, handle.url, { log });
       try {
