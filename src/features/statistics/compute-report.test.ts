@@ -452,8 +452,7 @@ describe('computeReport over the facts', () => {
       { received_on: '2012-01-10', not_accepted_on: '2012-01-09' },
       { received_on: '0999-01-10' },
     ];
-    for (const row of bad)
-      await assert.rejects(insert(row), /check constraint/, JSON.stringify(row));
+    for (const row of bad) await assert.rejects(insert(row), /check constraint/, JSON.stringify(row));
     const r = await computeReport(ctx(), '2012-03-31');
     assert.equal(r.softwareStatus.inProgress, 0);
   });

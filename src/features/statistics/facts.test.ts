@@ -154,7 +154,10 @@ describe('the statistics projection from the case history', () => {
     const before = await computeReport(t.ctx, '2027-01-04');
     // the duplicate was received and in progress until it was marked: a past day keeps it
     assert.deepEqual(before.totals, { software: 4, website: 2, total: 6 });
-    assert.equal(before.softwareStatus.inProgress - (await computeReport(t.ctx, '2027-01-05')).softwareStatus.inProgress, 2);
+    assert.equal(
+      before.softwareStatus.inProgress - (await computeReport(t.ctx, '2027-01-05')).softwareStatus.inProgress,
+      2,
+    );
     const on = await computeReport(t.ctx, '2027-01-05');
     assert.deepEqual(on.totals, { software: 2, website: 3, total: 5 });
     assert.deepEqual(on.cumulativeByQuarter.at(-1)?.inQuarter, { software: 1, website: 1 });

@@ -71,7 +71,9 @@ export async function projectStatisticsFactsIfFree(db: Database): Promise<Projec
     return await db.transaction().execute(async (trx) => {
       // a lock the run would wait for (the rollup trigger's, rows an import holds) aborts it instead
       await sql`set local lock_timeout = '1s'`.execute(trx);
-      const got = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${LOCK_KEY}) as ok`.execute(trx);
+      const got = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${LOCK_KEY}) as ok`.execute(
+        trx,
+      );
       if (!got.rows[0]?.ok) return null;
       return projectIn(trx);
     });

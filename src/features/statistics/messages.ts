@@ -222,7 +222,8 @@ const ja = {
     title: '連絡不能案件の処理状況',
     // the unit is the case (one per report): a developer listed in three cases counts three times — the history
     // file has no developer identity to count developers by (compute-report.ts, S11)
-    caption: '製品開発者を連絡不能開発者一覧に掲載した案件の状況（案件数、累計。同じ開発者の複数の案件はそれぞれ数えます）',
+    caption:
+      '製品開発者を連絡不能開発者一覧に掲載した案件の状況（案件数、累計。同じ開発者の複数の案件はそれぞれ数えます）',
     listed: '開発者を公表した案件（累計）',
     resumed: '調整を再開した案件',
     completed: 'うち 調整完了',
