@@ -203,7 +203,10 @@ export async function importAdvisories(
 
 // ---- one entry: read, parse, check, map (everything but the id) ----
 
-// the CSAF validator's modules take seconds to load: only when a document is to be checked
+// the CSAF validator's modules take seconds to load: only when a document is to be checked. The import runs
+// them in its own thread (validateCsafHere), not in validateCsaf's worker: a command has no pages to stall
+// while they load, and sending each document to the worker and back cost ~0.5 ms of CPU per document, five
+// times the validation itself (10,000 unchanged documents: 6.8–8.2 s of CPU with the worker, 2.3–2.9 without)
 let validatorModule: Promise<typeof import('../../exports/csaf-validate.js')> | null = null;
 const validator = () => {
   validatorModule ??= import('../../exports/csaf-validate.js');
@@ -231,8 +234,8 @@ async function prepare(entry: Entry, validate: boolean): Promise<Prepared | Impo
   const tlp = nonPublicTlp(json);
   if (tlp) return fail('notPublic', tlp);
   if (validate) {
-    const { validateCsaf } = await validator();
-    const r = await validateCsaf(json);
+    const { validateCsafHere } = await validator();
+    const r = await validateCsafHere(json);
     if (!r.valid) {
       const shown = r.errors
         .slice(0, 3)
