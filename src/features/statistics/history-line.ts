@@ -18,6 +18,7 @@ import {
   WEBSITE_VULNERABILITY_TYPES,
 } from '../../domain/statistics-categories.js';
 import type { StatisticsFactsTable } from '../../platform/db/schema/statistics.js';
+import { lineMessage } from './history-line-messages.js';
 
 /** Every outcome a line may name (software ones for software, website ones for website). */
 export const HISTORY_OUTCOMES = [...new Set([...SOFTWARE_OUTCOMES, ...WEBSITE_OUTCOMES])] as const;
@@ -319,6 +320,11 @@ function issueMessage(i: z.core.$ZodIssue): string {
   return i.message;
 }
 
-export function formatLineError(e: LineError): string {
-  return `line ${e.line}${e.field ? `, ${e.field}` : ''}: ${e.message}`;
+/** One error as the command prints it, in the reader's language (ja or en). */
+export function formatLineError(e: LineError, locale = 'en'): string {
+  const where =
+    locale === 'ja'
+      ? `${e.line} 行目${e.field ? `、${e.field}` : ''}`
+      : `line ${e.line}${e.field ? `, ${e.field}` : ''}`;
+  return `${where}: ${lineMessage(e.message, locale)}`;
 }

@@ -83,7 +83,7 @@ export async function importHistoryCommand(
       progress.stop();
       if (err instanceof InvalidHistoryError) {
         io.stderr.write(`keikai: ${m.invalid({ invalid: err.invalidLines, lines: err.lines })}\n`);
-        for (const e of err.errors) io.stderr.write(`  ${formatLineError(e)}\n`);
+        for (const e of err.errors) io.stderr.write(`  ${formatLineError(e, io.locale)}\n`);
         const more = err.invalidLines - new Set(err.errors.map((e) => e.line)).size;
         if (more > 0) io.stderr.write(`  ${m.more(more)}\n`);
         return 1;
