@@ -367,4 +367,35 @@ describe('deriveFact', () => {
       ['software', null, null, '2012-09-05'],
     );
   });
+
+  it('counts A→B→A in A throughout, and A→B→A→B as one move from A on the last day', () => {
+    const back = deriveFact({
+      report: report({
+        track: 'software',
+        events: [
+          ev('report.reclassified', '2012-09-03T00:00:00Z', { fromTrack: 'software' }),
+          ev('report.reclassified', '2012-09-05T00:00:00Z', { fromTrack: 'website' }),
+        ],
+      }),
+      cases: [],
+      sectors,
+    });
+    assert.deepEqual([back?.track, back?.track_before, back?.reclassified_on], ['software', null, null]);
+    const twice = deriveFact({
+      report: report({
+        track: 'website',
+        events: [
+          ev('report.reclassified', '2012-09-03T00:00:00Z', { fromTrack: 'software' }),
+          ev('report.reclassified', '2012-09-05T00:00:00Z', { fromTrack: 'website' }),
+          ev('report.reclassified', '2012-09-07T00:00:00Z', { fromTrack: 'software' }),
+        ],
+      }),
+      cases: [],
+      sectors,
+    });
+    assert.deepEqual(
+      [twice?.track, twice?.track_before, twice?.reclassified_on],
+      ['website', 'software', '2012-09-07'],
+    );
+  });
 });

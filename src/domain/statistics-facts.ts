@@ -216,6 +216,7 @@ export function deriveFact(input: FactInput): DerivedFact | null {
   };
 
   let discontinued: { day: string; accepted: boolean; reason: unknown } | null = null;
+  let receivedIn: FactTrack | null = null;
   if (report) {
     for (const e of [...report.events].sort(byTime)) {
       const day = jstDate(e.at);
@@ -232,13 +233,17 @@ export function deriveFact(input: FactInput): DerivedFact | null {
           discontinued ??= { day, accepted: fact.accepted_on !== null, reason: e.data.reason };
           break;
         case FACT_EVENT_TYPES.reportReclassified: {
+          // A fact holds one move (track_before until reclassified_on, then track). The track it was received in
+          // is the first reclassification's "from"; it arrived for good in its current track on the last one.
+          // Received in the track it is in now (A→B→A): no move at all — it counts in A throughout, the days it
+          // spent in B included (one fact cannot hold two windows; the report is still counted once).
           const from = e.data.fromTrack;
-          if ((from === 'software' || from === 'website') && from !== track) {
-            fact.track_before = from;
+          if (from !== 'software' && from !== 'website') break;
+          receivedIn ??= from;
+          if (receivedIn !== track) {
+            fact.track_before = receivedIn;
             fact.reclassified_on = day;
           } else {
-            // reclassified back to where it is now: before that day it was in the other track, but counting it
-            // there for a window and here before it would need a history; it counts where it is now
             fact.track_before = null;
             fact.reclassified_on = null;
           }
