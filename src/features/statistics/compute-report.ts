@@ -174,13 +174,13 @@ export async function computeReportFromFacts(
   // on its own day "only once published by asOf" would instead change past quarters' in-quarter figures
   // after the fact; attributing it to the publication day keeps every report a sum of earlier days.
   const priorityQ = sql<{ sector: string; c: string; cq: string }>`
-    select p.sector, count(*) as c, count(*) filter (where x.on >= ${qStart}::date) as cq
+    select p.sector, count(*) as c, count(*) filter (where x.counted_on >= ${qStart}::date) as cq
     from statistics_priority_disclosures p
     join statistics_facts f on f.key = p.fact_key
     cross join lateral (select coalesce(f.published_on, f.outcome_on) as lifted) e
     -- greatest() skips a null: a case still embargoed (no publication, no end) gives null, never counted
-    cross join lateral (select case when e.lifted is not null then greatest(p.disclosed_on, e.lifted) end as on) x
-    where x.on <= ${asOf}::date
+    cross join lateral (select case when e.lifted is not null then greatest(p.disclosed_on, e.lifted) end as counted_on) x
+    where x.counted_on <= ${asOf}::date
     group by p.sector`;
 
   // one snapshot for every query (REPEATABLE READ, read only): a fact written between two of them cannot make
