@@ -81,20 +81,25 @@ const PUBLIC: Record<string, string> = {
   'GET /sitemap.xml': 'published advisories and developer pages for search engines (publication.read)',
   'GET /api/v1/advisories': 'search of published advisories, no authentication (publication.read)',
   'GET /api/v1/advisories/:id': 'a published advisory as JSON, no authentication (publication.read)',
-  'GET /feeds/jvnrss.rdf': 'JVNRSS feed of the latest published advisories, public tables only (publication.read)',
-  'GET /feeds/atom.xml': 'Atom feed of the latest published advisories, public tables only (publication.read)',
+  'GET /feeds/jvnrss.rdf':
+    'JVNRSS feed of the latest published advisories, public tables only (publication.read)',
+  'GET /feeds/atom.xml':
+    'Atom feed of the latest published advisories, public tables only (publication.read)',
   'GET /advisories/:slug/cve/:cveId.json': "a published advisory's CVE JSON 5 record (publication.read)",
   'GET /advisories/:slug/osv.json': "a published advisory's OSV records (publication.read)",
   'GET /advisories/:slug/csaf.json':
     "a published advisory's CSAF 2.0 document: redirect to the signed file, or the English rendition (publication.read)",
   'GET /.well-known/csaf/provider-metadata.json': 'CSAF trusted-provider metadata (publication.read)',
   'GET /.well-known/csaf/openpgp/:file': "the CSAF provider's public signing key (publication.read)",
-  'GET /.well-known/csaf/white/': 'CSAF TLP:WHITE folder listing, published documents only (publication.read)',
+  'GET /.well-known/csaf/white/':
+    'CSAF TLP:WHITE folder listing, published documents only (publication.read)',
   'GET /.well-known/csaf/white/index.txt': 'CSAF index of published documents (publication.read)',
   'GET /.well-known/csaf/white/changes.csv': 'CSAF changes of published documents (publication.read)',
-  'GET /.well-known/csaf/white/feed-tlp-white.json': 'CSAF ROLIE feed of published documents (publication.read)',
+  'GET /.well-known/csaf/white/feed-tlp-white.json':
+    'CSAF ROLIE feed of published documents (publication.read)',
   'GET /.well-known/csaf/white/:year': 'redirect to the CSAF year folder (publication.read)',
-  'GET /.well-known/csaf/white/:year/': 'CSAF year folder listing, published documents only (publication.read)',
+  'GET /.well-known/csaf/white/:year/':
+    'CSAF year folder listing, published documents only (publication.read)',
   'GET /.well-known/csaf/white/:year/:file':
     'a published CSAF document, its hashes and signature, as stored at publication (publication.read)',
   'GET /.well-known/security.txt': "this site's RFC 9116 contact file with its CSAF: line",
