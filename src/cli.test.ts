@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,33 +7,8 @@ import type pg from 'pg';
 import { verifyPassword } from './platform/auth/passwords.js';
 import { sha256Hex } from './platform/crypto.js';
 import { createDatabase, type Database } from './platform/db/database.js';
+import { type CliOptions, type CliRun, cliEnv, runCliAll } from './testing/cli.js';
 import { createTestDatabase, type TestDatabase } from './testing/database.js';
-
-const root = join(import.meta.dirname, '..');
-
-type Run = { code: number | null; stdout: string; stderr: string };
-
-function cli(args: string[], opts: { env?: Record<string, string>; stdin?: string } = {}): Promise<Run> {
-  return new Promise((resolveFn, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-      cwd: root,
-      // only what the CLI needs: nothing inherited can point it at another database
-      env: { PATH: process.env.PATH ?? '', ...opts.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => {
-      stdout += c;
-    });
-    child.stderr.on('data', (c) => {
-      stderr += c;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolveFn({ code, stdout, stderr }));
-    child.stdin.end(opts.stdin ?? '');
-  });
-}
 
 const PASSWORD = 'a long passphrase from stdin';
 
@@ -44,18 +18,13 @@ describe('the command line', () => {
   let pool: pg.Pool;
   let dataDir: string;
   // each run starts a Node process (~1 s of CPU): they run side by side, here, and the tests read the results
-  let runs: Record<string, Run>;
+  let runs: Record<string, CliRun>;
 
   before(async () => {
     database = await createTestDatabase();
     ({ db, pool } = createDatabase(database.url, { max: 2 }));
     dataDir = mkdtempSync(join(tmpdir(), 'keikai-cli-test-'));
-    const env = {
-      DATABASE_URL: database.url,
-      KEIKAI_SECRET: 's'.repeat(40),
-      KEIKAI_LOG_LEVEL: 'silent',
-      KEIKAI_DATA_DIR: dataDir,
-    };
+    const env = cliEnv(database.url, dataDir);
     const org = await db
       .insertInto('organizations')
       .values({ type: 'product_developer', name_ja: 'CLI試験株式会社', name_en: 'CLI Test Inc.' })
@@ -67,7 +36,7 @@ describe('the command line', () => {
       .values({ email: 'ci-bot@vendor.example', display_name: 'CI', organization_id: org.id, role: 'member' })
       .execute();
     const create = (...args: string[]) => ['users', 'create', ...args];
-    const plan: Record<string, [string[], { env?: Record<string, string>; stdin?: string }]> = {
+    const plan: Record<string, [string[], CliOptions]> = {
       // --help with a configuration that every other command refuses: help must not depend on it
       help: [['--help'], { env: { PORT: 'not-a-port', NODE_ENV: 'production' } }],
       unknownCommand: [['frobnicate'], { env }],
@@ -94,17 +63,7 @@ describe('the command line', () => {
         { env },
       ],
     };
-    // three at a time: more only makes them compete for the CPU
-    const queue = Object.entries(plan);
-    runs = {};
-    await Promise.all(
-      [1, 2, 3].map(async () => {
-        for (let next = queue.shift(); next; next = queue.shift()) {
-          const [name, [args, opts]] = next;
-          runs[name] = await cli(args, opts);
-        }
-      }),
-    );
+    runs = await runCliAll(plan);
   });
   after(async () => {
     await db.destroy();

@@ -1,57 +1,28 @@
 // `keikai import-advisories` as a person runs it: a real process, a real database, files in a folder.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type pg from 'pg';
 import { createDatabase, type Database } from '../../platform/db/database.js';
+import { type CliRun, cliEnv, runCli, runCliAll } from '../../testing/cli.js';
 import { createTestDatabase, type TestDatabase } from '../../testing/database.js';
 import { englishAdvisory, japaneseAdvisory } from './fixtures.js';
-
-const root = join(import.meta.dirname, '..', '..', '..');
-
-type Run = { code: number | null; stdout: string; stderr: string };
-
-function cli(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolveFn, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => {
-      stdout += c;
-    });
-    child.stderr.on('data', (c) => {
-      stderr += c;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolveFn({ code, stdout, stderr }));
-  });
-}
 
 describe('keikai import-advisories', () => {
   let database: TestDatabase;
   let db: Database;
   let pool: pg.Pool;
   let dir: string;
-  let runs: Record<string, Run>;
+  let runs: Record<string, CliRun>;
 
   before(
     async () => {
       database = await createTestDatabase();
       ({ db, pool } = createDatabase(database.url, { max: 2 }));
       dir = mkdtempSync(join(tmpdir(), 'keikai-import-cli-'));
-      const env = {
-        DATABASE_URL: database.url,
-        KEIKAI_SECRET: 's'.repeat(40),
-        KEIKAI_LOG_LEVEL: 'silent',
-        KEIKAI_DATA_DIR: dir,
-      };
+      const env = cliEnv(database.url, dir);
       const good = join(dir, 'good');
       mkdirSync(good);
       writeFileSync(join(good, 'ecj.json'), JSON.stringify(japaneseAdvisory()));
@@ -69,16 +40,11 @@ describe('keikai import-advisories', () => {
         good: ['import-advisories', good, '--batch', '1'],
         mixed: ['import-advisories', mixed],
       };
-      runs = {};
-      // each run starts a Node process: three at a time (the two imports touch different advisories), then
-      // the good folder again
-      const queue = Object.entries(plan);
-      await Promise.all(
-        [1, 2, 3].map(async () => {
-          for (let next = queue.shift(); next; next = queue.shift()) runs[next[0]] = await cli(next[1], env);
-        }),
+      // three at a time (the two imports touch different advisories), then the good folder again
+      runs = await runCliAll(
+        Object.fromEntries(Object.entries(plan).map(([name, args]) => [name, [args, { env }]])),
       );
-      runs.again = await cli(['import-advisories', good], { ...env, LANG: 'ja_JP.UTF-8' });
+      runs.again = await runCli(['import-advisories', good], { env: { ...env, LANG: 'ja_JP.UTF-8' } });
       // seven processes that each load the whole app: on a busy 2-core machine this takes more than the
       // default 120 s of a test
     },

@@ -2,10 +2,9 @@
 // stderr (a line every few seconds when stderr is not a terminal), a summary on stdout, the invalid lines on
 // stderr, and the exit code: 0 imported (or nothing to change), 1 invalid lines (nothing was written),
 // 2 bad arguments or a file that cannot be read.
-import { parseArgs } from 'node:util';
-import cliProgress from 'cli-progress';
+import { type CommandIo, defaultCommandIo, parseSourceAndBatch } from '../../platform/cli/command-line.js';
+import { type ProgressView, progressPct, progressReporter } from '../../platform/cli/progress.js';
 import type { AppContext } from '../../platform/context.js';
-import type { Locale } from '../../platform/db/schema.js';
 import { formatLineError } from './history-line.js';
 import {
   HistoryFileError,
@@ -41,39 +40,26 @@ const MESSAGES = {
   },
 } as const;
 
-type Io = { stdout: (s: string) => void; stderr: NodeJS.WriteStream; locale: Locale };
-
-const defaultIo = (): Io => ({
-  stdout: (s) => process.stdout.write(s),
-  stderr: process.stderr,
-  locale: /^ja/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '') ? 'ja' : 'en',
-});
-
 export async function importHistoryCommand(
   args: string[],
   withContext: <T>(fn: (ctx: AppContext) => Promise<T>) => Promise<T>,
-  io: Io = defaultIo(),
+  io: CommandIo = defaultCommandIo(),
 ): Promise<number> {
   const m = MESSAGES[io.locale === 'ja' ? 'ja' : 'en'];
   const usage = (message: string) => {
     io.stderr.write(`${message}\n\nusage: ${IMPORT_HISTORY_USAGE}\n`);
     return 2;
   };
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(args);
-  } catch (err) {
-    return usage((err as Error).message);
-  }
-  const { positionals, values } = parsed;
-  if (positionals.length !== 1) return usage('import-history needs exactly one file');
-  const batch = values.batch === undefined ? 5000 : Number(values.batch);
-  if (!Number.isInteger(batch) || batch < 1 || batch > 50_000)
-    return usage('--batch must be a whole number from 1 to 50000');
-  const file = positionals[0]!;
+  const parsed = parseSourceAndBatch(args, {
+    needs: 'import-history needs exactly one file',
+    defaultBatch: 5000,
+    maxBatch: 50_000,
+  });
+  if ('error' in parsed) return usage(parsed.error);
+  const { source: file, batch } = parsed;
 
   return withContext(async (ctx) => {
-    const progress = reporter(io.stderr, m);
+    const progress = progressReporter(io.stderr, progressView(m));
     try {
       const r = await importHistory(ctx, file, { batchSize: batch, onProgress: progress.update });
       progress.stop();
@@ -97,57 +83,16 @@ export async function importHistoryCommand(
   });
 }
 
-function parse(args: string[]) {
-  return parseArgs({ args, allowPositionals: true, options: { batch: { type: 'string' } } });
-}
-
-/** A bar on a terminal; elsewhere (a log, a pipe) one line every 5 s and one at the end. */
-function reporter(stream: NodeJS.WriteStream, m: (typeof MESSAGES)['en' | 'ja']) {
-  let bar: cliProgress.SingleBar | null = null;
-  let barPhase: string | null = null;
-  let lastLine = 0;
-  let last: HistoryImportProgress | null = null;
-  const pct = (p: HistoryImportProgress) => (p.total ? Math.floor((100 * p.done) / p.total) : 100);
-  const line = (p: HistoryImportProgress) =>
-    stream.write(
-      p.phase === 'check'
-        ? `${m.checking} ${pct(p)}%\n`
-        : `${m.writing} ${p.done}/${p.total} (${pct(p)}%) new ${p.inserted}, updated ${p.updated}, unchanged ${p.unchanged}\n`,
-    );
+/** What the progress says: the check's share, then the rows written so far. */
+function progressView(m: (typeof MESSAGES)['en' | 'ja']): ProgressView<HistoryImportProgress> {
   return {
-    update: (p: HistoryImportProgress) => {
-      last = p;
-      if (stream.isTTY) {
-        if (bar && barPhase !== p.phase) {
-          bar.update(bar.getTotal());
-          bar.stop();
-          bar = null;
-        }
-        if (!bar) {
-          barPhase = p.phase;
-          bar = new cliProgress.SingleBar(
-            {
-              stream,
-              format:
-                p.phase === 'check'
-                  ? `${m.checking} {bar} {percentage}% | ETA {eta_formatted}`
-                  : `${m.writing} {bar} {percentage}% {value}/{total} | new {inserted} updated {updated} unchanged {unchanged} | ETA {eta_formatted}`,
-              hideCursor: true,
-            },
-            cliProgress.Presets.shades_classic,
-          );
-          bar.start(p.total, p.done, p);
-        } else bar.update(p.done, p);
-        return;
-      }
-      if (Date.now() - lastLine >= 5000) {
-        lastLine = Date.now();
-        line(p);
-      }
-    },
-    stop: () => {
-      if (bar) bar.stop();
-      else if (last && lastLine !== 0) line(last);
-    },
+    bar: (p) =>
+      p.phase === 'check'
+        ? `${m.checking} {bar} {percentage}% | ETA {eta_formatted}`
+        : `${m.writing} {bar} {percentage}% {value}/{total} | new {inserted} updated {updated} unchanged {unchanged} | ETA {eta_formatted}`,
+    line: (p) =>
+      p.phase === 'check'
+        ? `${m.checking} ${progressPct(p)}%`
+        : `${m.writing} ${p.done}/${p.total} (${progressPct(p)}%) new ${p.inserted}, updated ${p.updated}, unchanged ${p.unchanged}`,
   };
 }

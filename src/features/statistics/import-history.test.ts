@@ -1,7 +1,6 @@
 // Importing a history file: facts as the engine counts them, idempotent, all or nothing with errors naming the
 // line and field — through the function and through `keikai import-history` as a person runs it.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,11 +8,10 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import type pg from 'pg';
 import { createDatabase, type Database } from '../../platform/db/database.js';
+import { type CliRun, cliEnv, runCli } from '../../testing/cli.js';
 import { createTestDatabase, type TestDatabase } from '../../testing/database.js';
 import { computeReport } from './compute-report.js';
 import { HistoryFileError, InvalidHistoryError, importHistory } from './import-history.js';
-
-const root = join(import.meta.dirname, '..', '..', '..');
 
 const LINES = [
   {
@@ -47,27 +45,6 @@ const LINES = [
   { id: 'WEB-2', track: 'website', receivedOn: '2012-09-30', acceptedOn: '2012-09-30' },
 ];
 const jsonl = (lines: unknown[]) => `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`;
-
-type Run = { code: number | null; stdout: string; stderr: string };
-function cli(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolveFn, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => {
-      stdout += c;
-    });
-    child.stderr.on('data', (c) => {
-      stderr += c;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolveFn({ code, stdout, stderr }));
-  });
-}
 
 describe('importHistory', () => {
   let database: TestDatabase;
@@ -184,29 +161,24 @@ describe('keikai import-history', () => {
   let db: Database;
   let pool: pg.Pool;
   let dir: string;
-  let runs: Record<string, Run>;
+  let runs: Record<string, CliRun>;
 
   before(async () => {
     database = await createTestDatabase();
     ({ db, pool } = createDatabase(database.url, { max: 2 }));
     dir = mkdtempSync(join(tmpdir(), 'keikai-history-cli-'));
-    const env = {
-      DATABASE_URL: database.url,
-      KEIKAI_SECRET: 's'.repeat(40),
-      KEIKAI_LOG_LEVEL: 'silent',
-      KEIKAI_DATA_DIR: dir,
-    };
+    const env = cliEnv(database.url, dir);
     const good = join(dir, 'good.jsonl');
     writeFileSync(good, jsonl(LINES));
     const bad = join(dir, 'bad.jsonl');
     writeFileSync(bad, jsonl([LINES[0], { ...LINES[1], receivedOn: '2012-13-01' }]));
     runs = {
-      noFile: await cli(['import-history'], env),
-      badBatch: await cli(['import-history', good, '--batch', 'x'], env),
-      missing: await cli(['import-history', join(dir, 'nowhere.jsonl')], env),
-      bad: await cli(['import-history', bad], env),
-      good: await cli(['import-history', good], env),
-      again: await cli(['import-history', good], { ...env, LANG: 'ja_JP.UTF-8' }),
+      noFile: await runCli(['import-history'], { env }),
+      badBatch: await runCli(['import-history', good, '--batch', 'x'], { env }),
+      missing: await runCli(['import-history', join(dir, 'nowhere.jsonl')], { env }),
+      bad: await runCli(['import-history', bad], { env }),
+      good: await runCli(['import-history', good], { env }),
+      again: await runCli(['import-history', good], { env: { ...env, LANG: 'ja_JP.UTF-8' } }),
     };
   });
   after(async () => {

@@ -4,53 +4,11 @@
 // and plausible numbers that add up everywhere else (category lists, histograms, per-quarter splits).
 import { createBusinessCalendar, SCHEME_START } from '../../domain/business-days.js';
 import { type Breakdown, type CategoryCount, type StatisticsReport, sharePct } from './report.js';
+import { REFERENCE, REFERENCE_CUMULATIVE, REFERENCE_WITHIN90 } from './testing/reference-history.js';
 
-const QUARTERS = [
-  '2009Q4',
-  '2010Q1',
-  '2010Q2',
-  '2010Q3',
-  '2010Q4',
-  '2011Q1',
-  '2011Q2',
-  '2011Q3',
-  '2011Q4',
-  '2012Q1',
-  '2012Q2',
-  '2012Q3',
-] as const;
-
-// Appendix A: cumulative reports and reports per business day at each quarter end
-const CUMULATIVE: Record<string, [number, number]> = {
-  '2009Q4': [5975, 4.47],
-  '2010Q1': [6146, 4.4],
-  '2010Q2': [6300, 4.32],
-  '2010Q3': [6414, 4.22],
-  '2010Q4': [6481, 4.1],
-  '2011Q1': [6569, 4.01],
-  '2011Q2': [6652, 3.92],
-  '2011Q3': [6887, 3.91],
-  '2011Q4': [7314, 4.02],
-  '2012Q1': [7583, 4.03],
-  '2012Q2': [7752, 3.99],
-  '2012Q3': [7950, 3.96],
-};
-
-// Appendix A: cumulative fixed, fixed within 90 days, share
-const WITHIN90: Record<string, [number, number, number]> = {
-  '2009Q4': [2655, 1905, 72],
-  '2010Q1': [2886, 2028, 70],
-  '2010Q2': [3052, 2082, 68],
-  '2010Q3': [3209, 2163, 67],
-  '2010Q4': [3342, 2216, 66],
-  '2011Q1': [3448, 2247, 65],
-  '2011Q2': [3510, 2280, 65],
-  '2011Q3': [3596, 2311, 64],
-  '2011Q4': [3855, 2528, 66],
-  '2012Q1': [4073, 2700, 66],
-  '2012Q2': [4265, 2825, 66],
-  '2012Q3': [4436, 2924, 66],
-};
+// Appendix A: cumulative reports and reports per business day, and cumulative fixed / fixed within 90 days /
+// share, at each quarter end 2009Q4…2012Q3: the tables of the reference history
+const QUARTERS = Object.keys(REFERENCE_CUMULATIVE);
 
 /** The last day of a quarter '2012Q3' → '2012-09-30'. */
 export function quarterEndOf(quarter: string): string {
@@ -90,7 +48,7 @@ export function sampleReport(): StatisticsReport {
   const calendar = createBusinessCalendar();
   // software's share of the cumulative reports grows from 15% to its 2012-Q3 figure (1,424 of 7,950)
   const cumulativeByQuarter = QUARTERS.map((quarter, i) => {
-    const [total, perBusinessDay] = CUMULATIVE[quarter]!;
+    const [total, perBusinessDay] = REFERENCE_CUMULATIVE[quarter]!;
     const software = i === QUARTERS.length - 1 ? 1424 : Math.round(total * (0.15 + (0.0291 * i) / 11));
     const end = quarterEndOf(quarter);
     return {
@@ -119,25 +77,8 @@ export function sampleReport(): StatisticsReport {
     schemeStart: SCHEME_START,
     cumulativeByQuarter,
     totals: { software: 1424, website: 6526, total: 7950 },
-    softwareStatus: {
-      published: 667,
-      handledIndividually: 20,
-      notVulnerable: 60,
-      inProgress: 474,
-      notAccepted: 203,
-      total: 1424,
-    },
-    websiteStatus: {
-      fixed: 4436,
-      fixedByOperationalWorkaround: 23,
-      fixedByPageDeletion: 489,
-      discontinuedAfterAlert: 1130,
-      notVulnerable: 321,
-      inProgress: 423,
-      cannotContact: 54,
-      notAccepted: 162,
-      total: 6526,
-    },
+    softwareStatus: { ...REFERENCE.softwareStatus, total: REFERENCE.software },
+    websiteStatus: { ...REFERENCE.websiteStatus, total: REFERENCE.website },
     publications: { total: 1497, domestic: 667, overseas: 830, inQuarter: { domestic: 31, overseas: 38 } },
     daysToPublication: {
       base: 667,
@@ -198,7 +139,7 @@ export function sampleReport(): StatisticsReport {
         { type: 'other', base: 436, within30: 195, within90: 274 },
       ].map((x) => ({ ...x, histogram: [] })),
       within90Trend: QUARTERS.map((quarter) => {
-        const [cumulativeFixed, within90, pct] = WITHIN90[quarter]!;
+        const [cumulativeFixed, within90, pct] = REFERENCE_WITHIN90[quarter]!;
         return { quarter, cumulativeFixed, within90, pct };
       }),
     },
