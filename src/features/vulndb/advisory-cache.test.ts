@@ -1,6 +1,7 @@
 // The advisory page keeps the rendered main content per (advisory, revision, language) and injects it into the
 // layout, and the API keeps each revision's JSON: hostile text in a document is still escaped through the
-// cache, the layout's per-viewer parts (CSRF token, navigation) are never cached, a new revision or another
+// cache, the layout's per-viewer parts (CSRF token, navigation) are never cached for a signed-in viewer, an
+// anonymous visitor gets the same whole page every time (public, ETag, no cookie), a new revision or another
 // language is rendered afresh, and the cached JSON is the document as the schema serializes it.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -41,7 +42,7 @@ describe('advisory page and API caches', () => {
     const second = await get('/advisories/JVN40000001');
     for (const res of [first, second]) {
       assert.equal(res.statusCode, 200);
-      assert.equal(res.headers['cache-control'], 'no-store');
+      assert.equal(res.headers['cache-control'], 'public, max-age=300');
       assert.ok(!res.body.includes('<script>alert'), 'no live script');
       assert.ok(!res.body.includes('<img src=x'), 'no live element');
       assert.ok(res.body.includes('&lt;script>alert(&quot;x&quot;)&lt;/script>'), 'escaped as text');
@@ -51,18 +52,60 @@ describe('advisory page and API caches', () => {
     assert.equal(main(first.body), main(second.body), 'the cached main content is the rendered one');
   });
 
-  it('renders the layout per viewer: its own CSRF token and navigation around the same main content', async () => {
-    const anonymous = await get('/advisories/JVN40000001');
+  it('serves anonymous visitors one whole page: identical, public, no cookie, no token, with an ETag and 304', async () => {
+    const first = await get('/advisories/JVN40000001');
+    const second = await get('/advisories/JVN40000001');
+    assert.equal(first.body, second.body, 'nothing per request in the page');
+    assert.equal(first.headers['cache-control'], 'public, max-age=300');
+    assert.equal(first.headers['set-cookie'], undefined, 'no CSRF secret (or any) cookie');
+    assert.equal(second.headers['set-cookie'], undefined);
+    assert.equal(csrfOf(first.body), undefined, 'no CSRF token in the page');
+    assert.match(first.body, /action="\/preferences\/locale"/, 'the language switch is there');
+    assert.ok(first.headers.etag && first.headers.etag === second.headers.etag);
+    assert.match(String(first.headers.vary), /Cookie/);
+    const notModified = await get('/advisories/JVN40000001', { 'if-none-match': String(first.headers.etag) });
+    assert.equal(notModified.statusCode, 304);
+    assert.equal(notModified.body, '');
+    const en = await get('/advisories/JVN40000001', { 'accept-language': 'en' });
+    assert.notEqual(en.headers.etag, first.headers.etag, 'another language, another tag');
+  });
+
+  it('renders the layout per signed-in viewer: their own name and CSRF token, no-store', async () => {
     const org = await makeOrganization(t.ctx, 'product_developer', 'Cache Test');
     const user = await makeUser(t.ctx, { organizationId: org, role: 'org_admin' });
+    const other = await makeUser(t.ctx, { organizationId: org, role: 'org_admin' });
     const b = await sessionOf(t, user.userId);
+    const c = await sessionOf(t, other.userId);
     const signedIn = await b.get('/advisories/JVN40000001');
-    assert.equal(signedIn.statusCode, 200);
-    assert.equal(signedIn.headers['cache-control'], 'no-store');
-    const a = csrfOf(anonymous.body);
+    const otherPage = await c.get('/advisories/JVN40000001');
+    for (const res of [signedIn, otherPage]) {
+      assert.equal(res.statusCode, 200);
+      assert.equal(res.headers['cache-control'], 'no-store');
+      assert.equal(res.headers.etag, undefined);
+      assert.ok(res.body.includes('第1版の対策'));
+    }
+    assert.ok(signedIn.body.includes(user.email) && !signedIn.body.includes(other.email), 'their own name');
+    assert.ok(otherPage.body.includes(other.email));
     const s = csrfOf(signedIn.body);
-    assert.ok(a && s && a !== s, 'each viewer gets their own token');
-    assert.ok(signedIn.body.includes('第1版の対策'));
+    const o = csrfOf(otherPage.body);
+    assert.ok(s && o && s !== o, 'each viewer gets their own token');
+  });
+
+  it('accepts a language POST without a token, and it does nothing but set the language', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/preferences/locale',
+      payload: 'locale=en&returnTo=https://evil.example/',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    assert.equal(res.statusCode, 303);
+    assert.equal(res.headers.location, '/', 'never a redirect elsewhere');
+    const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
+    assert.equal(cookies.length, 1);
+    assert.match(cookies[0] ?? '', /^keikai_lang=en;/);
+    // other form posts still need their token
+    const logout = await t.app.inject({ method: 'POST', url: '/logout', payload: {} });
+    assert.equal(logout.statusCode, 403);
   });
 
   it('renders another language and a new revision afresh', async () => {
@@ -108,7 +151,8 @@ describe('advisory page and API caches', () => {
     const again = await get('/advisories');
     for (const res of [first, again]) {
       assert.equal(res.statusCode, 200);
-      assert.equal(res.headers['cache-control'], 'no-store');
+      assert.equal(res.headers['cache-control'], 'public, max-age=300');
+      assert.equal(res.headers['set-cookie'], undefined);
       assert.ok(!res.body.includes('<script>alert'));
       assert.ok(res.body.includes('題名 &lt;script>'));
     }

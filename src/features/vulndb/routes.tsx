@@ -1,6 +1,7 @@
 // The public vulnerability database (脆弱性対策情報データベース): latest advisories, search, advisory and developer
 // pages, revisions, the sitemap and the JSON API. Reads only the public tables (public-db.ts); every route asks
 // the one authorization function for 'publication.read' (anyone may, signed in or not) before reading.
+import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { renderToString } from 'preact-render-to-string';
 import { authorize } from '../../platform/auth/policy.js';
@@ -8,6 +9,8 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { type Feature, sendPage, viewContext } from '../../platform/http/server.js';
 import { Layout } from '../../platform/views/layout.js';
+import { renderPage } from '../../platform/views/render.js';
+import type { ViewContext } from '../../platform/views/view-context.js';
 import { advisoryDocument, advisoryList, errors, idParams, listQuery, summaryJson } from './api-schemas.js';
 import { ifNoneMatch, notModifiedSince, strongEtag } from './http-cache.js';
 import { filterParams, parseListQuery } from './input.js';
@@ -71,15 +74,58 @@ function conditional(req: FastifyRequest, reply: FastifyReply, etag: string, las
   return lastModified ? notModifiedSince(req.headers['if-modified-since'], lastModified) : false;
 }
 
+/**
+ * Whole public pages for anonymous visitors. An anonymous page holds nothing per request (no session, no CSRF
+ * token: the language switch needs none), so it is rendered once per (URL, version, language) and sent with a
+ * public cache lifetime and an ETag. Signed-in visitors get their own page (their name, their logout token),
+ * no-store. No cookie is set on these answers (viewContext would set the CSRF secret cookie: not called).
+ */
+type CachedPage = { html: string; etag: string };
+
+const PUBLIC_PAGE_CACHE = 'public, max-age=300';
+
+function isAnonymous(req: FastifyRequest): boolean {
+  return req.actor.kind === 'anonymous';
+}
+
+/** The view context of an anonymous visitor: no CSRF token (and no CSRF secret cookie). */
+function anonymousView(req: FastifyRequest): ViewContext {
+  return {
+    locale: req.locale,
+    t: req.t,
+    actor: req.actor,
+    timeZone: req.timeZone,
+    csrfToken: '',
+    path: req.url.split('?')[0] ?? '/',
+  };
+}
+
+function cachedPage(html: string): CachedPage {
+  return { html, etag: `"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"` };
+}
+
+function sendCachedPage(req: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply {
+  // the language comes from the locale cookie or Accept-Language; a session cookie gives another page
+  reply
+    .header('etag', page.etag)
+    .header('cache-control', PUBLIC_PAGE_CACHE)
+    .header('vary', 'Cookie, Accept-Language');
+  if (ifNoneMatch(req.headers['if-none-match'], page.etag)) return reply.code(304).send();
+  return reply.header('content-type', 'text/html; charset=utf-8').send(page.html);
+}
+
 export const vulndbRoutes: Feature = (app, ctx: AppContext) => {
   const db = () => publicDb(ctx.db);
 
   /** Main content of the latest-advisories list, per public version (a few pages and both languages). */
   const latestMains = new VersionCache<string>(32);
+  /** The whole latest-list page for anonymous visitors, per public version, language and URL. */
+  const latestPages = new VersionCache<CachedPage>(32);
 
   app.get('/advisories', { schema: { hide: true } }, async (req, reply) => {
     mayRead(req);
-    const v = viewContext(req, reply);
+    // an anonymous visitor's page has no token (nothing needs one), so no CSRF secret cookie is set
+    const v = isAnonymous(req) ? anonymousView(req) : viewContext(req, reply);
     const values = typedValues(req.query);
     const parsed = parseListQuery(req.query, req.locale, {
       defaultPerPage: PAGE_SIZE,
@@ -117,6 +163,32 @@ export const vulndbRoutes: Feature = (app, ctx: AppContext) => {
     if (isUnfiltered(parsed.data.filter)) {
       // the latest advisories (the most visited list): rendered once per public version, language and URL
       const { version } = await readPublicState(db());
+      if (isAnonymous(req)) {
+        const av = v;
+        const page = await latestPages.get(version, `${av.locale} ${req.url}`, async () =>
+          cachedPage(
+            renderPage(
+              <AdvisoriesPageWithMain
+                v={av}
+                heading={req.t('vulndb.title')}
+                mainHtml={renderToString(
+                  <AdvisoriesMain
+                    v={av}
+                    result={await searchAdvisories(db(), parsed.data.filter, parsed.data)}
+                    filter={parsed.data.filter}
+                    values={values}
+                    errors={undefined}
+                    heading={req.t('vulndb.title')}
+                    action="/advisories"
+                    withDeveloper
+                  />,
+                )}
+              />,
+            ),
+          ),
+        );
+        return sendCachedPage(req, reply, page);
+      }
       const mainHtml = await latestMains.get(version, `${v.locale} ${req.url}`, async () =>
         renderToString(main(await searchAdvisories(db(), parsed.data.filter, parsed.data))),
       );
@@ -137,9 +209,11 @@ export const vulndbRoutes: Feature = (app, ctx: AppContext) => {
   // The main content of advisory pages, rendered once per (advisory, revision, language): rendering a whole
   // advisory costs far more than the rest of the request. Bounded (entries and characters) and keyed by the
   // revision, so a new revision is rendered afresh and the old one ages out. Only the main content is kept:
-  // the layout around it (the viewer, the CSRF token of the language switch) is rendered per request, and the
-  // page is still sent no-store.
+  // the layout around it (the signed-in viewer, their CSRF token for logging out) is rendered per request, and
+  // their page is sent no-store. Anonymous visitors get the whole page from advisoryPages (keyed by the URL
+  // path, revision and language: a new revision is a new key, served at once).
   const advisoryMains = new Lru<string>(5_000, 64 * 1024 * 1024, (html) => html.length);
+  const advisoryPages = new Lru<CachedPage>(5_000, 128 * 1024 * 1024, (p) => p.html.length);
 
   app.get<{ Params: { slug: string } }>(
     '/advisories/:slug',
@@ -149,13 +223,28 @@ export const vulndbRoutes: Feature = (app, ctx: AppContext) => {
       // one query: the document comes with the row (a few KB; a second round trip for it cost more)
       const found = await findAdvisory(db(), req.params.slug);
       if (!found) throw notFound();
-      const v = viewContext(req, reply);
+      const anonymous = isAnonymous(req);
+      const v = anonymous ? anonymousView(req) : viewContext(req, reply);
+      const pageKey = `${v.path}@${found.revision}@${v.locale}`;
+      if (anonymous) {
+        const hit = advisoryPages.get(pageKey);
+        if (hit) return sendCachedPage(req, reply, hit);
+      }
       const key = `${found.doc.id}@${found.revision}@${v.locale}`;
       let mainHtml = advisoryMains.get(key);
       if (mainHtml === undefined) {
         // preact-render-to-string escapes every text of the document: the string is safe to inject as is
         mainHtml = renderToString(<AdvisoryMain v={v} doc={found.doc} slug={found.slug} />);
         advisoryMains.set(key, mainHtml);
+      }
+      if (anonymous) {
+        const page = cachedPage(
+          renderPage(
+            <AdvisoryPageWithMain v={v} id={found.doc.id} title={found.doc.title} mainHtml={mainHtml} />,
+          ),
+        );
+        advisoryPages.set(pageKey, page);
+        return sendCachedPage(req, reply, page);
       }
       return sendPage(
         reply,

@@ -59,7 +59,8 @@ const PUBLIC: Record<string, string> = {
   'GET /api/docs/yaml': 'the API description (swagger-ui)',
   'GET /api/docs/static/index.html': 'the API reference page (swagger-ui)',
   'GET /api/docs/static/swagger-initializer.js': 'the API reference page (swagger-ui)',
-  'POST /preferences/locale': 'choosing the language (a cookie)',
+  'POST /preferences/locale':
+    'choosing the language (a cookie); exempt from CSRF: a forged one only sets the language, which harms nobody',
   'GET /reports/new': 'anyone may report a vulnerability',
   'GET /reports/new/:kind': 'anyone may report a vulnerability',
   'POST /reports/new/:kind': 'anyone may report a vulnerability',

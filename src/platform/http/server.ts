@@ -178,9 +178,13 @@ export async function buildServer(ctx: AppContext, features: Feature[]): Promise
 
   // Every state-changing form is CSRF-checked. JSON API routes under /api/ are not: they accept
   // bearer tokens only, never the session cookie, so a forged cross-site request carries no authority.
+  // One exception: POST /preferences/locale only sets the language (a cookie, and a signed-in user's stored
+  // preference) and redirects to a path on this site; a forged one harms nobody. Without a token the language
+  // switch carries nothing per request, so public pages can be cached whole for anonymous visitors.
   app.addHook('preHandler', (req, reply, done) => {
     const unsafe = req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS';
-    if (unsafe && !req.url.startsWith('/api/')) {
+    const csrfExempt = req.method === 'POST' && req.routeOptions.url === '/preferences/locale';
+    if (unsafe && !csrfExempt && !req.url.startsWith('/api/')) {
       app.csrfProtection(req, reply, done);
       return;
     }

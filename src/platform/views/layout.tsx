@@ -61,7 +61,9 @@ function LanguageSwitch({ v }: { v: ViewContext }) {
   const other = v.locale === 'ja' ? 'en' : 'ja';
   return (
     <form method="post" action="/preferences/locale" class="lang-switch">
-      <CsrfField v={v} />
+      {/* the locale route is exempt from CSRF (it only sets the language): a page cached whole for anonymous
+          visitors has no token (csrfToken ''), so it is the same for every one of them */}
+      {v.csrfToken ? <CsrfField v={v} /> : null}
       <input type="hidden" name="locale" value={other} />
       <input type="hidden" name="returnTo" value={v.path} />
       <button type="submit" lang={other}>
