@@ -37,6 +37,11 @@ describe('vulnerability database in the browser', () => {
     assert.match(await textOf(page.locator('h1')), /認証回避/);
     assert.match(await textOf(page.locator('.sample-banner')), /サンプル/);
     await expectAccessible(page, 'an advisory (ja)');
+    // the anonymous page is cached whole (no CSRF token in it): its language switch still works
+    const advisoryUrl = page.url();
+    await clickAndLoad(page, page.locator('.lang-switch button'));
+    assert.equal(page.url(), advisoryUrl, 'back on the same advisory');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
 
     const english = await (await newContext({ locale: 'en-GB' })).newPage();
     await english.goto('/advisories/JVN60000002');
