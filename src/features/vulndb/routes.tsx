@@ -210,8 +210,10 @@ export const vulndbRoutes: Feature = (app, ctx: AppContext) => {
   // advisory costs far more than the rest of the request. Bounded (entries and characters) and keyed by the
   // revision, so a new revision is rendered afresh and the old one ages out. Only the main content is kept:
   // the layout around it (the signed-in viewer, their CSRF token for logging out) is rendered per request, and
-  // their page is sent no-store. Anonymous visitors get the whole page from advisoryPages (keyed by the URL
-  // path, revision and language: a new revision is a new key, served at once).
+  // their page is sent no-store. Anonymous visitors get the whole page from advisoryPages, keyed by the URL
+  // path, the public version and the language: a hit costs one read of the one-row public_state, not the
+  // document; any publication (a new revision, a new or withdrawn advisory) is a new version, so a new key,
+  // served at once, and pages of older versions age out.
   const advisoryMains = new Lru<string>(5_000, 64 * 1024 * 1024, (html) => html.length);
   const advisoryPages = new Lru<CachedPage>(5_000, 128 * 1024 * 1024, (p) => p.html.length);
 
@@ -220,16 +222,18 @@ export const vulndbRoutes: Feature = (app, ctx: AppContext) => {
     { schema: { hide: true } },
     async (req, reply) => {
       mayRead(req);
-      // one query: the document comes with the row (a few KB; a second round trip for it cost more)
-      const found = await findAdvisory(db(), req.params.slug);
-      if (!found) throw notFound();
       const anonymous = isAnonymous(req);
-      const v = anonymous ? anonymousView(req) : viewContext(req, reply);
-      const pageKey = `${v.path}@${found.revision}@${v.locale}`;
+      let pageKey = '';
       if (anonymous) {
+        const { version } = await readPublicState(db());
+        pageKey = `${req.url.split('?')[0]}@${version}@${req.locale}`;
         const hit = advisoryPages.get(pageKey);
         if (hit) return sendCachedPage(req, reply, hit);
       }
+      // one query: the document comes with the row (a few KB; a second round trip for it cost more)
+      const found = await findAdvisory(db(), req.params.slug);
+      if (!found) throw notFound();
+      const v = anonymous ? anonymousView(req) : viewContext(req, reply);
       const key = `${found.doc.id}@${found.revision}@${v.locale}`;
       let mainHtml = advisoryMains.get(key);
       if (mainHtml === undefined) {
