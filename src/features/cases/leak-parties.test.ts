@@ -85,8 +85,11 @@ async function apiGets(t: TestApp, w: World, token: string): Promise<Page[]> {
   const out: Page[] = [];
   for (const path of paths) {
     const reference = path.includes('/operator/') ? w.website.reference : w.product.reference;
+    // public advisories have no finder in them by construction; a guessed ID still walks the route
     const url =
-      path.replace('{reference}', encodeURIComponent(reference)) +
+      path
+        .replace('{reference}', encodeURIComponent(reference))
+        .replace('{id}', encodeURIComponent('JVN#00000001')) +
       (path.endsWith('/parties') ? '?type=product_developer' : '');
     if (url.includes('{')) throw new Error(`no value for a parameter of ${path}`);
     const res = await t.app.inject({ url, headers: { authorization: `Bearer ${token}` } });
