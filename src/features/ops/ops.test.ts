@@ -47,10 +47,11 @@ describe('operations surface', () => {
   });
 
   it('rejects a form post without a CSRF token', async () => {
+    // (the language switch is exempt: a forged language choice harms nobody — see server.ts)
     const res = await t.app.inject({
       method: 'POST',
-      url: '/preferences/locale',
-      payload: 'locale=en',
+      url: '/subscribe',
+      payload: 'email=someone%40example.test&locale=en',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     assert.equal(res.statusCode, 403);
