@@ -28,6 +28,7 @@ import type { AppContext } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import type { App, Feature } from '../../platform/http/server.js';
 import { renderPage } from '../../platform/views/render.js';
+import { ifNoneMatch } from '../vulndb/http-cache.js';
 import { type PublicDatabase, publicDb } from '../vulndb/public-db.js';
 import { readPublicState, VersionCache } from '../vulndb/public-state.js';
 import { csafSigningKey } from './signing-key.js';
@@ -67,8 +68,7 @@ function allowed(actor: Actor, reply: FastifyReply): boolean {
 /** Sets ETag and Cache-Control; true (and a 304 sent) when the client already has this version. */
 function notModified(req: FastifyRequest, reply: FastifyReply, etag: string, cache: string): boolean {
   reply.header('etag', etag).header('cache-control', cache);
-  const given = req.headers['if-none-match'];
-  if (given?.split(',').some((t) => t.trim() === etag || t.trim() === '*')) {
+  if (ifNoneMatch(req.headers['if-none-match'], etag)) {
     reply.code(304).send();
     return true;
   }

@@ -21,6 +21,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { can } from '../../platform/auth/policy.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Feature } from '../../platform/http/server.js';
+import { ifNoneMatch } from '../vulndb/http-cache.js';
 import { type PublicDatabase, publicDb } from '../vulndb/public-db.js';
 import { readPublicState, VersionCache } from '../vulndb/public-state.js';
 
@@ -89,14 +90,6 @@ async function latest(db: PublicDatabase): Promise<AdvisoryDocument[]> {
   return rows.map((r) => r.document as AdvisoryDocument);
 }
 
-/** Whether If-None-Match names this ETag (a list, weak or strong, or *). */
-function matches(header: string | string[] | undefined, etag: string): boolean {
-  if (!header) return false;
-  const list = (Array.isArray(header) ? header.join(',') : header).split(',').map((s) => s.trim());
-  const bare = etag.replace(/^W\//, '');
-  return list.some((s) => s === '*' || s.replace(/^W\//, '') === bare);
-}
-
 async function sendFeed(
   ctx: AppContext,
   rendered: VersionCache<string>,
@@ -113,7 +106,7 @@ async function sendFeed(
   const { version } = await readPublicState(db);
   const etag = `W/"${kind}-${lang}-v${version}"`;
   reply.header('etag', etag).header('cache-control', CACHE).header('vary', 'Accept-Encoding');
-  if (matches(req.headers['if-none-match'], etag)) return reply.code(304).send();
+  if (ifNoneMatch(req.headers['if-none-match'], etag)) return reply.code(304).send();
   const body = await rendered.get(version, `${kind}-${lang}`, async () => {
     const docs = await latest(db);
     // the newest update of all is the newest of these (latest orders by it)
