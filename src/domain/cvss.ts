@@ -118,8 +118,24 @@ export function cvssSeverity(score: number): CvssSeverity {
 const fail = (error: CvssError, metric?: string): CvssResult =>
   metric === undefined ? { ok: false, error } : { ok: false, error, metric };
 
+// Results by (expected version, vector): real vectors repeat a great deal (a bulk import of 250,000 advisories
+// scores a few hundred distinct ones), and scoring is the costly part. Pure, so kept; frozen, so shared safely.
+const MEMO_MAX = 4_096;
+const memo = new Map<string, CvssResult>();
+
 /** Checks a vector strictly and scores it. `expected` refuses a valid vector of the other version. */
 export function parseCvss(vector: string, expected?: CvssVersion): CvssResult {
+  const key = `${expected ?? ''} ${vector}`;
+  let result = memo.get(key);
+  if (result === undefined) {
+    if (memo.size >= MEMO_MAX) memo.clear();
+    result = Object.freeze(checkAndScore(vector, expected));
+    memo.set(key, result);
+  }
+  return result;
+}
+
+function checkAndScore(vector: string, expected?: CvssVersion): CvssResult {
   if (vector.trim() === '') return fail('empty');
   const prefix = /^CVSS:(3\.1|4\.0)\//.exec(vector);
   if (!prefix) return fail('prefix');

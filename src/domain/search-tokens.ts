@@ -127,10 +127,19 @@ export function toTsQuery(text: string): string | null {
 
 /** The tsvector literal for `text`: each distinct token with its positions, e.g. `'脆弱':1 '弱性':2 '性':3`. */
 export function toTsVector(text: string): string {
+  return toTsVectorFrom(text, 1).literal;
+}
+
+/**
+ * toTsVector with the first token at position `from`, and the number of tokens: two literals written one after
+ * the other (`a b`) are one tsvector, PostgreSQL merges a token's positions, so a text can be tokenized ahead
+ * and another appended later at the positions after it (the writer appends an advisory's id this way).
+ */
+export function toTsVectorFrom(text: string, from: number): { literal: string; tokens: number } {
   // the tokens of documentTokens, without building their list: this runs once per advisory written (a bulk
   // import spends a good share of its CPU here)
   const positions = new Map<string, number[]>();
-  let at = 0;
+  let at = from - 1;
   const add = (token: string) => {
     at++;
     const p = Math.min(at, MAX_POSITION);
@@ -145,5 +154,5 @@ export function toTsVector(text: string): string {
   }
   let out = '';
   for (const [token, list] of positions) out += `${out === '' ? '' : ' '}${quote(token)}:${list.join(',')}`;
-  return out;
+  return { literal: out, tokens: at - (from - 1) };
 }

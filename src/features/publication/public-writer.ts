@@ -15,7 +15,7 @@
 // document is first copied into its revision row. So a revision's document is coalesce(r.document, a.document).
 import { sql } from 'kysely';
 import { type AdvisoryDocument, advisorySlug, highestScore } from '../../domain/advisory-document.js';
-import { toTsVector } from '../../domain/search-tokens.js';
+import { toTsVectorFrom } from '../../domain/search-tokens.js';
 import type { Database } from '../../platform/db/database.js';
 
 export type PublicEntry = {
@@ -23,11 +23,44 @@ export type PublicEntry = {
   origin: 'keikai' | 'import';
   /** the directory organization behind each developer slug (publish step only), to keep slugs stable */
   developerOrganizations?: Readonly<Record<string, string>>;
+  /** publicRowParts(doc), when the caller built it ahead (the import does, while the previous batch is written) */
+  parts?: PublicRowParts;
 };
 
-/** Everything searchable of an advisory, both languages, as one text for the tokenizer. */
+/**
+ * The costly parts of an advisory's row that do not depend on its id: the document as JSON without the id and
+ * the search vector of everything but the id. The import builds them before it knows the JVNDB id (which is
+ * allocated inside the batch's transaction), so this work overlaps the database's; the writer adds the id
+ * (withId, and searchWithId: the id's tokens at the positions after the text's).
+ */
+export type PublicRowParts = { documentWithoutId: string; searchWithoutId: string; searchTokens: number };
+
+export function publicRowParts(doc: AdvisoryDocument): PublicRowParts {
+  const { id: _id, ...rest } = doc;
+  const search = toTsVectorFrom(searchText(doc), 1);
+  return {
+    documentWithoutId: JSON.stringify(rest),
+    searchWithoutId: search.literal,
+    searchTokens: search.tokens,
+  };
+}
+
+/** The search vector's literal with the id's tokens after the text's (searching for the id finds it). */
+function searchWithId(parts: PublicRowParts, id: string): string {
+  const idTokens = toTsVectorFrom(id, parts.searchTokens + 1).literal;
+  if (parts.searchWithoutId === '') return idTokens;
+  return idTokens === '' ? parts.searchWithoutId : `${parts.searchWithoutId} ${idTokens}`;
+}
+
+/** The document's JSON with its id, from publicRowParts' JSON without it (jsonb keeps no key order anyway). */
+function withId(documentWithoutId: string, id: string): string {
+  const rest = documentWithoutId.slice(1);
+  return `{"id":${JSON.stringify(id)}${rest === '}' ? '' : ','}${rest}`;
+}
+
+/** Everything searchable of an advisory but its id, both languages, as one text for the tokenizer. */
 export function searchText(doc: AdvisoryDocument): string {
-  const parts: string[] = [doc.id, doc.title.ja, doc.title.en, doc.overview.ja, doc.overview.en];
+  const parts: string[] = [doc.title.ja, doc.title.en, doc.overview.ja, doc.overview.en];
   parts.push(doc.description.ja, doc.description.en, doc.impact.ja, doc.impact.en);
   for (const d of doc.developers) parts.push(d.name.ja, d.name.en);
   for (const p of doc.products) parts.push(p.name.ja, p.name.en, p.versions.ja, p.versions.en);
@@ -140,7 +173,8 @@ export async function writePublicAdvisories(trx: Database, entries: readonly Pub
   }
 
   // the advisory row: a newer revision replaces the current one, an older or equal one is ignored
-  const json = entries.map(({ doc }) => JSON.stringify(doc));
+  const built = entries.map((e) => e.parts ?? publicRowParts(e.doc));
+  const json = entries.map(({ doc }, i) => withId(built[i]!.documentWithoutId, doc.id));
   const rows = entries.map(({ doc, origin }, i) => {
     const top = highestScore(doc);
     return {
@@ -170,7 +204,7 @@ export async function writePublicAdvisories(trx: Database, entries: readonly Pub
       ],
       sample: doc.sample,
       document: json[i]!,
-      search: toTsVector(searchText(doc)),
+      search: searchWithId(built[i]!, doc.id),
       created_at: now,
       updated_at: now,
     };
