@@ -192,6 +192,9 @@ describe('public database queries', () => {
     assert.deepEqual(ids(await search({ q: 'SCRIPTING' })), ['JVN#10000002'], 'case does not matter');
     assert.deepEqual(ids(await search({ q: 'ｒｔ－１００' })), ['JVN#10000002'], 'full-width is normalised');
     assert.deepEqual(ids(await search({ q: 'CVE-2026-20003' })), ['JVNVU#10000003']);
+    // the id is searchable (its tokens follow the text's in the vector, written by the writer)
+    assert.deepEqual(ids(await search({ q: 'JVNVU#10000003' })), ['JVNVU#10000003']);
+    assert.deepEqual(ids(await search({ q: 'jvn 10000002' })), ['JVN#10000002']);
   });
 
   it('treats a term as a phrase and ANDs the terms', async () => {
@@ -415,6 +418,17 @@ describe('public database queries', () => {
       `JVN#5${String(COUNT_CAP + 4 - 20).padStart(7, '0')}`,
       `JVN#5${String(COUNT_CAP + 3 - 20).padStart(7, '0')}`,
     ]);
+    // a common text rare among the newest rows: past the walk's window, the page comes from the GIN candidates,
+    // the same page the walk would have found
+    for (const page of [1, 2, 50]) {
+      const narrow = await searchAdvisories(
+        publicDb(t.ctx.db),
+        { q: '大量製品' },
+        { page, perPage: 20, walkRows: 3 },
+      );
+      assert.deepEqual(ids(narrow), ids(await search({ q: '大量製品' }, page)), `page ${page}`);
+      assert.equal(narrow.items.length, 20);
+    }
     const few = await search({ q: '大量製品 5' });
     assert.equal(few.totalCapped, false, 'under the cap: the exact number');
     assert.ok(few.total > 0 && few.total < COUNT_CAP);

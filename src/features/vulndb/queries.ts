@@ -16,6 +16,12 @@ import type { PublicDatabase } from './public-db.js';
 import { readPublicState, VersionCache } from './public-state.js';
 
 export const COUNT_CAP = 1_000;
+/**
+ * How many of the newest advisories (after the other filters) a common text search walks before it gives up on
+ * the date index: a text common overall can be rare among the newest ('CVE-2024' read in 2026, 'JVNDB-2020'),
+ * and walking back a hundred thousand rows to find it cost 0.7–1.6 s.
+ */
+export const WALK_ROWS = 5_000;
 export const PAGE_SIZE = 20;
 export const API_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 100;
@@ -136,14 +142,14 @@ function frequencyOf(stats: TokenStats): (token: string) => number {
 }
 
 /** Where-conditions of a filter; the tsquery is passed as a literal (search-tokens.ts). */
-function conditions(filter: AdvisoryFilter, text: TextSearch | null, via: 'gin' | 'filter' = 'gin') {
+function conditions(filter: AdvisoryFilter, text: TextSearch | null) {
   return (eb: ExpressionBuilder<PublicDB, 'public_advisories'>) => {
     const all: Expression<SqlBool>[] = [];
     if (filter.q && text === null) {
       // nothing searchable (only punctuation): nothing matches, rather than everything
       all.push(sql<boolean>`false`);
     }
-    if (text?.gin && via === 'gin') {
+    if (text?.gin) {
       all.push(sql<boolean>`${eb.ref('search')} @@ ${text.gin}::tsquery`);
       all.push(sql<boolean>`ts_match_vq(${eb.ref('search')}, ${text.query}::tsquery)`);
     } else if (text) {
@@ -229,14 +235,15 @@ async function developerNames(db: PublicDatabase, slugs: Iterable<string>) {
  * the table or walks the date index past thousands of rows for a rare word. Hence, inside one transaction:
  * the capped count goes through the GIN bitmap, never a sequential scan; then a result that fits under the cap
  * is fetched through the GIN bitmap and sorted, while a common one is read by walking the date index newest
- * first until the page is full. Without text, the planner's own choices are good (no detoast), and the count
+ * first until the page is full (within the newest WALK_ROWS; else as a rare one). Without text, the planner's own choices are good (no detoast), and the count
  * and the page run side by side.
  */
 export async function searchAdvisories(
   db: PublicDatabase,
   filter: AdvisoryFilter,
-  opts: { page: number; perPage: number },
+  opts: { page: number; perPage: number /** tests: WALK_ROWS */; walkRows?: number },
 ): Promise<AdvisoryPage> {
+  const walkRows = opts.walkRows ?? WALK_ROWS;
   const text = filter.q ? textSearch(filter.q, frequencyOf(await tokenStats(db))) : null;
   const where = conditions(filter, text);
   const offset = (opts.page - 1) * opts.perPage;
@@ -253,25 +260,46 @@ export async function searchAdvisories(
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow()
       .then((r) => Number(r.n));
+  const columns = [
+    'id',
+    'slug',
+    'kind',
+    'revision',
+    'title_ja',
+    'title_en',
+    'first_published_at',
+    'last_updated_at',
+    'severity',
+    'max_score',
+    'developer_slugs',
+    'cve_ids',
+    'cwe_ids',
+    'sample',
+  ] as const;
+  // the page among the newest walkRows advisories that pass the other filters, tested against the text
+  const walkedPageQuery = (q: PublicDatabase, query: string) =>
+    q
+      .selectFrom((qb) =>
+        qb
+          .selectFrom('public_advisories')
+          .select([...columns, 'search'])
+          .where(conditions({ ...filter, q: undefined }, null))
+          .orderBy('first_published_at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(walkRows)
+          .as('w'),
+      )
+      .select(columns)
+      .where(sql<boolean>`ts_match_vq(w.search, ${query}::tsquery)`)
+      .orderBy('first_published_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(opts.perPage)
+      .offset(offset)
+      .execute();
   const pageQuery = (q: PublicDatabase, w = where) =>
     q
       .selectFrom('public_advisories')
-      .select([
-        'id',
-        'slug',
-        'kind',
-        'revision',
-        'title_ja',
-        'title_en',
-        'first_published_at',
-        'last_updated_at',
-        'severity',
-        'max_score',
-        'developer_slugs',
-        'cve_ids',
-        'cwe_ids',
-        'sample',
-      ])
+      .select(columns)
       .where(w)
       .orderBy('first_published_at', 'desc')
       .orderBy('id', 'desc')
@@ -282,9 +310,11 @@ export async function searchAdvisories(
   const { rows, total } = text
     ? await db.transaction().execute(async (trx) => {
         // planner settings for this transaction only (set_config(…, true) is SET LOCAL) and the public version,
-        // in one round trip
+        // in one round trip. No parallel workers: the planner cannot estimate a phrase's matches, thinks the
+        // date-index walk expensive and starts two workers, which cost ~25 ms to start for ~2 ms of work.
         const { rows: settings } = await sql<{ version: string | null }>`
           select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true),
+            set_config('max_parallel_workers_per_gather', '0', true),
             (select version::text from public_state) as version`.execute(trx);
         const version = settings[0]?.version ?? null;
         const total = await (version === null
@@ -293,11 +323,17 @@ export async function searchAdvisories(
         if (total === 0) return { rows: [], total };
         if (total >= COUNT_CAP) {
           // a common text: newest first along the date index, testing rows (the exact query only, each row's
-          // vector read once) until the page is full
+          // vector read once) until the page is full — within the newest walkRows rows. A page it does not
+          // fill there (the text is rare among the newest, or this is the last page) comes from the GIN
+          // candidates, sorted, as for a rarer text.
           await sql`select set_config('enable_indexscan', 'on', true), set_config('enable_bitmapscan', 'off', true)`.execute(
             trx,
           );
-          return { rows: await pageQuery(trx, conditions(filter, text, 'filter')), total };
+          const walked = await walkedPageQuery(trx, text.query);
+          if (walked.length === opts.perPage) return { rows: walked, total };
+          await sql`select set_config('enable_indexscan', 'off', true), set_config('enable_bitmapscan', 'on', true)`.execute(
+            trx,
+          );
         }
         return { rows: await pageQuery(trx), total };
       })
