@@ -12,7 +12,24 @@ export type PublicState = {
   updatedAt: Date;
 };
 
-export async function readPublicState(db: PublicDatabase): Promise<PublicState> {
+// Concurrent readers share the read in flight (a busy public site asks for the state with every request: one
+// read per round trip instead of one per request). A reader that joins may get a state as old as that read,
+// i.e. one round trip — never a newer one: nothing unpublished can show early through this.
+const inFlight = new WeakMap<PublicDatabase, Promise<PublicState>>();
+
+export function readPublicState(db: PublicDatabase): Promise<PublicState> {
+  let read = inFlight.get(db);
+  if (!read) {
+    const started = readNow(db).finally(() => {
+      if (inFlight.get(db) === started) inFlight.delete(db);
+    });
+    inFlight.set(db, started);
+    read = started;
+  }
+  return read;
+}
+
+async function readNow(db: PublicDatabase): Promise<PublicState> {
   const row = await db
     .selectFrom('public_state')
     .select(['version', 'advisory_count', 'updated_at'])
