@@ -47,8 +47,9 @@ function run(cmd: string, args: string[]): Promise<void> {
  * else 0): on a machine other sessions keep busy, wall time says little, CPU time says what the work costs.
  */
 let postmasterPid = 0;
-function postgresCpuSeconds(): number {
-  if (!postmasterPid) return 0;
+function postgresCpu(): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!postmasterPid) return out;
   const statOf = (pid: string) => {
     try {
       const st = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -57,14 +58,37 @@ function postgresCpuSeconds(): number {
       return null;
     }
   };
-  let ticks = 0;
+  const add = (k: string, ticks: number) => out.set(k, (out.get(k) ?? 0) + ticks / 100);
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     const f = statOf(pid);
-    if (!f || (Number(pid) !== postmasterPid && Number(f[1]) !== postmasterPid)) continue;
-    ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+    if (!f) continue;
+    if (Number(pid) === postmasterPid) {
+      add('postmaster', Number(f[11]) + Number(f[12]));
+      // children that have exited (autovacuum workers, mostly) are counted in the postmaster's cutime/cstime
+      add('exited children (autovacuum workers …)', Number(f[13]) + Number(f[14]));
+    } else if (Number(f[1]) === postmasterPid) {
+      let title = 'other';
+      try {
+        title = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').trim();
+      } catch {}
+      const kind = /postgres: (\S+ \S+ 127|\S+ \S+ \[local\])/.test(title)
+        ? 'client backends'
+        : (/postgres: ([a-z ]+?)(\s*$|\s\S*[0-9])/.exec(title)?.[1]?.trim() ?? 'other');
+      add(kind, Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]));
+    }
   }
-  return ticks / 100;
+  return out;
+}
+
+/**
+ * CPU seconds used so far by the embedded PostgreSQL (its postmaster and every backend, from /proc; Linux only,
+ * else 0): on a machine other sessions keep busy, wall time says little, CPU time says what the work costs.
+ */
+function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const v of postgresCpu().values()) total += v;
+  return total;
 }
 
 /** Runs fn while sampling this process's RSS; returns fn's result, seconds and peak RSS in MiB. */
@@ -78,6 +102,7 @@ async function phase<T>(name: string, fn: () => Promise<T>) {
   }, 250);
   const cpu0 = process.cpuUsage();
   const pg0 = postgresCpuSeconds();
+  const pgBy0 = postgresCpu();
   const t0 = performance.now();
   try {
     const result = await fn();
@@ -90,6 +115,14 @@ async function phase<T>(name: string, fn: () => Promise<T>) {
         `peak RSS ${(peak / MiB).toFixed(0)} MiB (JS heap used ≤ ${(heap / MiB).toFixed(0)} MiB), ` +
         `load average ${loadavg()[0]!.toFixed(2)}\n`,
     );
+    const by = [...postgresCpu()]
+      .map(([k, v]) => [k, v - (pgBy0.get(k) ?? 0)] as const)
+      .filter(([, v]) => v >= 0.1)
+      .sort((a, b) => b[1] - a[1]);
+    if (by.length > 0)
+      process.stdout.write(
+        `  PostgreSQL CPU by process: ${by.map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')}\n`,
+      );
     return { result, seconds, peak };
   } finally {
     clearInterval(timer);
@@ -99,7 +132,7 @@ async function phase<T>(name: string, fn: () => Promise<T>) {
 /** The files of `dir`, first `n` in the import's order, as symlinks in a folder of their own. */
 function sampleFolder(dir: string, n: number): string {
   const files = readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((f) => f.isFile() && f.name.endsWith('.json'))
+    .filter((f) => (f.isFile() || f.isSymbolicLink()) && f.name.endsWith('.json'))
     .map((f) => join(f.parentPath, f.name))
     .sort()
     .slice(0, n);

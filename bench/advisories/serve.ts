@@ -51,11 +51,80 @@ const QUERIES = {
   en: ['authentication', 'router', 'cross-site scripting', 'buffer overflow', 'CWE-79', 'injection camera'],
 } as const;
 
+/**
+ * Cold searches: distinct queries, each asked once in the run (so nothing of it is cached: not the capped
+ * count, not the page), as a search box sees them — words and phrases of both languages, names, identifiers,
+ * words with few or no matches. Even ones go to the API, odd ones to the HTML page.
+ */
+const COLD_QUERIES = [
+  '認証回避',
+  'denial of service',
+  'ディレクトリトラバーサル',
+  'path traversal',
+  '任意のコード',
+  'privilege escalation',
+  'サービス運用妨害',
+  'open redirect',
+  '情報漏えい',
+  'hard-coded credentials',
+  'ネットワークカメラ',
+  'firmware',
+  '権限昇格',
+  'wordpress plugin',
+  'OSコマンドインジェクション',
+  'XML external entity',
+  '管理画面',
+  'session fixation',
+  'ファームウェア',
+  'CWE-22',
+  'クロスサイトリクエストフォージェリ',
+  'CVE-2024',
+  '無線LANルータ',
+  'improper authentication',
+  'アクセス制限不備',
+  'use after free',
+  '脆弱性',
+  'integer overflow',
+  '改ざん',
+  'missing authorization',
+  '複合機',
+  'NAS',
+  '暗号強度',
+  'printer',
+  '不適切な入力確認',
+  'man-in-the-middle',
+  'プラグイン',
+  'CWE-352',
+  'ルータ 認証',
+  'camera authentication',
+  'PLC',
+  'SCADA',
+  '産業用制御システム',
+  'library npm',
+  'ｓｑｌ',
+  'バッファオーバーフロー',
+  'heap overflow',
+  '株式会社',
+  'Inc.',
+  '鍵',
+  'zzzzqx',
+  '存在しない語句です',
+  'JVNDB-2020',
+  'CVSS',
+  'クロスサイト スクリプティング',
+  'remote code execution',
+  'アップデート',
+  'upgrade',
+  'ログ',
+  'logging',
+];
+
 // ───────────────────────────── the load generator (child process) ─────────────────────────────
 
 type LoadJob =
   | { kind: 'throughput'; base: string; paths: string[]; seconds: number; connections: number }
-  | { kind: 'latency'; base: string; path: string; count: number };
+  | { kind: 'latency'; base: string; path: string; count: number }
+  | { kind: 'cold'; base: string; paths: string[] };
 
 type Throughput = { rps: number; p50: number; p99: number; total: number; non2xx: number; errors: number };
 type Latency = { first: number; p50: number; p95: number; max: number; non2xx: number };
@@ -65,7 +134,20 @@ type Autocannon = (
   cb: (e: Error | null, r: Record<string, unknown>) => void,
 ) => void;
 
-async function loadChild(job: LoadJob): Promise<Throughput | Latency> {
+async function loadChild(job: LoadJob): Promise<Throughput | Latency | number[]> {
+  if (job.kind === 'cold') {
+    // one request to set up the connection, then each path once: the milliseconds of each
+    await fetch(`${job.base}/healthz`).then((r) => r.arrayBuffer());
+    const times: number[] = [];
+    for (const path of job.paths) {
+      const t0 = performance.now();
+      const res = await fetch(`${job.base}${path}`);
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+      times.push(performance.now() - t0);
+    }
+    return times;
+  }
   if (job.kind === 'latency') {
     const times: number[] = [];
     let non2xx = 0;
@@ -143,7 +225,7 @@ function runChild<T>(job: LoadJob, limitS: number): Promise<T> {
     child.on('close', (code, signal) => {
       clearTimeout(killer);
       const line = out.trim().split('\n').at(-1) ?? '';
-      if (code !== 0 || !line.startsWith('{')) {
+      if (code !== 0 || !/^[[{]/.test(line)) {
         reject(new Error(`load generator failed (${code ?? signal}): ${err.slice(-1000)}`));
         return;
       }
@@ -268,6 +350,30 @@ async function main(): Promise<number> {
       for (const [label, r] of results.slice(1)) {
         process.stdout.write(`  ratio ${label} / bare route: ${(r.rps / bare).toFixed(2)}\n`);
       }
+
+      // cold searches first: nothing of them has been asked before
+      const coldPaths = COLD_QUERIES.map(
+        (q, i) => `${i % 2 === 0 ? '/api/v1/advisories' : '/advisories'}?q=${encodeURIComponent(q)}`,
+      );
+      const cold = await runChild<number[]>({ kind: 'cold', base, paths: coldPaths }, 300);
+      const pct = (xs: number[], p: number) => {
+        const sorted = [...xs].sort((a, b) => a - b);
+        return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+      };
+      const coldApi = cold.filter((_, i) => i % 2 === 0);
+      const coldPage = cold.filter((_, i) => i % 2 === 1);
+      process.stdout.write(
+        `cold searches (${COLD_QUERIES.length} distinct queries, each once): ` +
+          `all p50 ${pct(cold, 0.5).toFixed(1)} ms p95 ${pct(cold, 0.95).toFixed(1)} ms max ${pct(cold, 1).toFixed(1)} ms; ` +
+          `API p50 ${pct(coldApi, 0.5).toFixed(1)} p95 ${pct(coldApi, 0.95).toFixed(1)} ms; ` +
+          `page p50 ${pct(coldPage, 0.5).toFixed(1)} p95 ${pct(coldPage, 0.95).toFixed(1)} ms\n`,
+      );
+      const slowest = COLD_QUERIES.map((q, i) => [q, cold[i]!] as const)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 8);
+      process.stdout.write(
+        `  slowest: ${slowest.map(([q, ms]) => `${JSON.stringify(q)} ${ms.toFixed(0)} ms`).join(', ')}\n`,
+      );
 
       process.stdout.write(`search latency, one connection, ${SEARCHES} requests per query:\n`);
       for (const [lang, qs] of Object.entries(QUERIES)) {
