@@ -22,8 +22,7 @@ import {
   csafJson,
   toCsaf,
 } from '../../exports/csaf.js';
-import type { Actor } from '../../platform/auth/actor.js';
-import { can } from '../../platform/auth/policy.js';
+import { authorize } from '../../platform/auth/policy.js';
 import type { AppContext } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import type { App, Feature } from '../../platform/http/server.js';
@@ -52,18 +51,7 @@ const MESSAGES = {
     ja: 'この脆弱性対策情報には英語版がありません。日本語の CSAF 文書をご利用ください。',
     en: 'This advisory has no English text; use the Japanese CSAF document.',
   },
-  forbidden: { ja: '権限がありません', en: 'Forbidden' },
 } satisfies Record<string, Bi>;
-
-/** publication.read (everyone): the single authorization check of these routes. */
-function allowed(actor: Actor, reply: FastifyReply): boolean {
-  if (can(actor, 'publication.read')) return true;
-  reply
-    .code(403)
-    .header('cache-control', 'no-store')
-    .send({ error: 'forbidden', message: MESSAGES.forbidden });
-  return false;
-}
 
 /** Sets ETag and Cache-Control; true (and a 304 sent) when the client already has this version. */
 function notModified(req: FastifyRequest, reply: FastifyReply, etag: string, cache: string): boolean {
@@ -214,7 +202,7 @@ export const csafProviderRoutes: Feature = (app: App, ctx: AppContext) => {
   const metadataBodies = new VersionCache<string>(2);
 
   app.get(PROVIDER_METADATA_PATH, hide, async (req, reply) => {
-    if (!allowed(req.actor, reply)) return reply;
+    authorize(req.actor, 'publication.read');
     const key = await csafSigningKey(ctx.config);
     const { version } = await readPublicState(db);
     const etag = quoted(`pm-${key.fingerprint}-v${version}`);
@@ -253,7 +241,7 @@ export const csafProviderRoutes: Feature = (app: App, ctx: AppContext) => {
   });
 
   app.get('/.well-known/csaf/openpgp/:file', hide, async (req, reply) => {
-    if (!allowed(req.actor, reply)) return reply;
+    authorize(req.actor, 'publication.read');
     const { file } = req.params as { file: string };
     const key = await csafSigningKey(ctx.config);
     if (KEY_FILE.exec(file)?.[1] !== key.fingerprint) throw notFound();
@@ -262,7 +250,7 @@ export const csafProviderRoutes: Feature = (app: App, ctx: AppContext) => {
   });
 
   app.get(`${CSAF_WHITE_PATH}/`, hide, async (req, reply) => {
-    if (!allowed(req.actor, reply)) return reply;
+    authorize(req.actor, 'publication.read');
     return fromFolder(req, reply, 'white', 'text/html; charset=utf-8', (files) => {
       const years = [...new Set(files.map((f) => f.year))].sort((a, b) => b - a).map((y) => `${y}/`);
       return renderPage(
@@ -275,21 +263,21 @@ export const csafProviderRoutes: Feature = (app: App, ctx: AppContext) => {
   });
 
   app.get(`${CSAF_WHITE_PATH}/index.txt`, hide, async (req, reply) => {
-    if (!allowed(req.actor, reply)) return reply;
+    authorize(req.actor, 'publication.read');
     return fromFolder(req, reply, 'index', 'text/plain; charset=utf-8', (files) =>
       files.map((f) => `${f.year}/${f.filename}\n`).join(''),
     );
   });
 
   app.get(`${CSAF_WHITE_PATH}/changes.csv`, hide, async (req, reply) => {
-    if (!allowed(req.actor, reply)) return reply;
+    authorize(req.actor, 'publication.read');
     return fromFolder(req, reply, 'changes', 'text/csv; charset=utf-8', (files) =>
       files.map((f) => `"${f.year}/${f.filename}","${f.releasedAt.toISOString()}"\n`).join(''),
     );
   });
 
   app.get(`${CSAF_WHITE_PATH}/${ROLIE_FEED_FILE}`, hide, async (req, reply) => {
-    if (!allowed(req.actor, reply)) return reply;
+    authorize(req.actor, 'publication.read');
     return fromFolder(req, reply, 'rolie', 'application/json; charset=utf-8', async (files, newest) => {
       const key = await csafSigningKey(ctx.config);
       const feed = {
@@ -324,7 +312,7 @@ export const csafProviderRoutes: Feature = (app: App, ctx: AppContext) => {
 
   // a year folder without its slash: to the folder
   app.get(`${CSAF_WHITE_PATH}/:year`, hide, async (req, reply) => {
-    if (!allowed(req.actor, reply)) return reply;
+    authorize(req.actor, 'publication.read');
     const { year } = req.params as { year: string };
     if (!YEAR.test(year)) throw notFound();
     return reply.header('cache-control', LIST_CACHE).redirect(`${CSAF_WHITE_PATH}/${year}/`, 301);
@@ -334,7 +322,7 @@ export const csafProviderRoutes: Feature = (app: App, ctx: AppContext) => {
   const yearListings = new VersionCache<string | null>(4);
 
   app.get(`${CSAF_WHITE_PATH}/:year/`, hide, async (req, reply) => {
-    if (!allowed(req.actor, reply)) return reply;
+    authorize(req.actor, 'publication.read');
     const { year } = req.params as { year: string };
     if (!YEAR.test(year)) throw notFound();
     const { version } = await readPublicState(db);
@@ -355,7 +343,7 @@ export const csafProviderRoutes: Feature = (app: App, ctx: AppContext) => {
   });
 
   app.get(`${CSAF_WHITE_PATH}/:year/:file`, hide, async (req, reply) => {
-    if (!allowed(req.actor, reply)) return reply;
+    authorize(req.actor, 'publication.read');
     const { year, file } = req.params as { year: string; file: string };
     const m = FILE.exec(file);
     if (!YEAR.test(year) || !m) throw notFound();
@@ -380,7 +368,7 @@ export const csafProviderRoutes: Feature = (app: App, ctx: AppContext) => {
     '/advisories/:slug/csaf.json',
     { schema: { hide: true, querystring: z.object({ lang: z.enum(['ja', 'en']).optional() }) } },
     async (req, reply) => {
-      if (!allowed(req.actor, reply)) return reply;
+      authorize(req.actor, 'publication.read');
       const { slug } = req.params as { slug: string };
       if (!SLUG.test(slug)) throw notFound();
       const advisory = await db

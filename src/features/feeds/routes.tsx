@@ -17,8 +17,7 @@ import type { FeedLang } from '../../exports/common.js';
 import { MissingEnglishError, toCve5 } from '../../exports/cve5.js';
 import { toJvnRss } from '../../exports/jvnrss.js';
 import { isOsvApplicable, toOsv } from '../../exports/osv.js';
-import type { Actor } from '../../platform/auth/actor.js';
-import { can } from '../../platform/auth/policy.js';
+import { authorize } from '../../platform/auth/policy.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Feature } from '../../platform/http/server.js';
 import { ifNoneMatch } from '../vulndb/http-cache.js';
@@ -47,7 +46,6 @@ const MESSAGES = {
     ja: 'この脆弱性対策情報には OSV のエコシステム（npm, PyPI, Maven など）のパッケージがないため、OSV 形式では提供していません',
     en: 'This advisory names no package of an OSV ecosystem (npm, PyPI, Maven …), so it has no OSV export',
   },
-  forbidden: { ja: '権限がありません', en: 'Forbidden' },
 } satisfies Record<string, Bi>;
 
 const titles = (org: Bi): Record<FeedLang, { title: string; description: string }> => ({
@@ -64,13 +62,6 @@ function problem(reply: FastifyReply, status: number, error: string, message: Bi
     .header('content-type', 'application/json; charset=utf-8')
     .header('cache-control', 'no-store')
     .send({ error, message, ...extra });
-}
-
-/** publication.read (everyone): kept as the single authorization check of these routes. */
-function allowed(actor: Actor, reply: FastifyReply): boolean {
-  if (can(actor, 'publication.read')) return true;
-  problem(reply, 403, 'forbidden', MESSAGES.forbidden);
-  return false;
 }
 
 function feedLang(req: FastifyRequest): FeedLang | null {
@@ -99,7 +90,7 @@ async function sendFeed(
   kind: string,
   render: (docs: AdvisoryDocument[], lang: FeedLang, modified: string) => string,
 ) {
-  if (!allowed(req.actor, reply)) return reply;
+  authorize(req.actor, 'publication.read');
   const lang = feedLang(req);
   if (!lang) return problem(reply, 400, 'bad_lang', MESSAGES.badLang);
   const db = publicDb(ctx.db);
@@ -178,7 +169,7 @@ export const feedsRoutes: Feature = (app, ctx) => {
     '/advisories/:slug/cve/:cveId.json',
     { schema: { hide: true } },
     async (req, reply) => {
-      if (!allowed(req.actor, reply)) return reply;
+      authorize(req.actor, 'publication.read');
       const doc = await findDocument(ctx, req.params.slug);
       if (!doc) return problem(reply, 404, 'not_found', MESSAGES.noAdvisory);
       const cveId = req.params.cveId;
@@ -204,7 +195,7 @@ export const feedsRoutes: Feature = (app, ctx) => {
     '/advisories/:slug/osv.json',
     { schema: { hide: true } },
     async (req, reply) => {
-      if (!allowed(req.actor, reply)) return reply;
+      authorize(req.actor, 'publication.read');
       const doc = await findDocument(ctx, req.params.slug);
       if (!doc) return problem(reply, 404, 'not_found', MESSAGES.noAdvisory);
       if (!isOsvApplicable(doc)) return problem(reply, 404, 'not_applicable', MESSAGES.notOsv);
