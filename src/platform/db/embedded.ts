@@ -198,7 +198,20 @@ export async function startEmbeddedPostgres(
   const port = await freePort();
   const child: ChildProcess = spawn(
     bins.postgres,
-    ['-D', pgdata, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    [
+      '-D',
+      pgdata,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      // PostgreSQL 18 hands reads to I/O worker processes by default; on the small machines the embedded server
+      // is for, with the data in the OS cache, reading in the backend itself was faster (bench/README.md)
+      '-c',
+      'io_method=sync',
+    ],
     // own process group: a Ctrl-C in the terminal reaches keikai, which stops PostgreSQL last
     {
       ...(ids ?? {}),
