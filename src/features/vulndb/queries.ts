@@ -235,13 +235,18 @@ async function developerNames(db: PublicDatabase, slugs: Iterable<string>) {
  * the table or walks the date index past thousands of rows for a rare word. Hence, inside one transaction:
  * the capped count goes through the GIN bitmap, never a sequential scan; then a result that fits under the cap
  * is fetched through the GIN bitmap and sorted, while a common one is read by walking the date index newest
- * first until the page is full (within the newest WALK_ROWS; else as a rare one). Without text, the planner's own choices are good (no detoast), and the count
- * and the page run side by side.
+ * first until the page is full (within the newest WALK_ROWS; past them, as a rare one). Without text, the
+ * planner's own choices are good (no detoast), and the count and the page run side by side.
  */
 export async function searchAdvisories(
   db: PublicDatabase,
   filter: AdvisoryFilter,
-  opts: { page: number; perPage: number /** tests: WALK_ROWS */; walkRows?: number },
+  opts: {
+    page: number;
+    perPage: number;
+    /** WALK_ROWS unless given (tests) */
+    walkRows?: number;
+  },
 ): Promise<AdvisoryPage> {
   const walkRows = opts.walkRows ?? WALK_ROWS;
   const text = filter.q ? textSearch(filter.q, frequencyOf(await tokenStats(db))) : null;
