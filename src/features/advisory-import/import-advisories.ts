@@ -160,9 +160,9 @@ export async function importAdvisories(
     // skips the tokenizer. Asked outside the batch's transaction, so only a hint: the transaction decides
     // again, and the writer builds the rows of anything that changed meanwhile.
     const ready = prepared.filter((p): p is Prepared => !('code' in p));
-    const known = await knownRevisions(ctx.db, ready);
+    const known = await knownAdvisories(ctx.db, ready);
     for (const p of ready) {
-      if (p.doc.revision > (known.get(sourceKey(p)) ?? 0)) {
+      if (p.doc.revision > (known.get(sourceKey(p))?.revision ?? 0)) {
         await turn();
         p.parts = publicRowParts(p.doc);
       }
@@ -385,10 +385,6 @@ async function knownAdvisories(
       { id: r.id, revision: r.revision },
     ]),
   );
-}
-
-async function knownRevisions(db: Database, docs: readonly Prepared[]): Promise<Map<string, number>> {
-  return new Map([...(await knownAdvisories(db, docs))].map(([k, v]) => [k, v.revision]));
 }
 
 // ---- the source: what to import, in a fixed order ----
