@@ -164,25 +164,13 @@ export const vulndbRoutes: Feature = (app, ctx: AppContext) => {
       // the latest advisories (the most visited list): rendered once per public version, language and URL
       const { version } = await readPublicState(db());
       if (isAnonymous(req)) {
-        const av = v;
-        const page = await latestPages.get(version, `${av.locale} ${req.url}`, async () =>
+        const page = await latestPages.get(version, `${v.locale} ${req.url}`, async () =>
           cachedPage(
             renderPage(
               <AdvisoriesPageWithMain
-                v={av}
+                v={v}
                 heading={req.t('vulndb.title')}
-                mainHtml={renderToString(
-                  <AdvisoriesMain
-                    v={av}
-                    result={await searchAdvisories(db(), parsed.data.filter, parsed.data)}
-                    filter={parsed.data.filter}
-                    values={values}
-                    errors={undefined}
-                    heading={req.t('vulndb.title')}
-                    action="/advisories"
-                    withDeveloper
-                  />,
-                )}
+                mainHtml={renderToString(main(await searchAdvisories(db(), parsed.data.filter, parsed.data)))}
               />,
             ),
           ),
