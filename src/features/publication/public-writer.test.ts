@@ -161,6 +161,43 @@ describe('public writer: kept counts and version', () => {
     assert.deepEqual(await kept(), (await counted()).developers);
   });
 
+  it('rewrites a developer row only when its names or its organization change', async () => {
+    const row = () =>
+      t.ctx.db
+        .selectFrom('public_developers')
+        .select(['name_ja', 'name_en', 'organization_id', 'updated_at'])
+        .where('slug', '=', 'gamma')
+        .executeTakeFirstOrThrow();
+    const org = '0b3c2f3e-8d1a-4c55-9a57-1f6d2e0c7a01';
+    const other = '5f0e9b1c-2a47-4e3d-8c61-7b9a0d4e2f10';
+    const put = (id: string, name: { ja: string; en: string }, organization?: string) =>
+      t.ctx.db.transaction().execute((trx) =>
+        writePublicAdvisories(trx, [
+          {
+            doc: sampleDocument({ id, developers: [{ slug: 'gamma', name }] }),
+            origin: 'keikai',
+            ...(organization ? { developerOrganizations: { gamma: organization } } : {}),
+          },
+        ]),
+      );
+    await put('JVN#72000001', bi('ガンマ社', 'Gamma'), org);
+    const first = await row();
+    assert.equal(first.organization_id, org);
+    await new Promise((r) => setTimeout(r, 5));
+    await put('JVN#72000002', bi('ガンマ社', 'Gamma')); // the same names, no organization given: untouched
+    assert.deepEqual(await row(), first);
+    await put('JVN#72000003', bi('ガンマ株式会社', 'Gamma Inc.'));
+    const renamed = await row();
+    assert.deepEqual(
+      [renamed.name_ja, renamed.name_en, renamed.organization_id],
+      ['ガンマ株式会社', 'Gamma Inc.', org],
+    );
+    assert.ok(renamed.updated_at > first.updated_at);
+    await put('JVN#72000004', bi('ガンマ株式会社', 'Gamma Inc.'), other);
+    assert.equal((await row()).organization_id, other, 'a different organization is taken');
+    assert.deepEqual(await kept(), (await counted()).developers);
+  });
+
   it('computes the changes of a batch from the rows it replaces (pure)', () => {
     const entry = (id: string, revision: number, slugs: string[]): PublicEntry => ({
       doc: { ...sampleDocument({ id, revision }), developers: slugs.map(dev) },

@@ -148,14 +148,32 @@ export async function writePublicAdvisories(trx: Database, entries: readonly Pub
       .insertInto('public_developers')
       .values([...developers].map(([slug, d]) => ({ slug, ...d, created_at: now, updated_at: now })))
       .onConflict((oc) =>
-        oc.column('slug').doUpdateSet((eb) => ({
-          name_ja: eb.ref('excluded.name_ja'),
-          name_en: eb.ref('excluded.name_en'),
-          organization_id: sql<
-            string | null
-          >`coalesce(excluded.organization_id, public_developers.organization_id)`,
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
+        oc
+          .column('slug')
+          .doUpdateSet((eb) => ({
+            name_ja: eb.ref('excluded.name_ja'),
+            name_en: eb.ref('excluded.name_en'),
+            organization_id: sql<
+              string | null
+            >`coalesce(excluded.organization_id, public_developers.organization_id)`,
+            updated_at: eb.ref('excluded.updated_at'),
+          }))
+          .where((eb) =>
+            // a developer whose names and organization are as they were is left alone: an import of many batches
+            // would otherwise write a new version of the same few hundred rows (and their index entries) in each
+            eb.or([
+              eb('public_developers.name_ja', 'is distinct from', eb.ref('excluded.name_ja')),
+              eb('public_developers.name_en', 'is distinct from', eb.ref('excluded.name_en')),
+              eb.and([
+                eb('excluded.organization_id', 'is not', null),
+                eb(
+                  'public_developers.organization_id',
+                  'is distinct from',
+                  eb.ref('excluded.organization_id'),
+                ),
+              ]),
+            ]),
+          ),
       )
       .execute();
   }
