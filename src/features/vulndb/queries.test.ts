@@ -22,6 +22,8 @@ import {
   sitemapAdvisories,
   sitemapPlan,
   textSearch,
+  tokenStats,
+  WALK_COUNT_SHARE,
 } from './queries.js';
 import { sampleDocument, seedPublic } from './testing.js';
 
@@ -330,9 +332,13 @@ describe('public database queries', () => {
     const freq = (token: string) => share[token] ?? 0.001;
     assert.deepEqual(
       textSearch('認証', freq),
-      { query: "'認証'", gin: null },
+      { query: "'認証'", gin: null, share: 0.001 },
       'no phrase: the index answers',
     );
+    // how common the query can be at most: its rarest token; a single character (a prefix) counts as rare
+    assert.equal(textSearch('クロスサイト', freq)?.share, 0.2);
+    assert.equal(textSearch('クロスサイト sql', freq)?.share, 0.08);
+    assert.equal(textSearch('クロスサイト 鍵', freq)?.share, 0);
     assert.deepEqual(textSearch('router camera', freq)?.gin, null);
     // the two rarest (a tie goes to the first), in the phrase's order
     assert.equal(textSearch('クロスサイト', freq)?.gin, "'クロ' & 'スサ'");
@@ -408,6 +414,11 @@ describe('public database queries', () => {
         }),
       ),
     );
+    // with the column's statistics, 大量製品 is common enough to be counted by walking the newest rows
+    await sql`analyze public_advisories`.execute(t.ctx.db);
+    const stats = await tokenStats(publicDb(t.ctx.db), Date.now() + 11 * 60_000); // re-read after ANALYZE
+    assert.ok((stats.share.get('大量') ?? 0) >= WALK_COUNT_SHARE);
+    assert.ok(textSearch('大量製品', (k) => stats.share.get(k) ?? 0)!.share >= WALK_COUNT_SHARE);
     const byDeveloper = await search({ developer: 'mass-soft' });
     assert.equal(byDeveloper.total, COUNT_CAP);
     assert.equal(byDeveloper.totalCapped, true);
@@ -429,6 +440,15 @@ describe('public database queries', () => {
       assert.deepEqual(ids(narrow), ids(await search({ q: '大量製品' }, page)), `page ${page}`);
       assert.equal(narrow.items.length, 20);
     }
+    // counted first with a window of 3 rows (a query not asked before: no count is kept for it): the walk finds
+    // 3 matches, too few, so the GIN count decides — the same total
+    const counted = await searchAdvisories(
+      publicDb(t.ctx.db),
+      { q: '製品 大量' },
+      { page: 1, perPage: 20, walkRows: 3 },
+    );
+    assert.equal(counted.total, COUNT_CAP);
+    assert.equal(counted.totalCapped, true);
     const few = await search({ q: '大量製品 5' });
     assert.equal(few.totalCapped, false, 'under the cap: the exact number');
     assert.ok(few.total > 0 && few.total < COUNT_CAP);
