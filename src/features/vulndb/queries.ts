@@ -206,6 +206,17 @@ function searchCounts(db: PublicDatabase): VersionCache<number> {
   return cache;
 }
 
+/**
+ * This transaction's planner settings for a text search's next query (set_config(…, true) is SET LOCAL): walk
+ * the date index newest first, or take the GIN bitmap (and sort).
+ */
+function plan(trx: PublicDatabase, how: 'walk' | 'gin') {
+  const [index, bitmap] = how === 'walk' ? ['on', 'off'] : ['off', 'on'];
+  return sql`select set_config('enable_indexscan', ${index}, true), set_config('enable_bitmapscan', ${bitmap}, true)`.execute(
+    trx,
+  );
+}
+
 /** Whether a filter has more than its text (the walked count is only for a text alone). */
 function hasOtherFilters(f: AdvisoryFilter): boolean {
   return Boolean(
@@ -372,14 +383,11 @@ export async function searchAdvisories(
         const version = settings[0]?.version ?? null;
         const countText = async () => {
           if (text.share >= WALK_COUNT_SHARE && !hasOtherFilters(filter)) {
-            await sql`select set_config('enable_indexscan', 'on', true), set_config('enable_bitmapscan', 'off', true)`.execute(
-              trx,
-            );
+            await plan(trx, 'walk');
             const walked = await walkedCountQuery(trx, text.query);
-            await sql`select set_config('enable_indexscan', 'off', true), set_config('enable_bitmapscan', 'on', true)`.execute(
-              trx,
-            );
+            // enough: the page walks the same rows next, with these settings
             if (walked >= COUNT_CAP) return walked;
+            await plan(trx, 'gin');
           }
           return countQuery(trx);
         };
@@ -390,14 +398,10 @@ export async function searchAdvisories(
           // vector read once) until the page is full — within the newest walkRows rows. A page it does not
           // fill there (the text is rare among the newest, or this is the last page) comes from the GIN
           // candidates, sorted, as for a rarer text.
-          await sql`select set_config('enable_indexscan', 'on', true), set_config('enable_bitmapscan', 'off', true)`.execute(
-            trx,
-          );
+          await plan(trx, 'walk');
           const walked = await walkedPageQuery(trx, text.query);
           if (walked.length === opts.perPage) return { rows: walked, total };
-          await sql`select set_config('enable_indexscan', 'off', true), set_config('enable_bitmapscan', 'on', true)`.execute(
-            trx,
-          );
+          await plan(trx, 'gin');
         }
         return { rows: await pageQuery(trx), total };
       })
