@@ -240,14 +240,18 @@ export async function importAdvisories(
  */
 const IMPORT_GIN_PENDING_KB = 32 * 1024;
 
-/** Merges the pending entries of public_advisories' GIN indexes (search, CWE, CVE, developers, products). */
-async function mergePendingIndexEntries(db: Database): Promise<void> {
-  await sql`
-    select gin_clean_pending_list(i.indexrelid)
+/**
+ * Merges the pending entries of public_advisories' GIN indexes (search, CWE, CVE, developers, products);
+ * returns how many pending pages there were (0: nothing was left).
+ */
+export async function mergePendingIndexEntries(db: Database): Promise<number> {
+  const { rows } = await sql<{ pages: number }>`
+    select coalesce(sum(gin_clean_pending_list(i.indexrelid)), 0)::int as pages
     from pg_index i
       join pg_class c on c.oid = i.indexrelid
       join pg_am a on a.oid = c.relam
     where i.indrelid = 'public_advisories'::regclass and a.amname = 'gin'`.execute(db);
+  return rows[0]?.pages ?? 0;
 }
 
 // ---- one entry: read, parse, check, map (everything but the id) ----

@@ -217,11 +217,12 @@ function plan(trx: PublicDatabase, how: 'walk' | 'gin') {
   );
 }
 
-/** Whether a filter has more than its text (the walked count is only for a text alone). */
+/**
+ * Whether a filter has more than its text: the walked count is only for a text alone (a rare developer or
+ * date range would make the walk long), and countKey names every part of a filter that changes its matches.
+ */
 function hasOtherFilters(f: AdvisoryFilter): boolean {
-  return Boolean(
-    f.developer || f.product || f.cwe || f.severity?.length || f.kind || f.publishedFrom || f.publishedTo,
-  );
+  return countKey(f) !== countKey({ q: f.q });
 }
 
 /** What determines a filter's matches (not the page). */
@@ -302,28 +303,6 @@ export async function searchAdvisories(
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow()
       .then((r) => Number(r.n));
-  // the matches among the newest walkRows advisories (without other filters), up to the cap
-  const walkedCountQuery = (q: PublicDatabase, query: string) =>
-    q
-      .selectFrom((qb) =>
-        qb
-          .selectFrom((inner) =>
-            inner
-              .selectFrom('public_advisories')
-              .select('search')
-              .orderBy('first_published_at', 'desc')
-              .orderBy('id', 'desc')
-              .limit(walkRows)
-              .as('w'),
-          )
-          .select(sql<number>`1`.as('one'))
-          .where(sql<boolean>`ts_match_vq(w.search, ${query}::tsquery)`)
-          .limit(COUNT_CAP)
-          .as('m'),
-      )
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow()
-      .then((r) => Number(r.n));
   const columns = [
     'id',
     'slug',
@@ -341,7 +320,8 @@ export async function searchAdvisories(
     'sample',
   ] as const;
   // the page among the newest walkRows advisories that pass the other filters, tested against the text
-  const walkedPageQuery = (q: PublicDatabase, query: string) =>
+  // the walk's window: the newest walkRows advisories that pass the other filters, each tested against the text
+  const walkWindow = (q: PublicDatabase, query: string) =>
     q
       .selectFrom((qb) =>
         qb
@@ -353,13 +333,22 @@ export async function searchAdvisories(
           .limit(walkRows)
           .as('w'),
       )
+      .where(sql<boolean>`ts_match_vq(w.search, ${query}::tsquery)`);
+  const walkedPageQuery = (q: PublicDatabase, query: string) =>
+    walkWindow(q, query)
       .select(columns)
-      .where(sql<boolean>`ts_match_vq(w.search, ${query}::tsquery)`)
       .orderBy('first_published_at', 'desc')
       .orderBy('id', 'desc')
       .limit(opts.perPage)
       .offset(offset)
       .execute();
+  // its matches, up to the cap
+  const walkedCountQuery = (q: PublicDatabase, query: string) =>
+    q
+      .selectFrom(() => walkWindow(q, query).select(sql<number>`1`.as('one')).limit(COUNT_CAP).as('m'))
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow()
+      .then((r) => Number(r.n));
   const pageQuery = (q: PublicDatabase, w = where) =>
     q
       .selectFrom('public_advisories')
@@ -384,9 +373,9 @@ export async function searchAdvisories(
         const countText = async () => {
           if (text.share >= WALK_COUNT_SHARE && !hasOtherFilters(filter)) {
             await plan(trx, 'walk');
-            const walked = await walkedCountQuery(trx, text.query);
-            // enough: the page walks the same rows next, with these settings
-            if (walked >= COUNT_CAP) return walked;
+            const n = await walkedCountQuery(trx, text.query);
+            // enough: the page (below) walks the same rows next
+            if (n >= COUNT_CAP) return n;
             await plan(trx, 'gin');
           }
           return countQuery(trx);
