@@ -108,6 +108,20 @@ describe('the catalogs', () => {
     assert.ok(shown.includes('<b>A & B</b>'), shown);
   });
 
+  it('gives the same text for a key asked again, and interpolates every call that has options', () => {
+    // translator remembers texts asked for by key alone: a call with options must never get a remembered one
+    const t = translator('en');
+    const template = t('home.signedInAs');
+    assert.equal(t('home.signedInAs'), template);
+    assert.equal(t('home.signedInAs', { name: 'A', org: 'o', role: 'r' }), 'Signed in as A (o, r)');
+    assert.equal(t('home.signedInAs', { name: 'B', org: 'p', role: 's' }), 'Signed in as B (p, s)');
+    assert.equal(t('home.signedInAs'), template);
+    assert.equal(translator('ja')('errors.notFound'), catalogs.ja.errors.notFound);
+    // a list of keys (the first that exists) and an unknown key still go through i18next
+    assert.equal(t(['no.such.key', 'errors.notFound']), catalogs.en.errors.notFound);
+    assert.equal(t('no.such.key'), 'no.such.key');
+  });
+
   it('knows only ja and en as locales', () => {
     assert.equal(isLocale('ja'), true);
     assert.equal(isLocale('en'), true);

@@ -20,7 +20,34 @@ await instance.init({
 
 export type T = TFunction;
 
-const fixed = { ja: instance.getFixedT('ja'), en: instance.getFixedT('en') } as const;
+/**
+ * i18next's t with the texts asked for by key alone (no options: no interpolation, count or context) kept once
+ * looked up. i18next resolves a key anew on every call (namespaces, key paths, fallbacks, post-processing), a few
+ * µs each, and a page asks for a hundred or more: on an advisory page that is not yet cached this was a fifth of
+ * the rendering (bench/README.md). The catalogs never change at run time, so the answer never does either.
+ * Bounded, in case a key is ever built from data.
+ */
+function rememberingPlainTexts(t: TFunction): TFunction {
+  const call = t as unknown as (...args: unknown[]) => unknown;
+  const texts = new Map<string, string>();
+  const lookUp = (key: unknown, ...rest: unknown[]): unknown => {
+    if (rest.length === 0 && typeof key === 'string') {
+      const known = texts.get(key);
+      if (known !== undefined) return known;
+      const text = call(key);
+      if (typeof text === 'string' && texts.size < PLAIN_TEXTS_MAX) texts.set(key, text);
+      return text;
+    }
+    return call(key, ...rest);
+  };
+  return lookUp as unknown as TFunction;
+}
+const PLAIN_TEXTS_MAX = 10_000;
+
+const fixed = {
+  ja: rememberingPlainTexts(instance.getFixedT('ja')),
+  en: rememberingPlainTexts(instance.getFixedT('en')),
+} as const;
 
 export function translator(locale: Locale): T {
   return fixed[locale];
