@@ -80,7 +80,7 @@ function conditional(req: FastifyRequest, reply: FastifyReply, etag: string, las
  * public cache lifetime and an ETag. Signed-in visitors get their own page (their name, their logout token),
  * no-store. No cookie is set on these answers (viewContext would set the CSRF secret cookie: not called).
  */
-type CachedPage = { html: string; etag: string };
+type CachedPage = { body: Buffer; etag: string };
 
 const PUBLIC_PAGE_CACHE = 'public, max-age=300';
 
@@ -101,7 +101,9 @@ function anonymousView(req: FastifyRequest): ViewContext {
 }
 
 function cachedPage(html: string): CachedPage {
-  return { html, etag: `"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"` };
+  // kept as UTF-8 bytes: encoded once here, not for the ETag's hash and again for the socket at every request
+  const body = Buffer.from(html, 'utf8');
+  return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
 }
 
 function sendCachedPage(req: FastifyRequest, reply: FastifyReply, page: CachedPage): FastifyReply {
@@ -111,7 +113,7 @@ function sendCachedPage(req: FastifyRequest, reply: FastifyReply, page: CachedPa
     .header('cache-control', PUBLIC_PAGE_CACHE)
     .header('vary', 'Cookie, Accept-Language');
   if (ifNoneMatch(req.headers['if-none-match'], page.etag)) return reply.code(304).send();
-  return reply.header('content-type', 'text/html; charset=utf-8').send(page.html);
+  return reply.header('content-type', 'text/html; charset=utf-8').send(page.body);
 }
 
 export const vulndbRoutes: Feature = (app, ctx: AppContext) => {
@@ -203,7 +205,7 @@ export const vulndbRoutes: Feature = (app, ctx: AppContext) => {
   // document; any publication (a new revision, a new or withdrawn advisory) is a new version, so a new key,
   // served at once, and pages of older versions age out.
   const advisoryMains = new Lru<string>(5_000, 64 * 1024 * 1024, (html) => html.length);
-  const advisoryPages = new Lru<CachedPage>(5_000, 128 * 1024 * 1024, (p) => p.html.length);
+  const advisoryPages = new Lru<CachedPage>(5_000, 128 * 1024 * 1024, (p) => p.body.length);
 
   app.get<{ Params: { slug: string } }>(
     '/advisories/:slug',
