@@ -506,8 +506,12 @@ export const vulndbRoutes: Feature = (app, ctx: AppContext) => {
   );
 
   // The JSON of each advisory revision, serialized once (checked against the response schema, as the
-  // serializer does): bounded like the pages.
+  // serializer does): bounded like the pages. And whole answers per (id or slug as asked, public version), as
+  // bytes with their ETag: a hit costs one read of the one-row public_state, not the document (which the
+  // ETag's revision would otherwise be read for); any publication is a new version, so a new key.
   const advisoryJson = new Lru<string>(5_000, 64 * 1024 * 1024, (json) => json.length);
+  type Answer = { body: Buffer; etag: string; lastModified: Date };
+  const advisoryAnswers = new Lru<Answer>(5_000, 64 * 1024 * 1024, (a) => a.body.length);
 
   app.get(
     '/api/v1/advisories/:id',
@@ -524,20 +528,31 @@ export const vulndbRoutes: Feature = (app, ctx: AppContext) => {
     async (req, reply) => {
       mayRead(req);
       reply.header('access-control-allow-origin', '*');
-      const found = await findAdvisory(db(), req.params.id);
-      if (!found) throw notFound();
-      // a published revision never changes, so the id and revision identify the document
-      const etag = strongEtag(['advisory-v1', found.doc.id, found.revision]);
-      if (conditional(req, reply, etag, found.lastUpdatedAt)) return reply.code(304).send(undefined as never);
-      const key = `${found.doc.id}@${found.revision}`;
-      let json = advisoryJson.get(key);
-      if (json === undefined) {
-        // what the response schema's serializer would send (it checks the shape, and drops unknown keys)
-        json = JSON.stringify(advisoryDocument.parse(found.doc));
-        advisoryJson.set(key, json);
+      const { version } = await readPublicState(db());
+      const answerKey = `${req.params.id}@${version}`;
+      let answer = advisoryAnswers.get(answerKey);
+      if (!answer) {
+        const found = await findAdvisory(db(), req.params.id);
+        if (!found) throw notFound();
+        const key = `${found.doc.id}@${found.revision}`;
+        let json = advisoryJson.get(key);
+        if (json === undefined) {
+          // what the response schema's serializer would send (it checks the shape, and drops unknown keys)
+          json = JSON.stringify(advisoryDocument.parse(found.doc));
+          advisoryJson.set(key, json);
+        }
+        answer = {
+          body: Buffer.from(json, 'utf8'),
+          // a published revision never changes, so the id and revision identify the document
+          etag: strongEtag(['advisory-v1', found.doc.id, found.revision]),
+          lastModified: found.lastUpdatedAt,
+        };
+        advisoryAnswers.set(answerKey, answer);
       }
-      // a string with a JSON content type is sent as is (the serializer runs on objects only)
-      return reply.header('content-type', 'application/json; charset=utf-8').send(json as never);
+      if (conditional(req, reply, answer.etag, answer.lastModified))
+        return reply.code(304).send(undefined as never);
+      // bytes with a JSON content type are sent as they are (the serializer runs on objects only)
+      return reply.header('content-type', 'application/json; charset=utf-8').send(answer.body as never);
     },
   );
 };
