@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -25,6 +24,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import helmet from 'helmet';
 import type { VNode } from 'preact';
 import { anonymous } from '../auth/actor.js';
 import { actorFromApiToken, actorFromSession, sessionCookieName } from '../auth/sessions.js';
@@ -60,7 +60,9 @@ export async function buildServer(ctx: AppContext, features: Feature[]): Promise
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  await app.register(helmet, {
+  // security headers (helmet), the middleware built once: @fastify/helmet builds it anew for every request,
+  // parsing the CSP each time (~25 µs, a quarter of a cached public page's CPU)
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -79,6 +81,9 @@ export async function buildServer(ctx: AppContext, features: Feature[]): Promise
     strictTransportSecurity: config.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'same-origin' },
     crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onRequest', (req, reply, done) => {
+    securityHeaders(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined));
   });
   await app.register(cookie, { secret: ctx.cookieSecret });
   await app.register(formbody, { bodyLimit: config.bodyLimitBytes });
