@@ -23,8 +23,8 @@ export type T = TFunction;
 /**
  * i18next's t with the texts asked for by key alone (no options: no interpolation, count or context) kept once
  * looked up. i18next resolves a key anew on every call (namespaces, key paths, fallbacks, post-processing), a few
- * µs each, and a page asks for a hundred or more: on an advisory page that is not yet cached this was a fifth of
- * the rendering (bench/README.md). The catalogs never change at run time, so the answer never does either.
+ * µs each, and a page asks for a hundred or more: for an advisory page not yet cached this was a fifth of the
+ * server's CPU (bench/README.md). The catalogs never change at run time, so the answer never does either.
  * Bounded, in case a key is ever built from data.
  */
 function rememberingPlainTexts(t: TFunction): TFunction {
