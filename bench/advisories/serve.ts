@@ -354,12 +354,12 @@ async function main(): Promise<number> {
       // first requests: the warm-up takes the first WARM_PATHS of the sample, the measured run the rest (50,000:
       // 8 s at up to 6,000 a second), so no path is asked twice. Cached: the warm-up asks for each of CACHED
       // paths in order (it outlasts one pass), the measured run for random ones of them.
-      const half = Math.min(WARM_PATHS, Math.floor(slugs.length / 2));
+      const warmUpTo = Math.min(WARM_PATHS, Math.floor(slugs.length / 2));
       const targets: [string, string[], string[], boolean][] = [
         ['/healthz (bare route)', ['/healthz'], ['/healthz'], false],
-        ['/advisories/:slug first requests', slugs.slice(0, half), slugs.slice(half), true],
+        ['/advisories/:slug first requests', slugs.slice(0, warmUpTo), slugs.slice(warmUpTo), true],
         ['/advisories/:slug cached', slugs.slice(0, CACHED), slugs.slice(0, CACHED), false],
-        ['/api/v1/advisories/:id first req.', apis.slice(0, half), apis.slice(half), true],
+        ['/api/v1/advisories/:id first req.', apis.slice(0, warmUpTo), apis.slice(warmUpTo), true],
         ['/api/v1/advisories/:id cached', apis.slice(0, CACHED), apis.slice(0, CACHED), false],
         ['/advisories (latest, page)', ['/advisories'], ['/advisories'], false],
         ['/api/v1/advisories (latest)', ['/api/v1/advisories'], ['/api/v1/advisories'], false],

@@ -507,10 +507,11 @@ export const vulndbRoutes: Feature = (app, ctx: AppContext) => {
   );
 
   // The JSON of each advisory revision, serialized once (checked against the response schema, as the
-  // serializer does): bounded like the pages. And whole answers per (id or slug as asked, public version), as
-  // bytes with their ETag: a hit costs one read of the one-row public_state, not the document (which the
-  // ETag's revision would otherwise be read for); any publication is a new version, so a new key.
-  const advisoryJson = new Lru<string>(5_000, 64 * 1024 * 1024, (json) => json.length);
+  // serializer does) as UTF-8 bytes: bounded like the pages. And whole answers per (id or slug as asked, public
+  // version), the same bytes with their ETag: a hit costs one read of the one-row public_state, not the document
+  // (which the ETag's revision would otherwise be read for); any publication is a new version, so a new key,
+  // and the revision's bytes are found again without serializing.
+  const advisoryJson = new Lru<Buffer>(5_000, 64 * 1024 * 1024, (json) => json.length);
   type Answer = { body: Buffer; etag: string; lastModified: Date };
   const advisoryAnswers = new Lru<Answer>(5_000, 64 * 1024 * 1024, (a) => a.body.length);
 
@@ -539,11 +540,11 @@ export const vulndbRoutes: Feature = (app, ctx: AppContext) => {
         let json = advisoryJson.get(key);
         if (json === undefined) {
           // what the response schema's serializer would send (it checks the shape, and drops unknown keys)
-          json = JSON.stringify(advisoryDocument.parse(found.doc));
+          json = Buffer.from(JSON.stringify(advisoryDocument.parse(found.doc)), 'utf8');
           advisoryJson.set(key, json);
         }
         answer = {
-          body: Buffer.from(json, 'utf8'),
+          body: json,
           // a published revision never changes, so the id and revision identify the document
           etag: strongEtag(['advisory-v1', found.doc.id, found.revision]),
           lastModified: found.lastUpdatedAt,
