@@ -207,14 +207,20 @@ function searchCounts(db: PublicDatabase): VersionCache<number> {
 }
 
 /**
- * This transaction's planner settings for a text search's next query (set_config(…, true) is SET LOCAL): walk
- * the date index newest first, or take the GIN bitmap (and sort).
+ * A text search transaction's planner settings for its next query (set_config(…, true) is SET LOCAL): walk the
+ * date index newest first, or take the GIN bitmap (and sort). The transaction starts with 'gin' (its first
+ * statement sets that); a setting is sent only when it changes.
  */
-function plan(trx: PublicDatabase, how: 'walk' | 'gin') {
-  const [index, bitmap] = how === 'walk' ? ['on', 'off'] : ['off', 'on'];
-  return sql`select set_config('enable_indexscan', ${index}, true), set_config('enable_bitmapscan', ${bitmap}, true)`.execute(
-    trx,
-  );
+function planner(trx: PublicDatabase): (how: 'walk' | 'gin') => Promise<void> {
+  let current: 'walk' | 'gin' = 'gin';
+  return async (how) => {
+    if (how === current) return;
+    const [index, bitmap] = how === 'walk' ? ['on', 'off'] : ['off', 'on'];
+    await sql`select set_config('enable_indexscan', ${index}, true), set_config('enable_bitmapscan', ${bitmap}, true)`.execute(
+      trx,
+    );
+    current = how;
+  };
 }
 
 /**
@@ -319,7 +325,6 @@ export async function searchAdvisories(
     'cwe_ids',
     'sample',
   ] as const;
-  // the page among the newest walkRows advisories that pass the other filters, tested against the text
   // the walk's window: the newest walkRows advisories that pass the other filters, each tested against the text
   const walkWindow = (q: PublicDatabase, query: string) =>
     q
@@ -362,21 +367,23 @@ export async function searchAdvisories(
   const key = countKey(filter);
   const { rows, total } = text
     ? await db.transaction().execute(async (trx) => {
-        // planner settings for this transaction only (set_config(…, true) is SET LOCAL) and the public version,
-        // in one round trip. No parallel workers: the planner cannot estimate a phrase's matches, thinks the
-        // date-index walk expensive and starts two workers, which cost ~25 ms to start for ~2 ms of work.
+        // planner settings for this transaction only (set_config(…, true) is SET LOCAL: the GIN bitmap, as
+        // planner() starts from) and the public version, in one round trip. No parallel workers: the planner
+        // cannot estimate a phrase's matches, thinks the date-index walk expensive and starts two workers, which
+        // cost ~25 ms to start for ~2 ms of work.
         const { rows: settings } = await sql<{ version: string | null }>`
           select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true),
-            set_config('max_parallel_workers_per_gather', '0', true),
+            set_config('enable_bitmapscan', 'on', true), set_config('max_parallel_workers_per_gather', '0', true),
             (select version::text from public_state) as version`.execute(trx);
+        const plan = planner(trx);
         const version = settings[0]?.version ?? null;
         const countText = async () => {
           if (text.share >= WALK_COUNT_SHARE && !hasOtherFilters(filter)) {
-            await plan(trx, 'walk');
+            await plan('walk');
             const n = await walkedCountQuery(trx, text.query);
-            // enough: the page (below) walks the same rows next
+            // enough: the page (below) walks the same rows next, with the same settings
             if (n >= COUNT_CAP) return n;
-            await plan(trx, 'gin');
+            await plan('gin');
           }
           return countQuery(trx);
         };
@@ -387,10 +394,10 @@ export async function searchAdvisories(
           // vector read once) until the page is full — within the newest walkRows rows. A page it does not
           // fill there (the text is rare among the newest, or this is the last page) comes from the GIN
           // candidates, sorted, as for a rarer text.
-          await plan(trx, 'walk');
+          await plan('walk');
           const walked = await walkedPageQuery(trx, text.query);
           if (walked.length === opts.perPage) return { rows: walked, total };
-          await plan(trx, 'gin');
+          await plan('gin');
         }
         return { rows: await pageQuery(trx), total };
       })
