@@ -11,7 +11,18 @@ export type Database = Kysely<DB>;
 
 // timestamptz and bigint come back as Date and string; int8 counts we convert where we read them.
 export function createDatabase(url: string, opts: { max?: number } = {}): { db: Database; pool: pg.Pool } {
-  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, application_name: 'keikai' });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    application_name: 'keikai',
+    // Connections are kept, not closed after 10 s idle (pg's default): a PostgreSQL backend that has served
+    // queries holds its catalogue caches and has mapped the shared buffers it touched, and a new one pays for
+    // both again — on the bench's virtual machine a page fault per 4 KB of shared memory, ~25 µs for each buffer
+    // a search reads (bench/README.md). allowExitOnIdle: idle connections never keep a command's process alive.
+    idleTimeoutMillis: 0,
+    allowExitOnIdle: true,
+    keepAlive: true,
+  });
   pool.on('error', () => {
     // idle client errors (server restart) surface on the next query; never crash the process here
   });
