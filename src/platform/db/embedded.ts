@@ -147,6 +147,16 @@ async function stopOrphan(pgdata: string): Promise<void> {
   }
 }
 
+/**
+ * glibc's allocator in the server's processes: memory up to 32 MB is taken from the process's heap and kept there
+ * when freed (up to 64 MB), not mapped fresh for every query and given back after it. A search's TID bitmap is
+ * a few MB allocated and freed per query, and every page of fresh memory is a page fault, ~10–25 µs each on the
+ * virtual machines the bench ran on: 700–900 for each search with many candidates, none after a backend's first
+ * such search with this; the bench's 60 cold searches on one connection 3,063 → 1,557 faults (bench/README.md).
+ * Ignored where the C library is not glibc; a GLIBC_TUNABLES of the caller's wins.
+ */
+const MALLOC_TUNABLES = 'glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=67108864';
+
 export async function startEmbeddedPostgres(
   dataDir: string,
   opts: { database?: string; log?: (line: string) => void } = {},
@@ -217,7 +227,11 @@ export async function startEmbeddedPostgres(
       ...(ids ?? {}),
       detached: true,
       stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, LC_MESSAGES: 'C' },
+      env: {
+        ...process.env,
+        LC_MESSAGES: 'C',
+        GLIBC_TUNABLES: process.env.GLIBC_TUNABLES ?? MALLOC_TUNABLES,
+      },
     },
   );
   const pid = child.pid!;
