@@ -12,9 +12,12 @@ import { readPublicState } from './public-state.js';
 import {
   type AdvisoryFilter,
   COUNT_CAP,
+  COUNT_WALK_MAX_ROWS,
+  countWalkRows,
   findAdvisory,
   findDeveloper,
   findRevision,
+  GIN_TOKENS,
   jstDayStart,
   listDevelopers,
   listRevisions,
@@ -24,6 +27,7 @@ import {
   textSearch,
   tokenStats,
   WALK_COUNT_SHARE,
+  WALK_ROWS,
 } from './queries.js';
 import { sampleDocument, seedPublic } from './testing.js';
 
@@ -320,6 +324,15 @@ describe('public database queries', () => {
     assert.ok(!tooMany.ok && tooMany.errors.per_page);
   });
 
+  it('walks enough of the newest rows to count a common text, within bounds', () => {
+    // half as many again as the cap needs at the text's share
+    assert.equal(countWalkRows(0.2), 7_500);
+    // never fewer than the page walk reads (the count's window holds the page's), never more than the bound
+    assert.equal(countWalkRows(0.9), WALK_ROWS);
+    assert.equal(countWalkRows(WALK_COUNT_SHARE), COUNT_WALK_MAX_ROWS);
+    assert.equal(countWalkRows(0.01), COUNT_WALK_MAX_ROWS);
+  });
+
   it('asks the GIN index for the rarest whole tokens of a phrase search, never a single-character prefix', () => {
     const share: Record<string, number> = {
       クロ: 0.3,
@@ -340,10 +353,12 @@ describe('public database queries', () => {
     assert.equal(textSearch('クロスサイト sql', freq)?.share, 0.08);
     assert.equal(textSearch('クロスサイト 鍵', freq)?.share, 0);
     assert.deepEqual(textSearch('router camera', freq)?.gin, null);
-    // the two rarest (a tie goes to the first), in the phrase's order
-    assert.equal(textSearch('クロスサイト', freq)?.gin, "'クロ' & 'スサ'");
-    assert.equal(textSearch('クロスサイト 鍵', freq)?.gin, "'クロ' & 'スサ'", 'not the prefix 鍵:*');
-    assert.equal(textSearch('SQLインジェクション', freq)?.gin, "'イン' & 'ンジ'");
+    // the three rarest (a tie goes to the first), in the phrase's order
+    assert.equal(GIN_TOKENS, 3);
+    assert.equal(textSearch('クロスサイト', freq)?.gin, "'クロ' & 'ロス' & 'スサ'");
+    assert.equal(textSearch('クロスサイト 鍵', freq)?.gin, "'クロ' & 'ロス' & 'スサ'", 'not the prefix 鍵:*');
+    assert.equal(textSearch('SQLインジェクション', freq)?.gin, "'イン' & 'ンジ' & 'ジェ'");
+    assert.equal(textSearch('認証回避', freq)?.gin, "'認証' & '証回' & '回避'", 'three tokens: all of them');
     assert.equal(textSearch('鍵 の', freq)?.gin, null, 'single characters only: the whole query');
     assert.equal(textSearch('!!!', freq), null);
   });
@@ -372,6 +387,27 @@ describe('public database queries', () => {
         q,
       );
       assert.equal(got.total, expected.length, q);
+    }
+  });
+
+  it('tests every GIN candidate of a phrase against the phrase before it is listed', async () => {
+    // the false candidate has every token of 鳥獣戯画, none of them in sequence, and is the newer of the two
+    await seedPublic(t.ctx, [
+      sampleDocument({
+        id: 'JVN#60000001',
+        firstPublishedAt: '2001-01-10T00:00:00Z',
+        title: bi('鳥獣戯画ビューアの脆弱性', 'Choju-giga viewer'),
+      }),
+      sampleDocument({
+        id: 'JVN#60000002',
+        firstPublishedAt: '2001-02-10T00:00:00Z',
+        title: bi('戯画 鳥獣 獣戯 の脆弱性', 'Scattered tokens'),
+      }),
+    ]);
+    for (const page of [1, 2]) {
+      const got = await search({ q: '鳥獣戯画' }, page, 1);
+      assert.deepEqual(ids(got), page === 1 ? ['JVN#60000001'] : [], `page ${page}`);
+      assert.equal(got.total, 1);
     }
   });
 
@@ -449,6 +485,9 @@ describe('public database queries', () => {
     );
     assert.equal(counted.total, COUNT_CAP);
     assert.equal(counted.totalCapped, true);
+    // and its page: the walk's 3 matches cannot fill 20 rows, so it comes from the GIN candidates — the same page
+    assert.deepEqual(ids(counted), ids(await search({ q: '製品 大量' })));
+    assert.equal(counted.items.length, 20);
     const few = await search({ q: '大量製品 5' });
     assert.equal(few.totalCapped, false, 'under the cap: the exact number');
     assert.ok(few.total > 0 && few.total < COUNT_CAP);
