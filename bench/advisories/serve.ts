@@ -22,8 +22,9 @@
 // order through 60,000 sampled advisories: nothing cached, the document read and rendered) and cached (a random
 // one of 1,000 advisories that a warm-up pass asked for once: what every later request of a page gets until the
 // next publication).
-// Search latency: one connection, BENCH_SEARCHES sequential requests per query (after 5 thrown away), p50 and
-// p95 of each, on the JSON API and on the HTML search page.
+// Searches: distinct words at the pool's size of connections (throughput, and the steady state for what follows),
+// then cold searches (60 distinct queries, each once), then latency: one connection, BENCH_SEARCHES sequential
+// requests per query (after 5 thrown away), p50 and p95 of each, on the JSON API and on the HTML search page.
 import { spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -413,11 +414,7 @@ async function main(): Promise<number> {
         select word from ts_stat('select search from public_advisories tablesample system (2) repeatable (7)')
         where ndoc between 5 and 2000 and length(word) > 1
         order by md5(word) limit ${SEARCH_WORDS}`.execute(runtime.ctx.db);
-      const searchPaths = words
-        .filter((w) => !coldSet.has(w.word))
-        .map(
-          (w, i) => `${i % 2 === 0 ? '/api/v1/advisories' : '/advisories'}?q=${encodeURIComponent(w.word)}`,
-        );
+      const searchPaths = words.filter((w) => !coldSet.has(w.word)).map((w, i) => searchPath(w.word, i));
       const searches = await runChild<Throughput>(
         {
           kind: 'throughput',
@@ -437,9 +434,7 @@ async function main(): Promise<number> {
       );
 
       // cold searches: nothing of them has been asked before
-      const coldPaths = COLD_QUERIES.map(
-        (q, i) => `${i % 2 === 0 ? '/api/v1/advisories' : '/advisories'}?q=${encodeURIComponent(q)}`,
-      );
+      const coldPaths = COLD_QUERIES.map(searchPath);
       // before them, one search on each surface with a word not in the list: the first search of a process
       // compiles the search and its page's code ('denial of service', the first HTML search of one run, took
       // 248 ms; 43–67 ms otherwise): a cost of starting the server, not of a query nobody asked before
@@ -500,6 +495,11 @@ async function main(): Promise<number> {
     await handle.stop();
     if (!DB_DIR) rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** A search of `q` on the API (even i) or the HTML page (odd i): both surfaces take half of a list of queries. */
+function searchPath(q: string, i: number): string {
+  return `${i % 2 === 0 ? '/api/v1/advisories' : '/advisories'}?q=${encodeURIComponent(q)}`;
 }
 
 /** Reads every file under `dir` once (to put it in the OS cache): bytes and seconds. */
