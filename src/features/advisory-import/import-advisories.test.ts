@@ -2,7 +2,7 @@
 // revision, bad files (nothing written for them, the run goes on), resuming after a crash, a provider's
 // provider-metadata.json on a loopback server, and allocateIds.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -188,6 +188,32 @@ describe('importing advisories from CSAF', () => {
     const ids = (await advisories()).map((a) => a.source_tracking_id);
     assert.ok(ids.includes('ECJ-2026-1003'));
     assert.ok(!ids.includes('ECJ-2026-1001') && !ids.includes('ECJ-2026-1002'), 'nothing of the bad files');
+  });
+
+  it('reports a file it cannot read as such, whether read ahead (several batches) or on its own', async () => {
+    // several batches: the files are read ahead in a worker thread, a batch at a time
+    const files: Record<string, unknown> = {};
+    for (let n = 30; n < 35; n++) files[`r-${n}.json`] = another(n);
+    const source = folder('unreadable', files);
+    symlinkSync(join(source, 'gone-away.json'), join(source, 'r-32a.json')); // listed, cannot be read
+    const ahead = await importAdvisories(t.ctx, system, source, { batchSize: 2, validate: false });
+    assert.deepEqual([ahead.total, ahead.imported, ahead.failed], [6, 5, 1]);
+    assert.deepEqual(
+      ahead.failures.map((f) => [f.entry, f.code]),
+      [['r-32a.json', 'read']],
+    );
+    assert.match(ahead.failures[0]!.detail, /ENOENT/);
+    const imported = (await advisories()).map((a) => a.source_tracking_id);
+    for (let n = 30; n < 35; n++) assert.ok(imported.includes(`ECJ-2026-${1000 + n}`), `r-${n}.json`);
+    // one batch: read where it is prepared
+    const single = join(dir, 'unreadable-one');
+    mkdirSync(single);
+    symlinkSync(join(single, 'gone-away.json'), join(single, 'only.json'));
+    const one = await importAdvisories(t.ctx, system, single);
+    assert.deepEqual(
+      one.failures.map((f) => [f.entry, f.code]),
+      [['only.json', 'read']],
+    );
   });
 
   it('resumes an interrupted run after its cursor, having lost only the batch in flight', async () => {

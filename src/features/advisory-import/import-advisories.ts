@@ -32,6 +32,7 @@ import {
   writePublicAdvisories,
 } from '../publication/public-writer.js';
 import { CsafMappingError, csafKey, csafToDocument, nonPublicTlp } from './csaf-to-document.js';
+import { type ReadResult, startReadAhead } from './read-ahead.js';
 
 export type FailureCode = 'read' | 'notJson' | 'notCsaf' | 'invalid' | 'notPublic' | 'unmappable';
 /** One file or URL not imported, and why (advisoryImport.failure.<code>, with entry and detail). */
@@ -85,7 +86,8 @@ export class ImportSourceError extends Error {
   }
 }
 
-type Entry = { name: string; url: string | null; load: () => Promise<Buffer> };
+/** What to import: a local file (`path`, read ahead in batches when there are several) or a URL (`load`). */
+type Entry = { name: string; url: string | null; path: string | null; load: () => Promise<Buffer> };
 
 const DOCUMENT_MAX_BYTES = 32 * 1024 * 1024;
 const INDEX_MAX_BYTES = 64 * 1024 * 1024;
@@ -149,12 +151,29 @@ export async function importAdvisories(
   const failures: ImportFailure[] = [];
   let updated = 0;
   let batchNumber = 0;
+  // A folder of more than one batch: the files of the batch after the one being prepared are read in a worker
+  // thread meanwhile (read-ahead.ts), so this thread does not wait on the disk
+  const reader = todo.length > batchSize && todo.every((e) => e.path !== null) ? startReadAhead() : null;
+  const reads = new Map<number, Promise<ReadResult[]>>();
+  const readAhead = (from: number) => {
+    if (!reader || from >= todo.length || reads.has(from)) return;
+    const read = reader.read(todo.slice(from, from + batchSize).map((e) => e.path!));
+    read.catch(() => {}); // observed when its batch is prepared; a run that stops first never asks for it
+    reads.set(from, read);
+  };
   // The next batch is read, mapped and turned into rows (Node) while the current one is written (PostgreSQL),
   // so both cores work: prepare lets the event loop in between documents, so the batch being written gets the
   // database's answers meanwhile. (Preparing two batches ahead was measured no faster: more garbage kept.)
   const prepareBatch = async (from: number) => {
-    const prepared = await mapLimit(todo.slice(from, from + batchSize), concurrency, (e) =>
-      prepare(e, validate),
+    readAhead(from);
+    readAhead(from + batchSize);
+    const bodies = reader ? await reads.get(from)! : null;
+    reads.delete(from);
+    const batch = todo.slice(from, from + batchSize);
+    const prepared = await mapLimit(
+      batch.map((entry, k) => ({ entry, read: bodies?.[k] })),
+      concurrency,
+      ({ entry, read }) => prepare(entry, validate, read),
     );
     // rows only for what will be written: a re-read of unchanged documents (a provider imported every night)
     // skips the tokenizer. Asked outside the batch's transaction, so only a hint: the transaction decides
@@ -169,46 +188,50 @@ export async function importAdvisories(
     }
     return prepared;
   };
-  let next: Promise<(Prepared | ImportFailure)[]> | null = todo.length > 0 ? prepareBatch(0) : null;
-  for (let i = 0; i < todo.length; i += batchSize) {
-    const batch = todo.slice(i, i + batchSize);
-    batchNumber++;
-    const prepared = await next!;
-    next = i + batchSize < todo.length ? prepareBatch(i + batchSize) : null;
-    // if this batch fails, the run stops here: the batch being prepared is dropped, its error unobserved
-    next?.catch(() => {});
-    const batchFailures = prepared.filter((p): p is ImportFailure => 'code' in p);
-    const ready = prepared.filter((p): p is Prepared => !('code' in p));
-    const outcome = await ctx.db.transaction().execute(async (trx) => {
-      // no wait for the WAL flush at each batch's commit: a crash may lose the last batches committed, but
-      // their cursor goes with them (same transaction), so the next run imports them again — nothing is
-      // half-written or skipped. And the GIN indexes gather up to IMPORT_GIN_PENDING_KB of new entries
-      // before merging them into the index, not 4 MB: fewer, larger merges (see there)
-      await sql`select set_config('synchronous_commit', 'off', true), set_config('gin_pending_list_limit', ${String(IMPORT_GIN_PENDING_KB)}, true)`.execute(
-        trx,
-      );
-      const o = await writeBatch(trx, ctx.config.publication.idPatterns.jvndb, ready);
-      await trx
-        .updateTable('advisory_import_runs')
-        .set((eb) => ({
-          done: eb('done', '+', batch.length),
-          imported: eb('imported', '+', o.imported),
-          unchanged: eb('unchanged', '+', o.unchanged),
-          failed: eb('failed', '+', batchFailures.length),
-          cursor: batch.at(-1)!.name,
-        }))
-        .where('id', '=', runId)
-        .execute();
-      await opts.beforeCommit?.(batchNumber);
-      return o;
-    });
-    failures.push(...batchFailures);
-    updated += outcome.updated;
-    counts.done += batch.length;
-    counts.imported += outcome.imported;
-    counts.unchanged += outcome.unchanged;
-    counts.failed += batchFailures.length;
-    await opts.onProgress?.({ ...counts });
+  try {
+    let next: Promise<(Prepared | ImportFailure)[]> | null = todo.length > 0 ? prepareBatch(0) : null;
+    for (let i = 0; i < todo.length; i += batchSize) {
+      const batch = todo.slice(i, i + batchSize);
+      batchNumber++;
+      const prepared = await next!;
+      next = i + batchSize < todo.length ? prepareBatch(i + batchSize) : null;
+      // if this batch fails, the run stops here: the batch being prepared is dropped, its error unobserved
+      next?.catch(() => {});
+      const batchFailures = prepared.filter((p): p is ImportFailure => 'code' in p);
+      const ready = prepared.filter((p): p is Prepared => !('code' in p));
+      const outcome = await ctx.db.transaction().execute(async (trx) => {
+        // no wait for the WAL flush at each batch's commit: a crash may lose the last batches committed, but
+        // their cursor goes with them (same transaction), so the next run imports them again — nothing is
+        // half-written or skipped. And the GIN indexes gather up to IMPORT_GIN_PENDING_KB of new entries
+        // before merging them into the index, not 4 MB: fewer, larger merges (see there)
+        await sql`select set_config('synchronous_commit', 'off', true), set_config('gin_pending_list_limit', ${String(IMPORT_GIN_PENDING_KB)}, true)`.execute(
+          trx,
+        );
+        const o = await writeBatch(trx, ctx.config.publication.idPatterns.jvndb, ready);
+        await trx
+          .updateTable('advisory_import_runs')
+          .set((eb) => ({
+            done: eb('done', '+', batch.length),
+            imported: eb('imported', '+', o.imported),
+            unchanged: eb('unchanged', '+', o.unchanged),
+            failed: eb('failed', '+', batchFailures.length),
+            cursor: batch.at(-1)!.name,
+          }))
+          .where('id', '=', runId)
+          .execute();
+        await opts.beforeCommit?.(batchNumber);
+        return o;
+      });
+      failures.push(...batchFailures);
+      updated += outcome.updated;
+      counts.done += batch.length;
+      counts.imported += outcome.imported;
+      counts.unchanged += outcome.unchanged;
+      counts.failed += batchFailures.length;
+      await opts.onProgress?.({ ...counts });
+    }
+  } finally {
+    await reader?.close();
   }
   // a search reads a GIN index's whole list of unmerged entries: merged now, not left for the next
   // publication's insert (which would merge them all in its own transaction) or for autovacuum
@@ -275,17 +298,26 @@ type Prepared = {
   parts?: PublicRowParts;
 };
 
-async function prepare(entry: Entry, validate: boolean): Promise<Prepared | ImportFailure> {
+async function prepare(
+  entry: Entry,
+  validate: boolean,
+  read?: ReadResult,
+): Promise<Prepared | ImportFailure> {
   const fail = (code: FailureCode, detail = ''): ImportFailure => ({ entry: entry.name, code, detail });
   // one document at a time, letting the event loop in between: the batch being written waits on the
   // database's answers, which would otherwise sit unread until this whole batch is prepared — with this,
   // Node prepares while PostgreSQL writes (two cores at work instead of one at a time)
   await turn();
   let body: Buffer;
-  try {
-    body = await entry.load();
-  } catch (err) {
-    return fail('read', (err as Error).message);
+  if (read) {
+    if ('error' in read) return fail('read', read.error);
+    body = read.body;
+  } else {
+    try {
+      body = await entry.load();
+    } catch (err) {
+      return fail('read', (err as Error).message);
+    }
   }
   let json: unknown;
   try {
@@ -436,6 +468,7 @@ async function listEntries(
   const fileEntry = (file: string, name: string): Entry => ({
     name,
     url: null,
+    path: file,
     load: async () => readFileSync(file),
   });
   if (info.isFile()) return { key: path, entries: [fileEntry(path, path)], remote: false };
@@ -472,7 +505,12 @@ async function remoteEntries(ctx: AppContext, source: string): Promise<Entry[]> 
     if (!r.ok) throw new Error(`${r.error}${r.detail ? `: ${r.detail}` : ''}`);
     return r.body;
   };
-  const entry = (url: string): Entry => ({ name: url, url, load: () => fetchBody(url, DOCUMENT_MAX_BYTES) });
+  const entry = (url: string): Entry => ({
+    name: url,
+    url,
+    path: null,
+    load: () => fetchBody(url, DOCUMENT_MAX_BYTES),
+  });
   const get = async (url: string, maxBytes = INDEX_MAX_BYTES) => {
     try {
       return await fetchBody(url, maxBytes);

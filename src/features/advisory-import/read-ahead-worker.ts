@@ -1,0 +1,37 @@
+// The worker thread behind readAhead (read-ahead.ts): reads a batch of files synchronously — here the waits on
+// the disk block only this thread — and sends them back as one buffer, moved, not copied. Messages in:
+// { id, paths }; out: { id, buffer, ends, errors } (file i is buffer[ends[i-1] .. ends[i]), or errors[i]).
+import { readFileSync } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+
+if (!parentPort) throw new Error('read-ahead-worker.ts runs as a worker thread of read-ahead.ts');
+const port = parentPort;
+port.on('message', (m: { id: number; paths: string[] }) => {
+  const bodies: (Buffer | null)[] = [];
+  const errors: (string | null)[] = [];
+  let total = 0;
+  for (const path of m.paths) {
+    try {
+      const body = readFileSync(path);
+      bodies.push(body);
+      errors.push(null);
+      total += body.length;
+    } catch (err) {
+      bodies.push(null);
+      errors.push((err as Error).message);
+    }
+  }
+  // files under 4 KB come from Node's shared buffer pool and cannot be moved one by one: one buffer for all
+  const buffer = new ArrayBuffer(total);
+  const all = new Uint8Array(buffer);
+  const ends: number[] = [];
+  let at = 0;
+  for (const body of bodies) {
+    if (body) {
+      all.set(body, at);
+      at += body.length;
+    }
+    ends.push(at);
+  }
+  port.postMessage({ id: m.id, buffer, ends, errors }, [buffer]);
+});
