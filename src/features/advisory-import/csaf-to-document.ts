@@ -531,21 +531,39 @@ export function csafToDocument(input: unknown, { id, url = null }: MapInput): Ad
  * the character anyway (exports/common.ts xmlSafe), but the publisher's text should reach readers as written.
  */
 export function xmlForbiddenAt(value: unknown, path = 'advisory'): { path: string; code: string } | null {
+  // the path is put together only for the string found: this runs on every imported document
+  const found = forbiddenIn(value);
+  if (!found) return null;
+  const at = found.keys.reduceRight<string>(
+    (p, k) => (typeof k === 'number' ? `${p}[${k}]` : `${p}.${k}`),
+    path,
+  );
+  return { path: at, code: found.code };
+}
+
+/** The first string below `value` with a character XML 1.0 forbids: the keys to it (innermost first) and the code. */
+function forbiddenIn(value: unknown): { keys: (string | number)[]; code: string } | null {
   if (typeof value === 'string') {
     const m = XML_FORBIDDEN.exec(value);
-    return m ? { path, code: m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0') } : null;
+    return m ? { keys: [], code: m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0') } : null;
   }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const r = xmlForbiddenAt(value[i], `${path}[${i}]`);
-      if (r) return r;
+      const r = forbiddenIn(value[i]);
+      if (r) {
+        r.keys.push(i);
+        return r;
+      }
     }
     return null;
   }
   if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const r = xmlForbiddenAt(v, `${path}.${k}`);
-      if (r) return r;
+    for (const k of Object.keys(value)) {
+      const r = forbiddenIn((value as Record<string, unknown>)[k]);
+      if (r) {
+        r.keys.push(k);
+        return r;
+      }
     }
   }
   return null;
