@@ -129,6 +129,28 @@ async function phase<T>(name: string, fn: () => Promise<T>) {
   }
 }
 
+/**
+ * The WAL the server wrote since it started and how much of it were full-page images (each first change of a
+ * page after a checkpoint), and the checkpoints: what the import costs PostgreSQL besides the rows themselves.
+ */
+async function printWal(db: Parameters<typeof migrate>[0]) {
+  const { rows } = await sql<{
+    bytes: string;
+    fpi: string;
+    records: string;
+    timed: string;
+    requested: string;
+  }>`
+    select pg_size_pretty(w.wal_bytes) as bytes, w.wal_fpi::text as fpi, w.wal_records::text as records,
+      c.num_timed::text as timed, c.num_requested::text as requested
+    from pg_stat_wal w, pg_stat_checkpointer c`.execute(db);
+  const w = rows[0];
+  if (w)
+    process.stdout.write(
+      `  WAL ${w.bytes} in ${w.records} records, ${w.fpi} full-page images; checkpoints: ${w.timed} timed, ${w.requested} requested\n`,
+    );
+}
+
 /** The files of `dir`, first `n` in the import's order, as symlinks in a folder of their own. */
 function sampleFolder(dir: string, n: number): string {
   const files = readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -202,6 +224,7 @@ async function main(): Promise<number> {
         );
         if (r.failed > 0)
           process.stdout.write(`  first failures: ${JSON.stringify(r.failures.slice(0, 3))}\n`);
+        await printWal(runtime.ctx.db);
 
         sample = SAMPLE < COUNT ? sampleFolder(csafDir, SAMPLE) : null;
         const folder = sample ?? csafDir;

@@ -62,7 +62,7 @@ export type ImportSummary = ImportProgress & {
 export type ImportOptions = {
   /** entries per transaction (default 500) */
   batchSize?: number;
-  /** files read or URLs fetched at the same time (default 2 for files, which are read synchronously, 6 for URLs) */
+  /** documents prepared or URLs fetched at the same time (default 2 for files, which are read ahead, 6 for URLs) */
   concurrency?: number;
   /** check each document with the CSAF validator (default true; the benchmark measures without too) */
   validate?: boolean;
@@ -463,8 +463,9 @@ async function listEntries(
   const path = resolve(source);
   const info = await stat(path).catch(() => null);
   if (!info) throw new ImportSourceError('notFound', source);
-  // read synchronously: for many small files the promise version costs several times the CPU (open, fstat,
-  // read and close each a separate round through the thread pool), and the event loop has nothing else to do
+  // a folder of more than one batch is read ahead in a worker (read-ahead.ts, the run's `path`s); `load` reads
+  // one file synchronously: for small files the promise version costs several times the CPU (open, fstat,
+  // read and close each a separate round through the thread pool)
   const fileEntry = (file: string, name: string): Entry => ({
     name,
     url: null,
