@@ -14,8 +14,9 @@
 // recommendedCsafWarnings (review only, rare) loads the optional tests in the calling thread, on its own.
 // Only the library's own test functions are ever passed to its validate(), so the strict wrapper's guard is
 // not needed.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { CsafDocumentTest } from '@secvisogram/csaf-validator-lib/validateStrict.js';
+import { startModuleWorker } from '../platform/module-worker.js';
 
 export type CsafValidationError = { instancePath: string; message: string; test: string };
 export type CsafValidation = { valid: boolean; errors: CsafValidationError[] };
@@ -52,15 +53,7 @@ let nextId = 0;
 const pending = new Map<number, { resolve: (r: CsafValidation) => void; reject: (e: Error) => void }>();
 
 function startWorker(): Worker {
-  // compiled: the .js beside this file. Under tsx (development, tests) the .ts source, with tsx's loader
-  // registered in the worker first (a worker thread does not inherit the main thread's --import tsx hooks).
-  const w = import.meta.url.endsWith('.ts')
-    ? new Worker(
-        `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); ` +
-          `return import(${JSON.stringify(new URL('./csaf-validate-worker.ts', import.meta.url).href)}); })`,
-        { eval: true },
-      )
-    : new Worker(new URL('./csaf-validate-worker.js', import.meta.url));
+  const w = startModuleWorker(import.meta.url, 'csaf-validate-worker');
   w.unref();
   w.on('message', (m: Reply) => {
     const p = pending.get(m.id);

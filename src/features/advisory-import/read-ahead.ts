@@ -4,7 +4,7 @@
 // 250,000 files), and the promise API costs the import's thread more CPU than the reads themselves. So the
 // worker reads the next batch synchronously while this thread prepares the current one, and sends it as one
 // buffer (bench/README.md).
-import { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../../platform/module-worker.js';
 
 /** A file's content, or why it could not be read. */
 export type ReadResult = { body: Buffer } | { error: string };
@@ -19,15 +19,7 @@ export type ReadAhead = {
 type Reply = { id: number; buffer: ArrayBuffer; ends: number[]; errors: (string | null)[] };
 
 export function startReadAhead(): ReadAhead {
-  // compiled: the .js beside this file; under tsx (development, tests) the .ts source with tsx's loader
-  // registered in the worker first (a worker does not inherit the main thread's --import hooks)
-  const worker = import.meta.url.endsWith('.ts')
-    ? new Worker(
-        `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); ` +
-          `return import(${JSON.stringify(new URL('./read-ahead-worker.ts', import.meta.url).href)}); })`,
-        { eval: true },
-      )
-    : new Worker(new URL('./read-ahead-worker.js', import.meta.url));
+  const worker = startModuleWorker(import.meta.url, 'read-ahead-worker');
   // held only while a read is awaited: an idle reader never keeps the process alive
   worker.unref();
   let nextId = 0;
