@@ -154,6 +154,16 @@ describe('document tokens', () => {
     assert.equal(search('a'.repeat(5000), `x ${'a'.repeat(300)} y`), true, 'query side is cut the same way');
   });
 
+  it('counts characters, not code units: astral words are cut whole, lone surrogates separate', () => {
+    // Deseret (U+10400…), letters outside the BMP that NFKC leaves alone; upper case folds to lower
+    const [cut] = documentTokens(`${'𐐀'.repeat(MAX_WORD_LENGTH + 20)} b`);
+    assert.equal(cut, '𐐨'.repeat(MAX_WORD_LENGTH), 'a word of astral letters cut at 100 characters');
+    assert.deepEqual(documentTokens('ab\uD800cd\uDC00漢字\uD83D'), ['ab', 'cd', '漢字', '字']);
+    assert.deepEqual(documentTokens('😀漢😀'), ['漢'], 'an emoji is no letter: it separates');
+    // a combining mark (Script=Inherited) after kana is a mark, not CJK: it ends the run and is a word
+    assert.deepEqual(documentTokens('か\u309Aき'), ['か', '\u309A', 'き']);
+  });
+
   it('returns no tokens for empty, whitespace-only or punctuation-only text', () => {
     for (const text of ['', '   \t\n\u3000', '!?&|()<->:*\'"\\', '、。「」・']) {
       assert.deepEqual(documentTokens(text), [], JSON.stringify(text));
