@@ -153,7 +153,7 @@ export async function importAdvisories(
   let batchNumber = 0;
   // A folder of more than one batch: the files of the batch after the one being prepared are read in a worker
   // thread meanwhile (read-ahead.ts), so this thread does not wait on the disk
-  const reader = todo.length > batchSize && todo.every((e) => e.path !== null) ? startReadAhead() : null;
+  const reader = !remote && todo.length > batchSize ? startReadAhead() : null;
   const reads = new Map<number, Promise<ReadResult[]>>();
   const readAhead = (from: number) => {
     if (!reader || from >= todo.length || reads.has(from)) return;
@@ -310,6 +310,7 @@ async function prepare(
   await turn();
   let body: Buffer;
   if (read) {
+    // read ahead (read-ahead.ts); a file that did not fit in its batch's bytes (read === null) is read here
     if ('error' in read) return fail('read', read.error);
     body = read.body;
   } else {

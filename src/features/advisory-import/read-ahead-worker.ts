@@ -1,21 +1,23 @@
 // The worker thread behind readAhead (read-ahead.ts): reads a batch of files synchronously — here the waits on
 // the disk block only this thread — and sends them back as one buffer, moved, not copied. Messages in:
-// { id, paths }; out: { id, buffer, ends, errors } (file i is buffer[ends[i-1] .. ends[i]), or errors[i]).
+// { id, paths, maxBytes }; out: { id, buffer, ends, errors } (file i is buffer[ends[i-1] .. ends[i]), or
+// errors[i], or neither — errors[i] undefined — when it did not fit in maxBytes: the import reads it itself).
 import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 
 if (!parentPort) throw new Error('read-ahead-worker.ts runs as a worker thread of read-ahead.ts');
 const port = parentPort;
-port.on('message', (m: { id: number; paths: string[] }) => {
+port.on('message', (m: { id: number; paths: string[]; maxBytes: number }) => {
   const bodies: (Buffer | null)[] = [];
-  const errors: (string | null)[] = [];
+  const errors: (string | null | undefined)[] = [];
   let total = 0;
   for (const path of m.paths) {
     try {
       const body = readFileSync(path);
-      bodies.push(body);
-      errors.push(null);
-      total += body.length;
+      const fits = total + body.length <= m.maxBytes;
+      bodies.push(fits ? body : null);
+      errors.push(fits ? null : undefined);
+      if (fits) total += body.length;
     } catch (err) {
       bodies.push(null);
       errors.push((err as Error).message);

@@ -6,8 +6,14 @@
 // buffer (bench/README.md).
 import { startModuleWorker } from '../../platform/module-worker.js';
 
-/** A file's content, or why it could not be read. */
-export type ReadResult = { body: Buffer } | { error: string };
+/** A file's content, why it could not be read, or null: it did not fit in the batch's bytes (read it yourself). */
+export type ReadResult = { body: Buffer } | { error: string } | null;
+
+/**
+ * The most bytes of file content sent back for one batch: the files of a batch travel as one buffer, so a
+ * folder of unusually large documents would otherwise need them all in memory at once (CSAF files are KBs).
+ */
+export const READ_AHEAD_MAX_BYTES = 256 * 1024 * 1024;
 
 export type ReadAhead = {
   /** the files' contents in the order given; batches are read one after another, in the order asked */
@@ -16,9 +22,9 @@ export type ReadAhead = {
   close(): Promise<void>;
 };
 
-type Reply = { id: number; buffer: ArrayBuffer; ends: number[]; errors: (string | null)[] };
+type Reply = { id: number; buffer: ArrayBuffer; ends: number[]; errors: (string | null | undefined)[] };
 
-export function startReadAhead(): ReadAhead {
+export function startReadAhead(maxBytes = READ_AHEAD_MAX_BYTES): ReadAhead {
   const worker = startModuleWorker(import.meta.url, 'read-ahead-worker');
   // held only while a read is awaited: an idle reader never keeps the process alive
   worker.unref();
@@ -33,7 +39,11 @@ export function startReadAhead(): ReadAhead {
     const all = Buffer.from(m.buffer);
     p.resolve(
       m.errors.map((error, i) =>
-        error === null ? { body: all.subarray(m.ends[i - 1] ?? 0, m.ends[i]) } : { error },
+        error === null
+          ? { body: all.subarray(m.ends[i - 1] ?? 0, m.ends[i]) }
+          : error === undefined
+            ? null
+            : { error },
       ),
     );
   });
@@ -51,7 +61,7 @@ export function startReadAhead(): ReadAhead {
         const id = nextId++;
         pending.set(id, { resolve, reject });
         worker.ref();
-        worker.postMessage({ id, paths });
+        worker.postMessage({ id, paths, maxBytes });
       });
     },
     async close() {
