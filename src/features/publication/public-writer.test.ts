@@ -147,6 +147,27 @@ describe('public writer: kept counts and version', () => {
     ]);
   });
 
+  it('stores each document as the JSON text it wrote, id first, out of line and uncompressed', async () => {
+    const id = 'JVN#71000030';
+    const doc = sampleDocument({ id, title: bi('保存の題 "引用" \\ ', 'Stored "quoted"') });
+    await write([doc]);
+    const { rows } = await sql<{ type: string; text: string; storage: string }>`
+      select pg_typeof(a.document)::text as type, a.document::text as text,
+        (select attstorage from pg_attribute
+          where attrelid = 'public_advisories'::regclass and attname = 'document') as storage
+      from public_advisories a where a.id = ${id}`.execute(t.ctx.db);
+    const { id: _id, ...rest } = doc;
+    // json keeps the text: the key order, and no re-serialisation on the way out (migration 0019)
+    assert.deepEqual(rows, [{ type: 'json', text: JSON.stringify({ id, ...rest }), storage: 'e' }]);
+    const revision = await t.ctx.db
+      .selectFrom('public_advisory_revisions')
+      .select(sql<string>`pg_typeof(document)::text`.as('type'))
+      .where('advisory_id', '=', id)
+      .executeTakeFirstOrThrow();
+    assert.equal(revision.type, 'json');
+    assert.equal((await findRevision(publicDb(t.ctx.db), advisorySlug(id), 1))?.doc.title.ja, doc.title.ja);
+  });
+
   it('leaves nothing changed when the transaction fails', async () => {
     const s = await state();
     await assert.rejects(

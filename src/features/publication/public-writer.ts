@@ -52,7 +52,7 @@ function searchWithId(parts: PublicRowParts, id: string): string {
   return idTokens === '' ? parts.searchWithoutId : `${parts.searchWithoutId} ${idTokens}`;
 }
 
-/** The document's JSON with its id, from publicRowParts' JSON without it (jsonb keeps no key order anyway). */
+/** The document's JSON with its id first, from publicRowParts' JSON without it. */
 function withId(documentWithoutId: string, id: string): string {
   const rest = documentWithoutId.slice(1);
   return `{"id":${JSON.stringify(id)}${rest === '}' ? '' : ','}${rest}`;

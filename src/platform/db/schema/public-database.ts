@@ -7,7 +7,7 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 /** numeric(3,1): pg returns it as a string */
 type Score = ColumnType<string | null, string | number | null | undefined, string | number | null>;
-/** jsonb: read as the parsed value, written as JSON text */
+/** json (migration 0019): read as the parsed value, written as JSON text, stored as written */
 type JsonDocument = ColumnType<unknown, string, string>;
 /** tsvector: written as a literal (toTsVector), never read back */
 type TsVector = ColumnType<string, string, string>;
