@@ -25,6 +25,7 @@
 // Searches: distinct words at the pool's size of connections (throughput, and the steady state for what follows),
 // then cold searches (60 distinct queries, each once), then latency: one connection, BENCH_SEARCHES sequential
 // requests per query (after 5 thrown away), p50 and p95 of each, on the JSON API and on the HTML search page.
+// Last, PostgreSQL's checkpoints and autovacuum/autoanalyze runs of the public tables during the measurement.
 import { spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -352,6 +353,7 @@ async function main(): Promise<number> {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     let failed = false;
+    const maintenanceBefore = await maintenance(runtime.ctx.db);
     try {
       const slugs = sampleIds.map((id) => `/advisories/${advisorySlug(id)}`);
       const apis = sampleIds.map((id) => `/api/v1/advisories/${advisorySlug(id)}`);
@@ -482,6 +484,13 @@ async function main(): Promise<number> {
           );
         }
       }
+      // a slow query in one run may be the database's own work meanwhile, not the query
+      const m = await maintenance(runtime.ctx.db);
+      process.stdout.write(
+        `PostgreSQL's maintenance during the run: ${m.checkpoints - maintenanceBefore.checkpoints} checkpoints, ` +
+          `${m.vacuums - maintenanceBefore.vacuums} autovacuums and ${m.analyzes - maintenanceBefore.analyzes} ` +
+          `autoanalyzes of the public tables\n`,
+      );
       process.stdout.write(
         `server RSS ${(process.memoryUsage.rss() / 1024 / 1024).toFixed(0)} MiB, load average after: ` +
           `${loadavg()[0]!.toFixed(2)}\n`,
@@ -495,6 +504,15 @@ async function main(): Promise<number> {
     await handle.stop();
     if (!DB_DIR) rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Checkpoints (timed or requested, done or skipped) and autovacuum/autoanalyze runs on the public tables so far. */
+async function maintenance(db: Parameters<typeof migrate>[0]) {
+  const { rows } = await sql<{ checkpoints: number; vacuums: number; analyzes: number }>`
+    select (select (num_timed + num_requested)::int from pg_stat_checkpointer) as checkpoints,
+      coalesce(sum(autovacuum_count), 0)::int as vacuums, coalesce(sum(autoanalyze_count), 0)::int as analyzes
+    from pg_stat_user_tables where relname like 'public\_%'`.execute(db);
+  return rows[0] ?? { checkpoints: 0, vacuums: 0, analyzes: 0 };
 }
 
 /** A search of `q` on the API (even i) or the HTML page (odd i): both surfaces take half of a list of queries. */
