@@ -17,7 +17,6 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { setImmediate as turn } from 'node:timers/promises';
 import { sql } from 'kysely';
-import type { AdvisoryDocument } from '../../domain/advisory-document.js';
 import { counterKey } from '../../domain/id-format.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { authorize } from '../../platform/auth/policy.js';
@@ -25,18 +24,11 @@ import type { AppContext } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 import { allocateIds } from '../../platform/ids.js';
 import { safeFetch } from '../../platform/outbound/safe-fetch.js';
-import {
-  type PublicEntry,
-  type PublicRowParts,
-  publicRowParts,
-  writePublicAdvisories,
-} from '../publication/public-writer.js';
-import { CsafMappingError, csafKey, csafToDocument, nonPublicTlp } from './csaf-to-document.js';
-import { type ReadResult, startReadAhead } from './read-ahead.js';
+import { type PublicEntry, publicRowParts, writePublicAdvisories } from '../publication/public-writer.js';
+import { type AheadResult, startPrepareAhead } from './prepare-ahead.js';
+import { type ImportFailure, isFailure, type PreparedDocument, prepareDocument } from './prepare-document.js';
 
-export type FailureCode = 'read' | 'notJson' | 'notCsaf' | 'invalid' | 'notPublic' | 'unmappable';
-/** One file or URL not imported, and why (advisoryImport.failure.<code>, with entry and detail). */
-export type ImportFailure = { entry: string; code: FailureCode; detail: string };
+export type { FailureCode, ImportFailure } from './prepare-document.js';
 
 export type ImportProgress = {
   total: number;
@@ -62,7 +54,8 @@ export type ImportSummary = ImportProgress & {
 export type ImportOptions = {
   /** entries per transaction (default 500) */
   batchSize?: number;
-  /** documents prepared or URLs fetched at the same time (default 2 for files, which are read ahead, 6 for URLs) */
+  /** documents prepared or URLs fetched at the same time in this thread (default 2 for files, 6 for URLs); a
+   * folder's files are prepared in a worker thread, one at a time */
   concurrency?: number;
   /** check each document with the CSAF validator (default true; the benchmark measures without too) */
   validate?: boolean;
@@ -86,7 +79,7 @@ export class ImportSourceError extends Error {
   }
 }
 
-/** What to import: a local file (`path`, read ahead in batches when there are several) or a URL (`load`). */
+/** What to import: a local file (`path`, prepared in batches in a worker when there are several) or a URL (`load`). */
 type Entry = { name: string; url: string | null; path: string | null; load: () => Promise<Buffer> };
 
 const DOCUMENT_MAX_BYTES = 32 * 1024 * 1024;
@@ -151,36 +144,39 @@ export async function importAdvisories(
   const failures: ImportFailure[] = [];
   let updated = 0;
   let batchNumber = 0;
-  // A folder of more than one batch: the files of the batch after the one being prepared are read in a worker
-  // thread meanwhile (read-ahead.ts), so this thread does not wait on the disk
-  const reader = !remote && todo.length > batchSize ? startReadAhead() : null;
-  const reads = new Map<number, Promise<ReadResult[]>>();
-  const readAhead = (from: number) => {
-    if (!reader || from >= todo.length || reads.has(from)) return;
-    const read = reader.read(todo.slice(from, from + batchSize).map((e) => e.path!));
-    read.catch(() => {}); // observed when its batch is prepared; a run that stops first never asks for it
-    reads.set(from, read);
+  // A folder of more than one batch is prepared in a worker thread (prepare-ahead.ts: read, parse, check, map,
+  // the rows' parts), a batch or two ahead of the one being written, so this thread only allocates and writes
+  // and PostgreSQL does not wait for Node between batches
+  const ahead = !remote && todo.length > batchSize ? startPrepareAhead({ validate }) : null;
+  const aheadBatches = new Map<number, Promise<AheadResult[]>>();
+  // the rows' parts are built ahead while the batches have something to write; after a batch that was all
+  // unchanged (a provider's folder imported again), only for what turns out new or changed (below)
+  let partsAhead = true;
+  const prepareAhead = (from: number) => {
+    if (!ahead || from >= todo.length || aheadBatches.has(from)) return;
+    const batch = todo.slice(from, from + batchSize).map((e) => ({ entry: e.name, path: e.path! }));
+    const prepared = ahead.prepare(batch, { parts: partsAhead });
+    prepared.catch(() => {}); // observed when its batch is taken; a run that stops first never asks for it
+    aheadBatches.set(from, prepared);
   };
-  // The next batch is read, mapped and turned into rows (Node) while the current one is written (PostgreSQL),
-  // so both cores work: prepare lets the event loop in between documents, so the batch being written gets the
-  // database's answers meanwhile. (Preparing two batches ahead was measured no faster: more garbage kept.)
   const prepareBatch = async (from: number) => {
-    readAhead(from);
-    readAhead(from + batchSize);
-    const bodies = reader ? await reads.get(from)! : null;
-    reads.delete(from);
+    prepareAhead(from);
+    prepareAhead(from + batchSize);
+    const done = ahead ? await aheadBatches.get(from)! : null;
+    aheadBatches.delete(from);
     const batch = todo.slice(from, from + batchSize);
+    // here: a URL's documents, and a file the worker left (past its batch's bytes)
     const prepared = await mapLimit(
-      batch.map((entry, k) => ({ entry, read: bodies?.[k] })),
+      batch.map((entry, k) => ({ entry, done: done?.[k] })),
       concurrency,
-      ({ entry, read }) => prepare(entry, validate, read),
+      async ({ entry, done }) => done ?? (await prepare(entry, validate)),
     );
     // rows only for what will be written: a re-read of unchanged documents (a provider imported every night)
     // skips the tokenizer. Asked outside the batch's transaction, so only a hint: the transaction decides
     // again, and the writer builds the rows of anything that changed meanwhile.
-    const ready = prepared.filter((p): p is Prepared => !('code' in p));
-    const known = await knownAdvisories(ctx.db, ready);
-    for (const p of ready) {
+    const partless = prepared.filter((p): p is PreparedDocument => !isFailure(p) && !p.parts);
+    const known = await knownAdvisories(ctx.db, partless);
+    for (const p of partless) {
       if (p.doc.revision > (known.get(sourceKey(p))?.revision ?? 0)) {
         await turn();
         p.parts = publicRowParts(p.doc);
@@ -189,7 +185,7 @@ export async function importAdvisories(
     return prepared;
   };
   try {
-    let next: Promise<(Prepared | ImportFailure)[]> | null = todo.length > 0 ? prepareBatch(0) : null;
+    let next: Promise<(PreparedDocument | ImportFailure)[]> | null = todo.length > 0 ? prepareBatch(0) : null;
     for (let i = 0; i < todo.length; i += batchSize) {
       const batch = todo.slice(i, i + batchSize);
       batchNumber++;
@@ -197,8 +193,8 @@ export async function importAdvisories(
       next = i + batchSize < todo.length ? prepareBatch(i + batchSize) : null;
       // if this batch fails, the run stops here: the batch being prepared is dropped, its error unobserved
       next?.catch(() => {});
-      const batchFailures = prepared.filter((p): p is ImportFailure => 'code' in p);
-      const ready = prepared.filter((p): p is Prepared => !('code' in p));
+      const batchFailures = prepared.filter(isFailure);
+      const ready = prepared.filter((p): p is PreparedDocument => !isFailure(p));
       const outcome = await ctx.db.transaction().execute(async (trx) => {
         // no wait for the WAL flush at each batch's commit: a crash may lose the last batches committed, but
         // their cursor goes with them (same transaction), so the next run imports them again — nothing is
@@ -222,6 +218,7 @@ export async function importAdvisories(
         await opts.beforeCommit?.(batchNumber);
         return o;
       });
+      if (ready.length > 0) partsAhead = outcome.imported > 0;
       failures.push(...batchFailures);
       updated += outcome.updated;
       counts.done += batch.length;
@@ -231,7 +228,7 @@ export async function importAdvisories(
       await opts.onProgress?.({ ...counts });
     }
   } finally {
-    await reader?.close();
+    await ahead?.close();
   }
   // a search reads a GIN index's whole list of unmerged entries: merged now, not left for the next
   // publication's insert (which would merge them all in its own transaction) or for autovacuum
@@ -279,90 +276,18 @@ export async function mergePendingIndexEntries(db: Database): Promise<number> {
 
 // ---- one entry: read, parse, check, map (everything but the id) ----
 
-// the CSAF validator's modules take seconds to load: only when a document is to be checked. The import runs
-// them in its own thread (validateCsafHere), not in validateCsaf's worker: a command has no pages to stall
-// while they load, and sending each document to the worker and back cost ~0.5 ms of CPU per document, five
-// times the validation itself (10,000 unchanged documents: 6.8–8.2 s of CPU with the worker, 2.3–2.9 without)
-let validatorModule: Promise<typeof import('../../exports/csaf-validate.js')> | null = null;
-const validator = () => {
-  validatorModule ??= import('../../exports/csaf-validate.js');
-  return validatorModule;
-};
-
-type Prepared = {
-  entry: Entry;
-  doc: AdvisoryDocument;
-  namespace: string;
-  trackingId: string;
-  /** the row's costly parts, built ahead for documents that will be written */
-  parts?: PublicRowParts;
-};
-
-async function prepare(
-  entry: Entry,
-  validate: boolean,
-  read?: ReadResult,
-): Promise<Prepared | ImportFailure> {
-  const fail = (code: FailureCode, detail = ''): ImportFailure => ({ entry: entry.name, code, detail });
+/** One entry prepared in this thread: a URL's document, or a file the worker left (past its batch's bytes). */
+async function prepare(entry: Entry, validate: boolean): Promise<PreparedDocument | ImportFailure> {
   // one document at a time, letting the event loop in between: the batch being written waits on the
-  // database's answers, which would otherwise sit unread until this whole batch is prepared — with this,
-  // Node prepares while PostgreSQL writes (two cores at work instead of one at a time)
+  // database's answers, which would otherwise sit unread until this whole batch is prepared
   await turn();
   let body: Buffer;
-  if (read) {
-    // read ahead (read-ahead.ts); a file that did not fit in its batch's bytes (read === null) is read here
-    if ('error' in read) return fail('read', read.error);
-    body = read.body;
-  } else {
-    try {
-      body = await entry.load();
-    } catch (err) {
-      return fail('read', (err as Error).message);
-    }
-  }
-  let json: unknown;
   try {
-    json = JSON.parse(body.toString('utf8').replace(/^\uFEFF/, ''));
+    body = await entry.load();
   } catch (err) {
-    return fail('notJson', (err as Error).message);
+    return { entry: entry.name, code: 'read', detail: (err as Error).message };
   }
-  const document = (json as { document?: { csaf_version?: unknown } } | null)?.document;
-  if (typeof json !== 'object' || json === null || document?.csaf_version !== '2.0') return fail('notCsaf');
-  const tlp = nonPublicTlp(json);
-  if (tlp) return fail('notPublic', tlp);
-  if (validate) {
-    const { validateCsafHere } = await validator();
-    const r = await validateCsafHere(json);
-    if (!r.valid) {
-      const shown = r.errors
-        .slice(0, 3)
-        .map((e) => `${e.test ?? ''} ${e.instancePath || '/'}: ${e.message}`.trim());
-      const more = r.errors.length > 3 ? ` (+${r.errors.length - 3})` : '';
-      return fail('invalid', shown.join('; ') + more);
-    }
-  }
-  try {
-    const { namespace, trackingId } = csafKey(json);
-    const doc = csafToDocument(json, { id: '', url: entry.url });
-    checkFits(doc);
-    return { entry, doc, namespace, trackingId };
-  } catch (err) {
-    if (err instanceof CsafMappingError) return fail('unmappable', err.message);
-    throw err;
-  }
-}
-
-/** The public tables' length limits (migration 0012), checked here so one long text cannot fail a batch. */
-function checkFits(doc: AdvisoryDocument) {
-  if (doc.title.ja.length > 1000) throw new CsafMappingError('the title is longer than 1,000 characters');
-  for (const d of doc.developers) {
-    if (d.name.ja.length > 300) throw new CsafMappingError('a vendor name is longer than 300 characters');
-  }
-  for (const r of doc.revisions) {
-    if (r.note.ja.length > 2000)
-      throw new CsafMappingError('a revision summary is longer than 2,000 characters');
-  }
-  if (doc.source!.trackingId.length > 1000) throw new CsafMappingError('document.tracking.id is too long');
+  return prepareDocument(entry.name, entry.url, body, { validate, parts: false });
 }
 
 // ---- one batch: decide, allocate, write ----
@@ -372,7 +297,7 @@ type BatchOutcome = { imported: number; updated: number; unchanged: number };
 /** Held by each batch's transaction from its look-up to its commit (see writeBatch). */
 const IMPORT_LOCK = sql`select pg_advisory_xact_lock(hashtext('keikai.advisory-import'))`;
 
-async function writeBatch(trx: Database, pattern: string, ready: Prepared[]): Promise<BatchOutcome> {
+async function writeBatch(trx: Database, pattern: string, ready: PreparedDocument[]): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { imported: 0, updated: 0, unchanged: 0 };
   if (ready.length === 0) return outcome;
   // Two imports at once (two terminals, a cron job and a person): without this both could look the same
@@ -382,7 +307,7 @@ async function writeBatch(trx: Database, pattern: string, ready: Prepared[]): Pr
   await IMPORT_LOCK.execute(trx);
   // the same advisory twice in one batch (two revisions side by side): the newest counts, the others are
   // unchanged, as they would be in separate runs
-  const byKey = new Map<string, Prepared>();
+  const byKey = new Map<string, PreparedDocument>();
   for (const p of ready) {
     const k = sourceKey(p);
     const seen = byKey.get(k);
@@ -393,7 +318,7 @@ async function writeBatch(trx: Database, pattern: string, ready: Prepared[]): Pr
   const knownBy = await knownAdvisories(trx, unique);
 
   const write: PublicEntry[] = [];
-  const fresh: Prepared[] = [];
+  const fresh: PreparedDocument[] = [];
   for (const p of unique) {
     const k = knownBy.get(sourceKey(p));
     if (!k) fresh.push(p);
@@ -404,7 +329,7 @@ async function writeBatch(trx: Database, pattern: string, ready: Prepared[]): Pr
     }
   }
   // new advisories: JVNDB ids for the year of their first release, one counter statement per year
-  const byYear = new Map<number, Prepared[]>();
+  const byYear = new Map<number, PreparedDocument[]>();
   for (const p of fresh) {
     const year = counterKey(pattern, new Date(p.doc.firstPublishedAt)).year;
     const group = byYear.get(year);
@@ -428,7 +353,7 @@ const sourceKey = (p: { namespace: string; trackingId: string }) =>
 /** The advisories already imported from these documents' sources: id and revision by sourceKey. */
 async function knownAdvisories(
   db: Database,
-  docs: readonly Prepared[],
+  docs: readonly PreparedDocument[],
 ): Promise<Map<string, { id: string; revision: number }>> {
   if (docs.length === 0) return new Map();
   const rows = await db
@@ -464,7 +389,7 @@ async function listEntries(
   const path = resolve(source);
   const info = await stat(path).catch(() => null);
   if (!info) throw new ImportSourceError('notFound', source);
-  // a folder of more than one batch is read ahead in a worker (read-ahead.ts, the run's `path`s); `load` reads
+  // a folder of more than one batch is prepared in a worker (prepare-ahead.ts, the run's `path`s); `load` reads
   // one file synchronously: for small files the promise version costs several times the CPU (open, fstat,
   // read and close each a separate round through the thread pool)
   const fileEntry = (file: string, name: string): Entry => ({

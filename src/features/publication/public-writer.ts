@@ -36,13 +36,18 @@ export type PublicEntry = {
 export type PublicRowParts = { documentWithoutId: string; searchWithoutId: string; searchTokens: number };
 
 export function publicRowParts(doc: AdvisoryDocument): PublicRowParts {
-  const { id: _id, ...rest } = doc;
   const search = toTsVectorFrom(searchText(doc), 1);
   return {
-    documentWithoutId: JSON.stringify(rest),
+    documentWithoutId: documentWithoutId(doc),
     searchWithoutId: search.literal,
     searchTokens: search.tokens,
   };
+}
+
+/** The document's JSON without its id (PublicRowParts.documentWithoutId). */
+export function documentWithoutId(doc: AdvisoryDocument): string {
+  const { id: _id, ...rest } = doc;
+  return JSON.stringify(rest);
 }
 
 /** The search vector's literal with the id's tokens after the text's (searching for the id finds it). */

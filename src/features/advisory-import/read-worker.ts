@@ -1,13 +1,23 @@
-// The worker thread behind readAhead (read-ahead.ts): reads a batch of files synchronously — here the waits on
-// the disk block only this thread — and sends them back as one buffer, moved, not copied. Messages in:
-// { id, paths, maxBytes }; out: { id, buffer, ends, errors } (file i is buffer[ends[i-1] .. ends[i]), or
-// errors[i], or neither — errors[i] undefined — when it did not fit in maxBytes: the import reads it itself).
+// The first of the import's two worker threads (prepare-ahead.ts): reads a batch of files synchronously — here
+// the waits on the disk block only this thread — and hands them to the preparing thread (prepare-worker.ts) on
+// the port it was given (workerData.port), as one buffer, moved, not copied. Messages in:
+// { id, paths, maxBytes, meta }; out: { id, buffer, ends, errors, meta } (file i is buffer[ends[i-1] .. ends[i]),
+// or errors[i], or neither — errors[i] undefined — when it did not fit in maxBytes; meta as it came).
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
-import { parentPort } from 'node:worker_threads';
+import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 
-if (!parentPort) throw new Error('read-ahead-worker.ts runs as a worker thread of read-ahead.ts');
-const port = parentPort;
-port.on('message', (m: { id: number; paths: string[]; maxBytes: number }) => {
+export type ReadRequest<Meta> = { id: number; paths: string[]; maxBytes: number; meta: Meta };
+export type ReadBatch<Meta> = {
+  id: number;
+  buffer: ArrayBuffer;
+  ends: number[];
+  errors: (string | null | undefined)[];
+  meta: Meta;
+};
+
+if (!parentPort) throw new Error('read-worker.ts runs as a worker thread of prepare-ahead.ts');
+const out = (workerData as { port: MessagePort }).port;
+parentPort.on('message', (m: ReadRequest<unknown>) => {
   const bodies: (Buffer | null)[] = [];
   const errors: (string | null | undefined)[] = [];
   let total = 0;
@@ -41,5 +51,6 @@ port.on('message', (m: { id: number; paths: string[]; maxBytes: number }) => {
     }
     ends.push(at);
   }
-  port.postMessage({ id: m.id, buffer, ends, errors }, [buffer]);
+  const batch: ReadBatch<unknown> = { id: m.id, buffer, ends, errors, meta: m.meta };
+  out.postMessage(batch, [buffer]);
 });
