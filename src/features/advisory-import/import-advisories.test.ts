@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
+import { toTsQuery } from '../../domain/search-tokens.js';
 import { anonymous } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { allocateId, allocateIds } from '../../platform/ids.js';
@@ -263,6 +264,36 @@ describe('importing advisories from CSAF', () => {
     // and a fresh run of the same folder afterwards finds everything unchanged
     const again = await importAdvisories(t.ctx, system, source, { batchSize: 2 });
     assert.deepEqual([again.imported, again.unchanged, again.resumed], [0, 7, null]);
+  });
+
+  it('writes a folder imported again in several batches: changed and new documents after unchanged ones', async () => {
+    // several batches, so the documents are prepared in the worker threads; after the first batch (all
+    // unchanged) they come without their search vectors, which the import then builds for what it writes
+    const files: Record<string, unknown> = {};
+    for (let n = 50; n < 56; n++) files[`p-${n}.json`] = another(n);
+    const source = folder('again', files);
+    const first = await importAdvisories(t.ctx, system, source, { batchSize: 2, validate: false });
+    assert.deepEqual([first.imported, first.unchanged], [6, 0]);
+    const changed = another(54, 2);
+    changed.document.title = `${changed.document.title} 改訂版キーワード`;
+    folder('again', { 'p-54.json': changed, 'p-56.json': another(56) });
+    // (checked by the validator this time, in the preparing thread)
+    const r = await importAdvisories(t.ctx, system, source, { batchSize: 2 });
+    assert.deepEqual([r.imported, r.updated, r.unchanged, r.failed], [2, 1, 5, 0]);
+    const found = async (q: string) =>
+      (
+        await t.ctx.db
+          .selectFrom('public_advisories')
+          .select(['source_tracking_id', 'revision'])
+          .where(sql<boolean>`search @@ ${toTsQuery(q)}::tsquery`)
+          .execute()
+      ).map((a) => [a.source_tracking_id, a.revision]);
+    assert.deepEqual(
+      await found('改訂版キーワード'),
+      [['ECJ-2026-1054', 2]],
+      'the new revision is searchable',
+    );
+    assert.deepEqual(await found('その56'), [['ECJ-2026-1056', 1]], 'and the new document');
   });
 
   it('lets two imports of the same documents run at once: one imports them, the other finds them unchanged', async () => {
