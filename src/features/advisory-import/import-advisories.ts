@@ -54,8 +54,10 @@ export type ImportSummary = ImportProgress & {
 export type ImportOptions = {
   /** entries per transaction (default 500) */
   batchSize?: number;
-  /** documents prepared or URLs fetched at the same time in this thread (default 2 for files, 6 for URLs); a
-   * folder's files are prepared in a worker thread, one at a time */
+  /**
+   * documents prepared or URLs fetched at the same time in this thread (default 2 for files, 6 for URLs); the
+   * files of a folder of several batches are prepared in a worker thread instead, one at a time
+   */
   concurrency?: number;
   /** check each document with the CSAF validator (default true; the benchmark measures without too) */
   validate?: boolean;

@@ -1,10 +1,10 @@
-// Preparing a folder's files ahead of the import, in a worker thread (prepare-worker.ts): reading, parsing,
-// checking and mapping each document and building its row's parts (its JSON and search vector) is most of the
-// import's work in Node, and in the import's own thread it took turns with building and sending the batches'
-// statements — PostgreSQL waited while Node prepared, Node while PostgreSQL wrote. In a worker the two go
-// on side by side; the import's thread only allocates ids and writes (bench/README.md). Reading there also
-// keeps the waits on the disk off the import's thread (~170 µs a file not in the OS cache on the bench's
-// machine: ~30 of 158 s for 250,000 files).
+// Preparing a folder's files ahead of the import, in two worker threads: read-worker.ts reads a batch's files,
+// prepare-worker.ts parses, checks and maps each document and builds its row's parts (its JSON and search
+// vector). That is most of the import's work in Node, and in the import's own thread it took turns with
+// building and sending the batches' statements — PostgreSQL waited while Node prepared, Node while PostgreSQL
+// wrote. In workers the two go on side by side; the import's thread only allocates ids and writes
+// (bench/README.md). Reading in a thread of its own keeps the waits on the disk (~170–200 µs a file not in
+// the OS cache on the bench's machines: ~30 of 158 s for 250,000 files) from holding up the preparing.
 import { MessageChannel } from 'node:worker_threads';
 import { startModuleWorker } from '../../platform/module-worker.js';
 import { type ImportFailure, isFailure, type PreparedDocument } from './prepare-document.js';
@@ -29,7 +29,7 @@ export type PrepareAhead = {
     files: readonly { entry: string; path: string }[],
     opts?: { parts: boolean },
   ): Promise<AheadResult[]>;
-  /** stops the worker; batches not answered yet fail */
+  /** stops the workers; batches not answered yet fail */
   close(): Promise<void>;
 };
 

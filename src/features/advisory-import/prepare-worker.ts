@@ -1,7 +1,7 @@
 // The second of the import's two worker threads (prepare-ahead.ts): takes each batch of files the reading thread
 // (read-worker.ts) sends on workerData.port and prepares every file (prepare-document.ts: parse, check, map,
 // the row's parts), one batch after another in the order they come, and answers the import's thread:
-// { id, results } (a PreparedDocument, an ImportFailure, or null for a file past the batch's bytes: the import
+// { id, results } (PreparedParts, an ImportFailure, or null for a file past the batch's bytes: the import
 // prepares that one itself), or { id, error } when preparing failed in a way no file explains (a bug).
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { documentWithoutId, type PublicRowParts } from '../publication/public-writer.js';
@@ -46,8 +46,8 @@ async function prepareBatch(m: ReadBatch<PrepareMeta>): Promise<PrepareReply> {
         if (!p.parts)
           results.push({ namespace, trackingId, documentWithoutId: documentWithoutId(p.doc), search: null });
         else {
-          const { documentWithoutId, ...search } = p.parts;
-          results.push({ namespace, trackingId, documentWithoutId, search });
+          const { documentWithoutId: json, ...search } = p.parts;
+          results.push({ namespace, trackingId, documentWithoutId: json, search });
         }
       }
     }
