@@ -191,8 +191,8 @@ describe('importing advisories from CSAF', () => {
     assert.ok(!ids.includes('ECJ-2026-1001') && !ids.includes('ECJ-2026-1002'), 'nothing of the bad files');
   });
 
-  it('reports a file it cannot read as such, whether read ahead (several batches) or on its own', async () => {
-    // several batches: the files are read ahead in a worker thread, a batch at a time
+  it('reports a file it cannot read as such, whether read in a worker (several batches) or on its own', async () => {
+    // several batches: the files are read and prepared in worker threads, a batch at a time
     const files: Record<string, unknown> = {};
     for (let n = 30; n < 35; n++) files[`r-${n}.json`] = another(n);
     const source = folder('unreadable', files);
